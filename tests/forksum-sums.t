@@ -1,0 +1,27 @@
+#!/bin/sh
+# forksum prints the right sum: first line of its output is the sum alone.
+. "${top_srcdir:-.}/tests/tap.sh"
+
+plan 9
+check() {
+	run forksum "$1" "$2"
+	is "$rc:$(printf '%s\n' "$out" | head -n 1)" "0:$3" "forksum $1 $2 = $3"
+}
+check 100 1000 495550
+check 7 7 7
+check -5 -5 -5
+check -10 10 0
+check -100 -1 -5050
+check -3 1000 500494
+check 9223372036854775807 9223372036854775807 9223372036854775807
+check 1 100000 5000050000
+
+# The record agrees: processes really were created.
+run forksum -o json 1 1000
+procs=$(printf '%s\n' "$out" | python3 -c '
+import json, sys
+r = json.load(sys.stdin)
+m = {x["metric"]: x["value"] for x in r["metrics"]}
+print(m["sum"], m["processes"] + m["fork_failures"] > 0)')
+is "$procs" "500500 True" "json record has the sum and the process count"
+done_testing

@@ -1,0 +1,18 @@
+## Tests shared by the tools, and the unit tests of lib/.
+check_PROGRAMS += tests/unit-parse tests/unit-record
+tests_unit_parse_SOURCES = tests/unit-parse.c tests/tap.h
+tests_unit_record_SOURCES = tests/unit-record.c tests/tap.h
+
+TESTS += tests/unit-parse tests/unit-record $(SH_TESTS)
+SH_TESTS += \
+	tests/forksum-sums.t \
+	tests/forksum-nproc.t \
+	tests/forksum-usage.t \
+	tests/linpack-residual.t \
+	tests/linpack-usage.t \
+	tests/memsweep-run.t \
+	tests/memsweep-usage.t \
+	tests/output-formats.t \
+	tests/write-error.t \
+	tests/man-lint.t
+EXTRA_DIST += $(SH_TESTS)

@@ -1,0 +1,98 @@
+# tap.sh - the tiny TAP helper every tests/*.t sources.
+#
+#   plan N                      expect N tests
+#   ok COND-EXIT-STATUS NAME    via: ok_if NAME cmd...  (runs cmd)
+#   is GOT WANT NAME            string equality
+#   run cmd...                  sets $out, $err, $rc (no shell involved)
+#   need_cmd PROG...            skip the whole file when PROG is absent,
+#                               or fail when CI=true: CI has every component
+#
+# Binaries come from the build tree: $top_builddir is set by Makefile.am.
+
+set -u
+: "${top_builddir:=.}"
+: "${top_srcdir:=.}"
+PATH="$top_builddir/forksum:$top_builddir/linpack:$top_builddir/memsweep:$top_builddir/diskwrite:$top_builddir/nginxbench:$top_builddir/harness:$PATH"
+export PATH
+LC_ALL=C
+export LC_ALL
+
+tap_n=0
+tap_failed=0
+tap_tmp=$(mktemp -d "${TMPDIR:-/tmp}/vctest.XXXXXX")
+trap 'rm -rf "$tap_tmp"' EXIT
+
+plan() { echo "1..$1"; }
+
+pass() { tap_n=$((tap_n + 1)); echo "ok $tap_n - $1"; }
+
+fail() {
+	tap_n=$((tap_n + 1))
+	tap_failed=$((tap_failed + 1))
+	echo "not ok $tap_n - $1"
+	shift
+	for line; do printf '#   %s\n' "$line"; done
+}
+
+# skip_all REASON: skip this file, unless CI=true, where it fails.
+skip_all() {
+	if [ "${CI:-}" = true ]; then
+		echo "1..1"
+		echo "not ok 1 - required component missing in CI: $1"
+		exit 1
+	fi
+	echo "1..0 # SKIP $1"
+	exit 0
+}
+
+need_cmd() {
+	for c; do
+		command -v "$c" >/dev/null 2>&1 || skip_all "$c not found"
+	done
+}
+
+# run CMD...: capture stdout, stderr and exit status of CMD.
+run() {
+	"$@" >"$tap_tmp/out" 2>"$tap_tmp/err"
+	rc=$?
+	out=$(cat "$tap_tmp/out")
+	err=$(cat "$tap_tmp/err")
+}
+
+is() {
+	if [ "$1" = "$2" ]; then
+		pass "$3"
+	else
+		fail "$3" "got:  '$1'" "want: '$2'"
+	fi
+}
+
+# ok_if NAME CMD...: pass when CMD exits 0.
+ok_if() {
+	name=$1
+	shift
+	if "$@"; then pass "$name"; else fail "$name" "command failed: $*"; fi
+}
+
+# usage_error NAME CMD...: CMD must exit 2 with exactly one line on stderr
+# that starts with the program's name, and nothing on stdout.
+usage_error() {
+	name=$1
+	shift
+	run "$@"
+	nlines=$(printf '%s\n' "$err" | wc -l)
+	prog=${1##*/}
+	if [ "$rc" -eq 2 ] && [ "$nlines" -eq 1 ] && [ -z "$out" ] &&
+	    case $err in "$prog: "*) true ;; *) false ;; esac; then
+		pass "$name"
+	else
+		fail "$name" "rc=$rc (want 2)" "stderr: $err" "stdout: $out"
+	fi
+}
+
+# json_ok: stdin must be valid JSON (python3's parser, the reference).
+json_ok() { python3 -c 'import json,sys; [json.loads(l) for l in sys.stdin if l.strip()]' 2>/dev/null; }
+
+done_testing() {
+	[ "$tap_failed" -eq 0 ]
+}
