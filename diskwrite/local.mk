@@ -1,0 +1,1 @@
+## diskwrite: see man/diskwrite.1 (being written)

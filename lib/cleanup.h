@@ -1,0 +1,17 @@
+/* cleanup.h - leave nothing behind: temporary files, directories, children */
+#ifndef VC_CLEANUP_H
+#define VC_CLEANUP_H
+
+#include <signal.h>
+#include <sys/types.h>
+
+void	 cleanup_signals(void);
+int	 cleanup_caught(void);
+void	 cleanup_check(void);
+char	*cleanup_tempdir(const char *);
+void	 cleanup_add_path(const char *);
+void	 cleanup_add_pid(pid_t);
+void	 cleanup_del_pid(pid_t);
+void	 cleanup_run(void);
+
+#endif

@@ -1,0 +1,1 @@
+## nginxbench: see man/nginxbench.1 (being written)
