@@ -1,0 +1,1 @@
+## vc-image: see man/vc-image.1 (being written)
