@@ -1,2 +1,28 @@
 ## harness: the platform runners and the guest init. See harness/DESIGN.md.
 EXTRA_DIST += harness/DESIGN.md
+
+# vc-init runs as PID 1 in the guest; static so that it needs nothing else.
+pkglibexec_PROGRAMS = harness/vc-init
+harness_vc_init_SOURCES = harness/vc-init.c
+harness_vc_init_LDFLAGS = $(STATIC_LDFLAGS)
+harness_vc_init_LDADD =
+
+# The runners share harness/runner.c (options, exit codes, waiting).
+noinst_LIBRARIES += harness/librunner.a
+harness_librunner_a_SOURCES = harness/runner.c harness/runner.h
+RUNNER_LIBS = harness/librunner.a lib/libvc.a
+
+bin_PROGRAMS += harness/vc-native
+harness_vc_native_SOURCES = harness/vc-native.c
+harness_vc_native_LDADD = $(RUNNER_LIBS)
+dist_man_MANS += man/vc-native.1
+
+# vc-qemu and vc-kvm: one source, two accelerators by default.
+bin_PROGRAMS += harness/vc-qemu harness/vc-kvm
+harness_vc_qemu_SOURCES = harness/vc-qemu.c
+harness_vc_qemu_CPPFLAGS = $(AM_CPPFLAGS) $(LIBARCHIVE_CFLAGS)
+harness_vc_qemu_LDADD = $(RUNNER_LIBS) $(LIBARCHIVE_LIBS)
+harness_vc_kvm_SOURCES = harness/vc-qemu.c
+harness_vc_kvm_CPPFLAGS = $(AM_CPPFLAGS) $(LIBARCHIVE_CFLAGS)
+harness_vc_kvm_LDADD = $(RUNNER_LIBS) $(LIBARCHIVE_LIBS)
+dist_man_MANS += man/vc-qemu.1 man/vc-kvm.1

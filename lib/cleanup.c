@@ -124,6 +124,20 @@ cleanup_add_path(const char *path)
 		paths[npaths++] = copy;
 }
 
+/* Leave path in place after all (a user asked to keep it). */
+void
+cleanup_keep(const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < npaths; i++)
+		if (strcmp(paths[i], path) == 0) {
+			free(paths[i]);
+			paths[i] = paths[--npaths];
+			break;
+		}
+}
+
 /* A fresh private directory under $TMPDIR, removed with all it holds. */
 char *
 cleanup_tempdir(const char *tag)

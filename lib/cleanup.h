@@ -10,6 +10,7 @@ int	 cleanup_caught(void);
 void	 cleanup_check(void);
 char	*cleanup_tempdir(const char *);
 void	 cleanup_add_path(const char *);
+void	 cleanup_keep(const char *);
 void	 cleanup_add_pid(pid_t);
 void	 cleanup_del_pid(pid_t);
 void	 cleanup_run(void);

@@ -1,0 +1,35 @@
+/* runner.h - what every platform runner shares: options, exit codes */
+#ifndef VC_RUNNER_H
+#define VC_RUNNER_H
+
+#include <stdint.h>
+#include <sys/types.h>
+
+/* Exit codes of our own, as timeout(1), env(1) and docker(1) use them. */
+enum {
+	RUN_TIMEOUT = 124,	/* the run timeout expired */
+	RUN_PLATFORM = 125,	/* the platform failed: no boot, no engine */
+	RUN_NOEXEC = 126,	/* command found but could not be run */
+	RUN_NOTFOUND = 127	/* command not found on the platform */
+};
+
+/* The options with the same letters in every runner. */
+struct runopts {
+	int64_t		cpus;		/* -c; 0: as many as the host has */
+	uint64_t	mem;		/* -m bytes; 0: platform default */
+	double		timeout;	/* -t seconds; 0: none */
+	int		verbose;	/* -v: show the platform's own output */
+	int		keep;		/* -k: leave VM dir / container */
+};
+
+#define RUNNER_OPTSTRING	"c:hkm:t:vV"
+
+int	 runner_option(int, const char *, struct runopts *);
+void	 runner_usage(const char *);
+int64_t	 host_cpus(void);
+int	 wait_deadline(pid_t, double, int *);
+int	 exec_status(int);
+const char *
+	 benchmark_name(const char *);
+
+#endif

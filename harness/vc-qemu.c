@@ -1,0 +1,763 @@
+/*
+ * vc-qemu, vc-kvm - run a benchmark in a throwaway QEMU micro-VM.
+ *
+ * The VM boots the guest kernel with an initrd made of cached parts from
+ * vc-image (core, plus io for the I/O benchmarks) and a small run part
+ * holding the command; our vc-init is PID 1, runs the command and sends
+ * its output and exit status back on the second serial port, framed so
+ * that nothing else can be taken for it (see harness/DESIGN.md). vc-kvm
+ * is the same program with the KVM accelerator.
+ *
+ * diskwrite runs in an ext4 file system on a virtio disk made with
+ * qemu-img (qcow2 by default, raw with -f raw). nginxbench runs nginx in
+ * the guest (nginxbench -S) behind QEMU user networking with a host
+ * forward bound to 127.0.0.1, and the measuring half (nginxbench -u) on
+ * the host.
+ */
+#include "config.h"
+
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+
+#include <netinet/in.h>
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cleanup.h"
+#include "msg.h"
+#include "parse.h"
+#include "run.h"
+#include "runner.h"
+#include "timing.h"
+
+#define GUEST_ADDR	"10.0.2.15"
+#define GUEST_DISKDIR	"/mnt/disk"
+#define MAXARGV		512
+
+struct options {
+	struct runopts	 run;
+	const char	*accel;		/* -A tcg or kvm */
+	const char	*format;	/* -f qcow2 or raw */
+	uint64_t	 disk;		/* -D disk size */
+	const char	*kernel;	/* -K, passed to vc-image */
+	const char	*qemu;		/* -Q binary */
+	double		 watchdog;	/* -W seconds until the guest is up */
+};
+
+enum kind { K_CPU, K_DISK, K_NET };
+
+struct vm {
+	char		*dir;		/* private temporary directory */
+	char		 kernel[4096];
+	char		 part[2][4096];	/* core and io initrd parts */
+	int		 nparts;
+	int		 listen_fd;
+	int		 data_fd;
+	pid_t		 qemu;
+	int		 port;		/* host side of the nginx forward */
+};
+
+static const char *const usage_extra =
+    "[-A tcg|kvm] [-D disksize] [-f qcow2|raw] [-K kernel] [-Q qemu]\n"
+    "\t[-W watchdog]";
+
+static char *
+path_in(const struct vm *vm, const char *name)
+{
+	char *p;
+
+	if (asprintf(&p, "%s/%s", vm->dir, name) == -1)
+		diesys(RUN_PLATFORM, "asprintf");
+	return p;
+}
+
+/* Runs a helper program quietly; its stderr goes to ours on failure. */
+static void
+helper(char *const argv[], int out_fd, int verbose)
+{
+	struct spawn_io io = SPAWN_INHERIT;
+	int null = -1, rc;
+
+	io.fd[1] = out_fd;
+	if (!verbose && out_fd == -1) {
+		null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+		io.fd[1] = null;
+	}
+	rc = run_cmd(argv, &io);
+	if (null != -1)
+		close(null);
+	if (rc == -1)
+		diesys(RUN_PLATFORM, "%s", argv[0]);
+	cleanup_check();
+	if (rc != 0)
+		die(RUN_PLATFORM, "%s failed (exit %d)", argv[0], rc);
+}
+
+/* Asks vc-image for the kernel and the initrd parts this run needs. */
+static void
+get_image(const struct options *o, struct vm *vm, int want_io)
+{
+	char *argv[12], buf[16384], *line, *save, *sp;
+	char *out = path_in(vm, "image.txt");
+	int fd, n = 0;
+	ssize_t len;
+
+	argv[n++] = "vc-image";
+	if (!o->run.verbose)
+		argv[n++] = "-q";
+	if (o->kernel != NULL) {
+		argv[n++] = "-k";
+		argv[n++] = (char *)o->kernel;
+	}
+	argv[n++] = "kernel";
+	argv[n++] = "core";
+	if (want_io)
+		argv[n++] = "io";
+	argv[n] = NULL;
+	if ((fd = open(out, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600)) == -1)
+		diesys(RUN_PLATFORM, "%s", out);
+	helper(argv, fd, 1);
+	if ((len = pread(fd, buf, sizeof(buf) - 1, 0)) < 0)
+		diesys(RUN_PLATFORM, "%s", out);
+	close(fd);
+	buf[len] = '\0';
+	for (line = strtok_r(buf, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save)) {
+		if ((sp = strchr(line, ' ')) == NULL)
+			continue;
+		*sp++ = '\0';
+		if (strcmp(line, "kernel") == 0)
+			snprintf(vm->kernel, sizeof(vm->kernel), "%s", sp);
+		else if ((strcmp(line, "core") == 0 ||
+		    strcmp(line, "io") == 0) && vm->nparts < 2)
+			snprintf(vm->part[vm->nparts++], sizeof(vm->part[0]),
+			    "%s", sp);
+	}
+	if (vm->kernel[0] == '\0' || vm->nparts != 1 + want_io)
+		die(RUN_PLATFORM, "vc-image gave no kernel or initrd");
+	free(out);
+}
+
+static void
+add_file(struct archive *a, const char *name, const void *data, size_t len)
+{
+	struct archive_entry *e = archive_entry_new();
+
+	archive_entry_set_pathname(e, name);
+	archive_entry_set_filetype(e, AE_IFREG);
+	archive_entry_set_perm(e, 0644);
+	archive_entry_set_size(e, (la_int64_t)len);
+	if (archive_write_header(a, e) != ARCHIVE_OK ||
+	    archive_write_data(a, data, len) != (la_ssize_t)len)
+		die(RUN_PLATFORM, "run archive: %s", archive_error_string(a));
+	archive_entry_free(e);
+}
+
+static void
+add_dir(struct archive *a, const char *name)
+{
+	struct archive_entry *e = archive_entry_new();
+
+	archive_entry_set_pathname(e, name);
+	archive_entry_set_filetype(e, AE_IFDIR);
+	archive_entry_set_perm(e, 0755);
+	archive_entry_set_size(e, 0);
+	if (archive_write_header(a, e) != ARCHIVE_OK)
+		die(RUN_PLATFORM, "run archive: %s", archive_error_string(a));
+	archive_entry_free(e);
+}
+
+/*
+ * The initrd: the cached parts, then a run part with the command (NUL
+ * separated, so any argument survives) and the guest's set-up steps.
+ */
+static char *
+write_initrd(const struct vm *vm, char *const argv[], const char *spec)
+{
+	char *initrd = path_in(vm, "initrd"), buf[65536];
+	struct archive *a;
+	size_t len = 0, n;
+	ssize_t r;
+	int out, in, i;
+
+	if ((out = open(initrd, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+	    0600)) == -1)
+		diesys(RUN_PLATFORM, "%s", initrd);
+	for (i = 0; i < vm->nparts; i++) {
+		if ((in = open(vm->part[i], O_RDONLY | O_CLOEXEC)) == -1)
+			diesys(RUN_PLATFORM, "%s", vm->part[i]);
+		while ((r = read(in, buf, sizeof(buf))) > 0)
+			if (write(out, buf, (size_t)r) != r)
+				diesys(RUN_PLATFORM, "%s", initrd);
+		if (r < 0)
+			diesys(RUN_PLATFORM, "%s", vm->part[i]);
+		close(in);
+	}
+	for (i = 0; argv[i] != NULL; i++) {
+		n = strlen(argv[i]) + 1;
+		if (len + n > sizeof(buf))
+			usage_error("command line too long for the guest");
+		memcpy(buf + len, argv[i], n);
+		len += n;
+	}
+	if ((a = archive_write_new()) == NULL ||
+	    archive_write_set_format_cpio_newc(a) != ARCHIVE_OK ||
+	    archive_write_add_filter_gzip(a) != ARCHIVE_OK ||
+	    archive_write_open_fd(a, out) != ARCHIVE_OK)
+		die(RUN_PLATFORM, "run archive: %s",
+		    a ? archive_error_string(a) : "out of memory");
+	add_dir(a, "vc");
+	add_file(a, "vc/argv", buf, len);
+	add_file(a, "vc/spec", spec, strlen(spec));
+	if (archive_write_close(a) != ARCHIVE_OK)
+		die(RUN_PLATFORM, "run archive: %s", archive_error_string(a));
+	archive_write_free(a);
+	if (close(out) == -1)
+		diesys(RUN_PLATFORM, "%s", initrd);
+	return initrd;
+}
+
+/* An ext4 file system on a sparse raw image, converted to qcow2. */
+static char *
+make_disk(const struct options *o, const struct vm *vm)
+{
+	char *raw = path_in(vm, "disk.raw"), *img, size[32];
+	int fd;
+
+	if ((fd = open(raw, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+	    0600)) == -1 || ftruncate(fd, (off_t)o->disk) == -1)
+		diesys(RUN_PLATFORM, "%s", raw);
+	close(fd);
+	snprintf(size, sizeof(size), "%llu", (unsigned long long)o->disk);
+	{
+		char *mkfs[] = { "mkfs.ext4", "-q", "-F", "-L", "vcdisk", raw,
+		    NULL };
+
+		helper(mkfs, -1, o->run.verbose);
+	}
+	if (strcmp(o->format, "raw") == 0)
+		return raw;
+	img = path_in(vm, "disk.qcow2");
+	{
+		char *conv[] = { "qemu-img", "convert", "-f", "raw", "-O",
+		    "qcow2", raw, img, NULL };
+
+		helper(conv, -1, o->run.verbose);
+	}
+	unlink(raw);
+	free(raw);
+	return img;
+}
+
+/* A free loopback port for the forward (bound, read, released). */
+static int
+free_port(void)
+{
+	struct sockaddr_in sin;
+	socklen_t len = sizeof(sin);
+	int s, port;
+
+	memset(&sin, 0, sizeof(sin));
+	sin.sin_family = AF_INET;
+	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	if ((s = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0)) == -1 ||
+	    bind(s, (struct sockaddr *)&sin, sizeof(sin)) == -1 ||
+	    getsockname(s, (struct sockaddr *)&sin, &len) == -1)
+		diesys(RUN_PLATFORM, "choosing a port");
+	port = ntohs(sin.sin_port);
+	close(s);
+	return port;
+}
+
+static void
+listen_data(struct vm *vm)
+{
+	struct sockaddr_un sun;
+	char *sock = path_in(vm, "data.sock");
+
+	memset(&sun, 0, sizeof(sun));
+	sun.sun_family = AF_UNIX;
+	if (strlen(sock) >= sizeof(sun.sun_path))
+		die(RUN_PLATFORM, "%s: path too long", sock);
+	strcpy(sun.sun_path, sock);
+	if ((vm->listen_fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC,
+	    0)) == -1 || bind(vm->listen_fd, (struct sockaddr *)&sun,
+	    sizeof(sun)) == -1 || listen(vm->listen_fd, 1) == -1)
+		diesys(RUN_PLATFORM, "%s", sock);
+	free(sock);
+}
+
+static void
+start_qemu(const struct options *o, struct vm *vm, const char *initrd,
+    const char *disk)
+{
+	char *argv[64], mem[32], smp[32], *con, *data, *drive = NULL;
+	char *netdev = NULL, *err;
+	struct spawn_io io = SPAWN_INHERIT;
+	int n = 0, errfd, null;
+
+	err = path_in(vm, "qemu.err");
+	if (asprintf(&data, "socket,id=data,path=%s/data.sock", vm->dir) == -1 ||
+	    asprintf(&con, "file:%s/console.log", vm->dir) == -1)
+		diesys(RUN_PLATFORM, "asprintf");
+	snprintf(mem, sizeof(mem), "%lluM",
+	    (unsigned long long)(o->run.mem >> 20));
+	snprintf(smp, sizeof(smp), "%lld", (long long)o->run.cpus);
+	argv[n++] = (char *)o->qemu;
+	argv[n++] = "-nodefaults";
+	argv[n++] = "-no-user-config";
+	argv[n++] = "-display";
+	argv[n++] = "none";
+	argv[n++] = "-accel";
+	argv[n++] = (char *)o->accel;
+	if (strcmp(o->accel, "tcg") == 0) {
+		/* Every CPU feature TCG can emulate, as a guest would see. */
+		argv[n++] = "-cpu";
+		argv[n++] = "max";
+	}
+	argv[n++] = "-m";
+	argv[n++] = mem;
+	argv[n++] = "-smp";
+	argv[n++] = smp;
+	argv[n++] = "-kernel";
+	argv[n++] = vm->kernel;
+	argv[n++] = "-initrd";
+	argv[n++] = (char *)initrd;
+	argv[n++] = "-append";
+	argv[n++] = "console=ttyS0 quiet panic=-1 rdinit=/init";
+	argv[n++] = "-no-reboot";
+	argv[n++] = "-serial";
+	argv[n++] = con;
+	argv[n++] = "-chardev";
+	argv[n++] = data;
+	argv[n++] = "-serial";
+	argv[n++] = "chardev:data";
+	if (disk != NULL) {
+		if (asprintf(&drive, "file=%s,format=%s,if=virtio", disk,
+		    o->format) == -1)
+			diesys(RUN_PLATFORM, "asprintf");
+		argv[n++] = "-drive";
+		argv[n++] = drive;
+	}
+	if (vm->port != 0) {
+		/* The forward listens on the host's loopback only. */
+		if (asprintf(&netdev, "user,id=net0,hostfwd=tcp:127.0.0.1:%d-:80",
+		    vm->port) == -1)
+			diesys(RUN_PLATFORM, "asprintf");
+		argv[n++] = "-netdev";
+		argv[n++] = netdev;
+		argv[n++] = "-device";
+		argv[n++] = "virtio-net-pci,netdev=net0";
+	}
+	argv[n] = NULL;
+
+	if ((errfd = open(err, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+	    0600)) == -1 || (null = open("/dev/null", O_RDWR | O_CLOEXEC)) == -1)
+		diesys(RUN_PLATFORM, "%s", err);
+	io.fd[0] = null;
+	io.fd[1] = null;
+	io.fd[2] = errfd;
+	if ((vm->qemu = spawn_cmd(argv, &io)) == -1) {
+		if (errno == ENOENT)
+			die(RUN_PLATFORM, "%s not found (apt-get install "
+			    "qemu-system-x86)", o->qemu);
+		diesys(RUN_PLATFORM, "%s", o->qemu);
+	}
+	cleanup_add_pid(vm->qemu);
+	close(errfd);
+	close(null);
+	free(drive);
+	free(netdev);
+	free(data);
+	free(con);
+	free(err);
+}
+
+/* Shows the tail of a file of ours on stderr: qemu's errors, the console. */
+static void
+show_tail(const struct vm *vm, const char *name, int lines)
+{
+	char *p = path_in(vm, name), buf[8192], *start;
+	ssize_t len;
+	int fd, n = 0;
+
+	if ((fd = open(p, O_RDONLY | O_CLOEXEC)) == -1)
+		goto out;
+	len = pread(fd, buf, sizeof(buf) - 1, 0);
+	if (len > 0 && (size_t)len == sizeof(buf) - 1) {
+		off_t end = lseek(fd, 0, SEEK_END);
+
+		len = pread(fd, buf, sizeof(buf) - 1,
+		    end > (off_t)sizeof(buf) - 1 ? end - (off_t)sizeof(buf) + 1 : 0);
+	}
+	close(fd);
+	if (len <= 0)
+		goto out;
+	buf[len] = '\0';
+	while (len > 0 && buf[len - 1] == '\n')
+		buf[--len] = '\0';
+	for (start = buf + len; start > buf; start--)
+		if (start[-1] == '\n' && ++n == lines)
+			break;
+	fprintf(stderr, "%s: %s:\n%s\n", progname, name, start);
+out:
+	free(p);
+}
+
+/* The guest is gone or hopeless: stop qemu now. */
+static void
+stop_qemu(struct vm *vm)
+{
+	int status;
+
+	if (vm->qemu <= 0)
+		return;
+	kill(vm->qemu, SIGKILL);
+	wait_deadline(vm->qemu, 0, &status);
+	cleanup_del_pid(vm->qemu);
+	vm->qemu = 0;
+}
+
+/*
+ * Waits until fd is readable or the deadline passes (0: none), watching
+ * qemu: returns 1 readable, 0 deadline, -1 qemu exited.
+ */
+static int
+wait_readable(struct vm *vm, int fd, double deadline)
+{
+	struct pollfd pfd = { fd, POLLIN, 0 };
+	int ms, status;
+
+	for (;;) {
+		ms = 200;
+		if (deadline > 0) {
+			double left = deadline - wall_now();
+
+			if (left <= 0)
+				return 0;
+			if (left * 1000 < ms)
+				ms = (int)(left * 1000) + 1;
+		}
+		if (poll(&pfd, 1, ms) > 0)
+			return 1;
+		cleanup_check();
+		if (waitpid(vm->qemu, &status, WNOHANG) == vm->qemu) {
+			cleanup_del_pid(vm->qemu);
+			vm->qemu = 0;
+			return -1;
+		}
+	}
+}
+
+/* The data channel's records: "TAG LEN:DATA". */
+struct reader {
+	char	 buf[65536];
+	size_t	 len;
+};
+
+/* Takes one complete record out of r, or returns 0 if none is whole. */
+static int
+next_record(struct reader *r, char *tag, char **data, size_t *len)
+{
+	char *colon, *end;
+	unsigned long long n;
+
+	if (r->len < 4)
+		return 0;
+	if ((colon = memchr(r->buf, ':', r->len < 24 ? r->len : 24)) == NULL) {
+		if (r->len >= 24)
+			die(RUN_PLATFORM, "garbled data from the guest");
+		return 0;
+	}
+	if (r->buf[1] != ' ')
+		die(RUN_PLATFORM, "garbled data from the guest");
+	errno = 0;
+	n = strtoull(r->buf + 2, &end, 10);
+	if (end != colon || errno != 0 || n > sizeof(r->buf) - 32)
+		die(RUN_PLATFORM, "garbled data from the guest");
+	if ((size_t)(colon + 1 - r->buf) + n > r->len)
+		return 0;
+	*tag = r->buf[0];
+	*data = colon + 1;
+	*len = (size_t)n;
+	return 1;
+}
+
+static void
+drop_record(struct reader *r, const char *data, size_t len)
+{
+	size_t used = (size_t)(data - r->buf) + len;
+
+	memmove(r->buf, r->buf + used, r->len - used);
+	r->len -= used;
+}
+
+static void
+write_all(int fd, const char *p, size_t len)
+{
+	ssize_t n;
+
+	while (len > 0) {
+		if ((n = write(fd, p, len)) == -1) {
+			if (errno == EINTR)
+				continue;
+			diesys(EXIT_FAIL, "write error");
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+}
+
+static int
+fill(struct vm *vm, struct reader *r, double deadline)
+{
+	ssize_t n;
+	int w;
+
+	if ((w = wait_readable(vm, vm->data_fd, deadline)) <= 0)
+		return w;
+	if (r->len == sizeof(r->buf))
+		die(RUN_PLATFORM, "garbled data from the guest");
+	n = read(vm->data_fd, r->buf + r->len, sizeof(r->buf) - r->len);
+	if (n <= 0)
+		return -1;
+	r->len += (size_t)n;
+	return 1;
+}
+
+/* Host half of nginxbench: measure the guest's server through the forward. */
+static int
+measure_nginx(struct vm *vm, char *const argv[])
+{
+	char *hargv[MAXARGV + 4], url[128];
+	pid_t pid;
+	int i, n = 0, status;
+
+	snprintf(url, sizeof(url), "http://127.0.0.1:%d/", vm->port);
+	hargv[n++] = argv[0];
+	hargv[n++] = "-u";
+	hargv[n++] = url;
+	for (i = 1; argv[i] != NULL && n < MAXARGV + 2; i++)
+		hargv[n++] = argv[i];
+	hargv[n] = NULL;
+	if ((pid = spawn_cmd(hargv, NULL)) == -1) {
+		warnsys("%s", hargv[0]);
+		return exec_status(errno);
+	}
+	cleanup_add_pid(pid);
+	wait_deadline(pid, 0, &status);
+	cleanup_del_pid(pid);
+	return WIFEXITED(status) ? WEXITSTATUS(status) :
+	    128 + WTERMSIG(status);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct options o = { { 0, 1u << 30, 0.0, 0, 0 }, "tcg", "qcow2",
+	    UINT64_C(2) << 30, NULL, "qemu-system-x86_64", 60.0 };
+	struct vm vm;
+	struct reader *r;
+	enum kind kind = K_CPU;
+	const char *why, *name;
+	char spec[512], *initrd, *disk = NULL, *gargv[MAXARGV + 8], *data;
+	double t0, tup = 0, deadline;
+	size_t len;
+	int ch, i, n, status = -1, w, timed_out = 0;
+	char tag;
+
+	msg_init(argv[0]);
+	if (strcmp(progname, "vc-kvm") == 0)
+		o.accel = "kvm";
+	while ((ch = getopt(argc, argv, "+" RUNNER_OPTSTRING "A:D:f:K:Q:W:"))
+	    != -1) {
+		if (ch == 'h')
+			runner_usage(usage_extra);
+		if (runner_option(ch, optarg, &o.run))
+			continue;
+		switch (ch) {
+		case 'A':
+			if (strcmp(optarg, "tcg") != 0 &&
+			    strcmp(optarg, "kvm") != 0)
+				usage_error("-A %s: use tcg or kvm", optarg);
+			o.accel = optarg;
+			break;
+		case 'D':
+			if ((why = parse_size(optarg, UINT64_C(64) << 20,
+			    UINT64_C(1) << 42, &o.disk)) != NULL)
+				usage_error("-D %s: %s", optarg, why);
+			break;
+		case 'f':
+			if (strcmp(optarg, "qcow2") != 0 &&
+			    strcmp(optarg, "raw") != 0)
+				usage_error("-f %s: use qcow2 or raw", optarg);
+			o.format = optarg;
+			break;
+		case 'K':
+			o.kernel = optarg;
+			break;
+		case 'Q':
+			o.qemu = optarg;
+			break;
+		case 'W':
+			if ((why = parse_time(optarg, 0.1, 86400,
+			    &o.watchdog)) != NULL)
+				usage_error("-W %s: %s", optarg, why);
+			break;
+		default:
+			return EXIT_USAGE;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc == 0)
+		usage_error("missing command");
+	if (argc > MAXARGV)
+		usage_error("too many arguments");
+	if (o.run.cpus == 0)
+		o.run.cpus = host_cpus();
+	if (o.run.mem == 0)
+		o.run.mem = UINT64_C(1) << 30;
+
+	t0 = wall_now();
+	memset(&vm, 0, sizeof(vm));
+	vm.listen_fd = vm.data_fd = -1;
+	cleanup_signals();
+	if ((vm.dir = cleanup_tempdir("vc-qemu")) == NULL)
+		diesys(RUN_PLATFORM, "temporary directory");
+
+	name = benchmark_name(argv[0]);
+	if (strcmp(name, "diskwrite") == 0)
+		kind = K_DISK;
+	else if (strcmp(name, "nginxbench") == 0)
+		kind = K_NET;
+	/* The small core part boots faster; anything else needs io. */
+	get_image(&o, &vm, strcmp(name, "linpack") != 0 &&
+	    strcmp(name, "memsweep") != 0 && strcmp(name, "forksum") != 0);
+
+	spec[0] = '\0';
+	n = 0;
+	gargv[n++] = argv[0];
+	if (kind == K_DISK) {
+		disk = make_disk(&o, &vm);
+		snprintf(spec, sizeof(spec), "mount /dev/vda %s\ncwd %s\n",
+		    GUEST_DISKDIR, GUEST_DISKDIR);
+	} else if (kind == K_NET) {
+		vm.port = free_port();
+		snprintf(spec, sizeof(spec), "net %s\n", GUEST_ADDR);
+		/* The guest serves; the host measures (below). */
+		gargv[n++] = "-S";
+		gargv[n++] = "-a";
+		gargv[n++] = "0.0.0.0";
+		gargv[n++] = "-p";
+		gargv[n++] = "80";
+	}
+	for (i = 1; i < argc; i++)
+		gargv[n++] = argv[i];
+	gargv[n] = NULL;
+	initrd = write_initrd(&vm, gargv, spec);
+	listen_data(&vm);
+	start_qemu(&o, &vm, initrd, disk);
+
+	/* Boot watchdog: the guest must connect and say it is up in time. */
+	deadline = wall_now() + o.watchdog;
+	if ((w = wait_readable(&vm, vm.listen_fd, deadline)) <= 0 ||
+	    (vm.data_fd = accept4(vm.listen_fd, NULL, NULL, SOCK_CLOEXEC)) == -1)
+		goto noboot;
+	if ((r = calloc(1, sizeof(*r))) == NULL)
+		diesys(RUN_PLATFORM, "calloc");
+	while (!next_record(r, &tag, &data, &len))
+		if ((w = fill(&vm, r, deadline)) <= 0)
+			goto noboot;
+	if (tag != 'R') {
+		/* vc-init failed before it could run the command. */
+		if (tag == 'E')
+			write_all(2, data, len);
+		status = RUN_PLATFORM;
+		goto done;
+	}
+	drop_record(r, data, len);
+	tup = wall_now();
+	if (o.run.verbose)
+		fprintf(stderr, "%s: guest up in %.2f s\n", progname, tup - t0);
+
+	deadline = o.run.timeout > 0 ? tup + o.run.timeout : 0;
+	while (status == -1) {
+		while (status == -1 && next_record(r, &tag, &data, &len)) {
+			if (tag == 'O' && kind != K_NET)
+				write_all(1, data, len);
+			else if (tag == 'O' && kind == K_NET &&
+			    memmem(data, len, "ready", 5) != NULL)
+				status = measure_nginx(&vm, argv);
+			else if (tag == 'E')
+				write_all(2, data, len);
+			else if (tag == 'X') {
+				char st[16];
+
+				snprintf(st, sizeof(st), "%.*s", (int)(len < 15 ? len : 15), data);
+				status = (int)strtol(st, NULL, 10);
+			}
+			drop_record(r, data, len);
+		}
+		if (status != -1)
+			break;
+		if ((w = fill(&vm, r, deadline)) == 0) {
+			timed_out = 1;
+			break;
+		}
+		if (w < 0) {
+			warnmsg("the guest stopped without an exit status");
+			show_tail(&vm, "console.log", 15);
+			status = RUN_PLATFORM;
+		}
+	}
+	goto done;
+
+noboot:
+	if (w == 0)
+		warnmsg("guest did not boot within %g s (accelerator %s)",
+		    o.watchdog, o.accel);
+	else
+		warnmsg("qemu exited before the guest was up");
+	show_tail(&vm, "qemu.err", 10);
+	show_tail(&vm, "console.log", 10);
+	status = RUN_PLATFORM;
+done:
+	if (timed_out) {
+		warnmsg("%s: timed out after %g s", argv[0], o.run.timeout);
+		status = RUN_TIMEOUT;
+	}
+	/*
+	 * After its exit record the guest powers off; give it a moment. A
+	 * guest nginx is not told to stop: the VM is thrown away.
+	 */
+	if (vm.qemu > 0 && (status == -1 || timed_out || kind == K_NET ||
+	    wait_deadline(vm.qemu, wall_now() + 5.0, &w) != 0))
+		stop_qemu(&vm);
+	else if (vm.qemu > 0)
+		cleanup_del_pid(vm.qemu);
+	if (o.run.verbose) {
+		show_tail(&vm, "console.log", 40);
+		fprintf(stderr, "%s: boot %.2f s, total %.2f s\n", progname,
+		    tup > 0 ? tup - t0 : -1.0, wall_now() - t0);
+	}
+	if (o.run.keep) {
+		fprintf(stderr, "%s: kept %s\n", progname, vm.dir);
+		cleanup_keep(vm.dir);
+	}
+	if (close_stdout() != EXIT_OK && status == 0)
+		status = EXIT_FAIL;
+	return status;
+}
