@@ -14,5 +14,7 @@ SH_TESTS += \
 	tests/memsweep-usage.t \
 	tests/output-formats.t \
 	tests/write-error.t \
-	tests/man-lint.t
+	tests/man-lint.t \
+	tests/vc-native-status.t \
+	tests/vc-native-signal.t
 EXTRA_DIST += $(SH_TESTS)
