@@ -26,3 +26,8 @@ harness_vc_kvm_SOURCES = harness/vc-qemu.c
 harness_vc_kvm_CPPFLAGS = $(AM_CPPFLAGS) $(LIBARCHIVE_CFLAGS)
 harness_vc_kvm_LDADD = $(RUNNER_LIBS) $(LIBARCHIVE_LIBS)
 dist_man_MANS += man/vc-qemu.1 man/vc-kvm.1
+
+bin_PROGRAMS += harness/vc-container
+harness_vc_container_SOURCES = harness/vc-container.c
+harness_vc_container_LDADD = $(RUNNER_LIBS)
+dist_man_MANS += man/vc-container.1

@@ -5,9 +5,14 @@
  */
 #include "config.h"
 
+#include <sys/socket.h>
 #include <sys/wait.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +23,7 @@
 #include "cleanup.h"
 #include "msg.h"
 #include "parse.h"
+#include "run.h"
 #include "runner.h"
 #include "timing.h"
 
@@ -115,11 +121,194 @@ exec_status(int e)
 	return e == ENOENT || e == ENOTDIR ? RUN_NOTFOUND : RUN_NOEXEC;
 }
 
-/* "linpack" for "/usr/bin/linpack": how runners recognise benchmarks. */
-const char *
-benchmark_name(const char *cmd)
+/* Runners recognise a benchmark by its name, whatever its directory. */
+enum bench_kind
+bench_kind(const char *cmd)
 {
-	const char *slash = strrchr(cmd, '/');
+	const char *slash = strrchr(cmd, '/'), *name;
 
-	return slash != NULL ? slash + 1 : cmd;
+	name = slash != NULL ? slash + 1 : cmd;
+	if (strcmp(name, "linpack") == 0 || strcmp(name, "memsweep") == 0 ||
+	    strcmp(name, "forksum") == 0)
+		return BENCH_CPU;
+	if (strcmp(name, "diskwrite") == 0)
+		return BENCH_DISK;
+	if (strcmp(name, "nginxbench") == 0)
+		return BENCH_NET;
+	return BENCH_OTHER;
+}
+
+/*
+ * The platform half of nginxbench: the same arguments with -S, so that
+ * it serves (on all of the guest's addresses) instead of measuring.
+ */
+char **
+server_argv(char *const argv[])
+{
+	char **v;
+	size_t n, i;
+
+	for (n = 0; argv[n] != NULL; n++)
+		;
+	if ((v = calloc(n + 6, sizeof(*v))) == NULL)
+		diesys(RUN_PLATFORM, "calloc");
+	v[0] = argv[0];
+	v[1] = "-S";
+	v[2] = "-a";
+	v[3] = "0.0.0.0";
+	v[4] = "-p";
+	v[5] = GUEST_HTTP_PORT;
+	for (i = 1; i < n; i++)
+		v[i + 5] = argv[i];
+	return v;
+}
+
+/*
+ * The host half of nginxbench: measure the platform's server through
+ * the forwarded loopback port, with the user's arguments. Its status is
+ * the run's status.
+ */
+int
+measure_server(int port, char *const argv[])
+{
+	char **v, url[64];
+	size_t n, i;
+	pid_t pid;
+	int status;
+
+	for (n = 0; argv[n] != NULL; n++)
+		;
+	if ((v = calloc(n + 3, sizeof(*v))) == NULL)
+		diesys(RUN_PLATFORM, "calloc");
+	snprintf(url, sizeof(url), "http://127.0.0.1:%d/", port);
+	v[0] = argv[0];
+	v[1] = "-u";
+	v[2] = url;
+	for (i = 1; i < n; i++)
+		v[i + 2] = argv[i];
+	if ((pid = spawn_cmd(v, NULL)) == -1) {
+		warnsys("%s", v[0]);
+		free(v);
+		return exec_status(errno);
+	}
+	free(v);
+	cleanup_add_pid(pid);
+	wait_deadline(pid, 0, &status);
+	cleanup_del_pid(pid);
+	return WIFEXITED(status) ? WEXITSTATUS(status) :
+	    128 + WTERMSIG(status);
+}
+
+/* A free loopback port (bound, read, released) for a forward. */
+int
+free_port(void)
+{
+	struct sockaddr_in sin;
+	socklen_t len = sizeof(sin);
+	int s, port;
+
+	memset(&sin, 0, sizeof(sin));
+	sin.sin_family = AF_INET;
+	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	if ((s = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0)) == -1 ||
+	    bind(s, (struct sockaddr *)&sin, sizeof(sin)) == -1 ||
+	    getsockname(s, (struct sockaddr *)&sin, &len) == -1)
+		diesys(RUN_PLATFORM, "choosing a port");
+	port = ntohs(sin.sin_port);
+	close(s);
+	return port;
+}
+
+/*
+ * Runs a helper program (mkfs, qemu-img, an engine command); its output
+ * is shown only with -v, its errors always. Failure is the platform's.
+ */
+void
+run_quiet(char *const argv[], int verbose)
+{
+	struct spawn_io io = SPAWN_INHERIT;
+	int null = -1, rc;
+
+	if (!verbose) {
+		if ((null = open("/dev/null", O_WRONLY | O_CLOEXEC)) == -1)
+			diesys(RUN_PLATFORM, "/dev/null");
+		io.fd[1] = null;
+	}
+	rc = run_cmd(argv, &io);
+	if (null != -1)
+		close(null);
+	if (rc == -1)
+		diesys(RUN_PLATFORM, "%s", argv[0]);
+	cleanup_check();
+	if (rc != 0)
+		die(RUN_PLATFORM, "%s failed (exit %d)", argv[0], rc);
+}
+
+/* Runs argv and returns its standard output; failure is the platform's. */
+char *
+capture(char *const argv[])
+{
+	struct spawn_io io = SPAWN_INHERIT;
+	char *buf = NULL;
+	size_t len = 0, size = 0;
+	ssize_t n;
+	pid_t pid;
+	int fds[2], status;
+
+	if (pipe2(fds, O_CLOEXEC) == -1)
+		diesys(RUN_PLATFORM, "pipe");
+	io.fd[1] = fds[1];
+	if ((pid = spawn_cmd(argv, &io)) == -1)
+		diesys(RUN_PLATFORM, "%s", argv[0]);
+	close(fds[1]);
+	cleanup_add_pid(pid);
+	for (;;) {
+		if (len + 1024 > size) {
+			size = size ? 2 * size : 4096;
+			if ((buf = realloc(buf, size)) == NULL)
+				diesys(RUN_PLATFORM, "realloc");
+		}
+		if ((n = read(fds[0], buf + len, size - len - 1)) == 0)
+			break;
+		if (n < 0) {
+			if (errno != EINTR)
+				diesys(RUN_PLATFORM, "%s", argv[0]);
+			cleanup_check();
+			continue;
+		}
+		len += (size_t)n;
+	}
+	close(fds[0]);
+	buf[len] = '\0';
+	wait_deadline(pid, 0, &status);
+	cleanup_del_pid(pid);
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		die(RUN_PLATFORM, "%s failed", argv[0]);
+	return buf;
+}
+
+/*
+ * The value of "key value" line key in vc-image's output, as a static
+ * copy (one at a time), or NULL.
+ */
+const char *
+image_field(const char *out, const char *key)
+{
+	static char val[4096];
+	size_t klen = strlen(key), vlen;
+	const char *p, *nl;
+
+	for (p = out; *p != '\0'; p = *nl ? nl + 1 : nl) {
+		if ((nl = strchr(p, '\n')) == NULL)
+			nl = p + strlen(p);
+		if (strncmp(p, key, klen) == 0 && p[klen] == ' ') {
+			vlen = (size_t)(nl - p) - klen - 1;
+			if (vlen >= sizeof(val))
+				return NULL;
+			memcpy(val, p + klen + 1, vlen);
+			val[vlen] = '\0';
+			return val;
+		}
+	}
+	return NULL;
 }

@@ -24,12 +24,30 @@ struct runopts {
 
 #define RUNNER_OPTSTRING	"c:hkm:t:vV"
 
+/* What a benchmark needs of its platform. */
+enum bench_kind {
+	BENCH_CPU,		/* nothing: linpack, memsweep, forksum */
+	BENCH_DISK,		/* a disk to write to: diskwrite */
+	BENCH_NET,		/* a server reached from the host: nginxbench */
+	BENCH_OTHER		/* any other command */
+};
+
+/* Port the benchmark server listens on inside a VM or container. */
+#define GUEST_HTTP_PORT	"80"
+
 int	 runner_option(int, const char *, struct runopts *);
 void	 runner_usage(const char *);
 int64_t	 host_cpus(void);
 int	 wait_deadline(pid_t, double, int *);
 int	 exec_status(int);
+enum bench_kind
+	 bench_kind(const char *);
+char	**server_argv(char *const []);
+int	 measure_server(int, char *const []);
+int	 free_port(void);
+void	 run_quiet(char *const [], int);
+char	*capture(char *const []);
 const char *
-	 benchmark_name(const char *);
+	 image_field(const char *, const char *);
 
 #endif

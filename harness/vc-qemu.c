@@ -21,7 +21,6 @@
 #include <sys/un.h>
 #include <sys/wait.h>
 
-#include <netinet/in.h>
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -44,7 +43,6 @@
 
 #define GUEST_ADDR	"10.0.2.15"
 #define GUEST_DISKDIR	"/mnt/disk"
-#define MAXARGV		512
 
 struct options {
 	struct runopts	 run;
@@ -55,8 +53,6 @@ struct options {
 	const char	*qemu;		/* -Q binary */
 	double		 watchdog;	/* -W seconds until the guest is up */
 };
-
-enum kind { K_CPU, K_DISK, K_NET };
 
 struct vm {
 	char		*dir;		/* private temporary directory */
@@ -83,36 +79,13 @@ path_in(const struct vm *vm, const char *name)
 	return p;
 }
 
-/* Runs a helper program quietly; its stderr goes to ours on failure. */
-static void
-helper(char *const argv[], int out_fd, int verbose)
-{
-	struct spawn_io io = SPAWN_INHERIT;
-	int null = -1, rc;
-
-	io.fd[1] = out_fd;
-	if (!verbose && out_fd == -1) {
-		null = open("/dev/null", O_WRONLY | O_CLOEXEC);
-		io.fd[1] = null;
-	}
-	rc = run_cmd(argv, &io);
-	if (null != -1)
-		close(null);
-	if (rc == -1)
-		diesys(RUN_PLATFORM, "%s", argv[0]);
-	cleanup_check();
-	if (rc != 0)
-		die(RUN_PLATFORM, "%s failed (exit %d)", argv[0], rc);
-}
-
 /* Asks vc-image for the kernel and the initrd parts this run needs. */
 static void
 get_image(const struct options *o, struct vm *vm, int want_io)
 {
-	char *argv[12], buf[16384], *line, *save, *sp;
-	char *out = path_in(vm, "image.txt");
-	int fd, n = 0;
-	ssize_t len;
+	char *argv[12], *out;
+	const char *v;
+	int n = 0;
 
 	argv[n++] = "vc-image";
 	if (!o->run.verbose)
@@ -126,27 +99,18 @@ get_image(const struct options *o, struct vm *vm, int want_io)
 	if (want_io)
 		argv[n++] = "io";
 	argv[n] = NULL;
-	if ((fd = open(out, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600)) == -1)
-		diesys(RUN_PLATFORM, "%s", out);
-	helper(argv, fd, 1);
-	if ((len = pread(fd, buf, sizeof(buf) - 1, 0)) < 0)
-		diesys(RUN_PLATFORM, "%s", out);
-	close(fd);
-	buf[len] = '\0';
-	for (line = strtok_r(buf, "\n", &save); line != NULL;
-	    line = strtok_r(NULL, "\n", &save)) {
-		if ((sp = strchr(line, ' ')) == NULL)
-			continue;
-		*sp++ = '\0';
-		if (strcmp(line, "kernel") == 0)
-			snprintf(vm->kernel, sizeof(vm->kernel), "%s", sp);
-		else if ((strcmp(line, "core") == 0 ||
-		    strcmp(line, "io") == 0) && vm->nparts < 2)
-			snprintf(vm->part[vm->nparts++], sizeof(vm->part[0]),
-			    "%s", sp);
+	out = capture(argv);
+	if ((v = image_field(out, "kernel")) == NULL)
+		die(RUN_PLATFORM, "vc-image gave no kernel");
+	snprintf(vm->kernel, sizeof(vm->kernel), "%s", v);
+	if ((v = image_field(out, "core")) == NULL)
+		die(RUN_PLATFORM, "vc-image gave no core part");
+	snprintf(vm->part[vm->nparts++], sizeof(vm->part[0]), "%s", v);
+	if (want_io) {
+		if ((v = image_field(out, "io")) == NULL)
+			die(RUN_PLATFORM, "vc-image gave no io part");
+		snprintf(vm->part[vm->nparts++], sizeof(vm->part[0]), "%s", v);
 	}
-	if (vm->kernel[0] == '\0' || vm->nparts != 1 + want_io)
-		die(RUN_PLATFORM, "vc-image gave no kernel or initrd");
 	free(out);
 }
 
@@ -245,7 +209,7 @@ make_disk(const struct options *o, const struct vm *vm)
 		char *mkfs[] = { "mkfs.ext4", "-q", "-F", "-L", "vcdisk", raw,
 		    NULL };
 
-		helper(mkfs, -1, o->run.verbose);
+		run_quiet(mkfs, o->run.verbose);
 	}
 	if (strcmp(o->format, "raw") == 0)
 		return raw;
@@ -254,31 +218,11 @@ make_disk(const struct options *o, const struct vm *vm)
 		char *conv[] = { "qemu-img", "convert", "-f", "raw", "-O",
 		    "qcow2", raw, img, NULL };
 
-		helper(conv, -1, o->run.verbose);
+		run_quiet(conv, o->run.verbose);
 	}
 	unlink(raw);
 	free(raw);
 	return img;
-}
-
-/* A free loopback port for the forward (bound, read, released). */
-static int
-free_port(void)
-{
-	struct sockaddr_in sin;
-	socklen_t len = sizeof(sin);
-	int s, port;
-
-	memset(&sin, 0, sizeof(sin));
-	sin.sin_family = AF_INET;
-	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	if ((s = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0)) == -1 ||
-	    bind(s, (struct sockaddr *)&sin, sizeof(sin)) == -1 ||
-	    getsockname(s, (struct sockaddr *)&sin, &len) == -1)
-		diesys(RUN_PLATFORM, "choosing a port");
-	port = ntohs(sin.sin_port);
-	close(s);
-	return port;
 }
 
 static void
@@ -353,7 +297,7 @@ start_qemu(const struct options *o, struct vm *vm, const char *initrd,
 	}
 	if (vm->port != 0) {
 		/* The forward listens on the host's loopback only. */
-		if (asprintf(&netdev, "user,id=net0,hostfwd=tcp:127.0.0.1:%d-:80",
+		if (asprintf(&netdev, "user,id=net0,hostfwd=tcp:127.0.0.1:%d-:" GUEST_HTTP_PORT,
 		    vm->port) == -1)
 			diesys(RUN_PLATFORM, "asprintf");
 		argv[n++] = "-netdev";
@@ -537,32 +481,6 @@ fill(struct vm *vm, struct reader *r, double deadline)
 	return 1;
 }
 
-/* Host half of nginxbench: measure the guest's server through the forward. */
-static int
-measure_nginx(struct vm *vm, char *const argv[])
-{
-	char *hargv[MAXARGV + 4], url[128];
-	pid_t pid;
-	int i, n = 0, status;
-
-	snprintf(url, sizeof(url), "http://127.0.0.1:%d/", vm->port);
-	hargv[n++] = argv[0];
-	hargv[n++] = "-u";
-	hargv[n++] = url;
-	for (i = 1; argv[i] != NULL && n < MAXARGV + 2; i++)
-		hargv[n++] = argv[i];
-	hargv[n] = NULL;
-	if ((pid = spawn_cmd(hargv, NULL)) == -1) {
-		warnsys("%s", hargv[0]);
-		return exec_status(errno);
-	}
-	cleanup_add_pid(pid);
-	wait_deadline(pid, 0, &status);
-	cleanup_del_pid(pid);
-	return WIFEXITED(status) ? WEXITSTATUS(status) :
-	    128 + WTERMSIG(status);
-}
-
 int
 main(int argc, char *argv[])
 {
@@ -570,12 +488,12 @@ main(int argc, char *argv[])
 	    UINT64_C(2) << 30, NULL, "qemu-system-x86_64", 60.0 };
 	struct vm vm;
 	struct reader *r;
-	enum kind kind = K_CPU;
-	const char *why, *name;
-	char spec[512], *initrd, *disk = NULL, *gargv[MAXARGV + 8], *data;
+	enum bench_kind kind;
+	const char *why;
+	char spec[512], *initrd, *disk = NULL, **gargv, *data;
 	double t0, tup = 0, deadline;
 	size_t len;
-	int ch, i, n, status = -1, w, timed_out = 0;
+	int ch, status = -1, w, timed_out = 0;
 	char tag;
 
 	msg_init(argv[0]);
@@ -624,8 +542,6 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (argc == 0)
 		usage_error("missing command");
-	if (argc > MAXARGV)
-		usage_error("too many arguments");
 	if (o.run.cpus == 0)
 		o.run.cpus = host_cpus();
 	if (o.run.mem == 0)
@@ -638,35 +554,22 @@ main(int argc, char *argv[])
 	if ((vm.dir = cleanup_tempdir("vc-qemu")) == NULL)
 		diesys(RUN_PLATFORM, "temporary directory");
 
-	name = benchmark_name(argv[0]);
-	if (strcmp(name, "diskwrite") == 0)
-		kind = K_DISK;
-	else if (strcmp(name, "nginxbench") == 0)
-		kind = K_NET;
 	/* The small core part boots faster; anything else needs io. */
-	get_image(&o, &vm, strcmp(name, "linpack") != 0 &&
-	    strcmp(name, "memsweep") != 0 && strcmp(name, "forksum") != 0);
+	kind = bench_kind(argv[0]);
+	get_image(&o, &vm, kind != BENCH_CPU);
 
 	spec[0] = '\0';
-	n = 0;
-	gargv[n++] = argv[0];
-	if (kind == K_DISK) {
+	gargv = argv;
+	if (kind == BENCH_DISK) {
 		disk = make_disk(&o, &vm);
 		snprintf(spec, sizeof(spec), "mount /dev/vda %s\ncwd %s\n",
 		    GUEST_DISKDIR, GUEST_DISKDIR);
-	} else if (kind == K_NET) {
+	} else if (kind == BENCH_NET) {
+		/* The guest serves; the host measures (below). */
 		vm.port = free_port();
 		snprintf(spec, sizeof(spec), "net %s\n", GUEST_ADDR);
-		/* The guest serves; the host measures (below). */
-		gargv[n++] = "-S";
-		gargv[n++] = "-a";
-		gargv[n++] = "0.0.0.0";
-		gargv[n++] = "-p";
-		gargv[n++] = "80";
+		gargv = server_argv(argv);
 	}
-	for (i = 1; i < argc; i++)
-		gargv[n++] = argv[i];
-	gargv[n] = NULL;
 	initrd = write_initrd(&vm, gargv, spec);
 	listen_data(&vm);
 	start_qemu(&o, &vm, initrd, disk);
@@ -696,11 +599,11 @@ main(int argc, char *argv[])
 	deadline = o.run.timeout > 0 ? tup + o.run.timeout : 0;
 	while (status == -1) {
 		while (status == -1 && next_record(r, &tag, &data, &len)) {
-			if (tag == 'O' && kind != K_NET)
+			if (tag == 'O' && kind != BENCH_NET)
 				write_all(1, data, len);
-			else if (tag == 'O' && kind == K_NET &&
+			else if (tag == 'O' && kind == BENCH_NET &&
 			    memmem(data, len, "ready", 5) != NULL)
-				status = measure_nginx(&vm, argv);
+				status = measure_server(vm.port, argv);
 			else if (tag == 'E')
 				write_all(2, data, len);
 			else if (tag == 'X') {
@@ -743,7 +646,7 @@ done:
 	 * After its exit record the guest powers off; give it a moment. A
 	 * guest nginx is not told to stop: the VM is thrown away.
 	 */
-	if (vm.qemu > 0 && (status == -1 || timed_out || kind == K_NET ||
+	if (vm.qemu > 0 && (status == -1 || timed_out || kind == BENCH_NET ||
 	    wait_deadline(vm.qemu, wall_now() + 5.0, &w) != 0))
 		stop_qemu(&vm);
 	else if (vm.qemu > 0)

@@ -7,7 +7,8 @@
  * whatever blocking wait the tool is in; the tool then calls
  * cleanup_check(), which removes the registered paths, waits for the
  * children and re-raises the signal, so the tool's parent sees it die
- * of that signal. cleanup_run() also runs at exit.
+ * of that signal. cleanup_run() also runs at exit; it stops children,
+ * runs the registered hooks, then removes the paths.
  */
 #include "config.h"
 
@@ -27,11 +28,14 @@
 
 #define MAXPIDS		16
 #define MAXPATHS	16
+#define MAXHOOKS	4
 
 static volatile sig_atomic_t caught;
 static volatile pid_t pids[MAXPIDS];
 static char *paths[MAXPATHS];
 static size_t npaths;
+static void (*hooks[MAXHOOKS])(void);
+static size_t nhooks;
 static int registered;
 
 static void
@@ -111,6 +115,21 @@ cleanup_del_pid(pid_t pid)
 			pids[i] = 0;
 }
 
+/*
+ * fn runs at cleanup, after the children are stopped, outside any signal
+ * handler: for what needs a program to undo (a container to remove).
+ */
+void
+cleanup_add_hook(void (*fn)(void))
+{
+	if (!registered) {
+		atexit(cleanup_run);
+		registered = 1;
+	}
+	if (nhooks < MAXHOOKS)
+		hooks[nhooks++] = fn;
+}
+
 void
 cleanup_add_path(const char *path)
 {
@@ -182,6 +201,8 @@ cleanup_run(void)
 		while (waitpid(pid, NULL, 0) == -1 && errno == EINTR)
 			;
 	}
+	while (nhooks > 0)
+		hooks[--nhooks]();
 	while (npaths > 0) {
 		npaths--;
 		nftw(paths[npaths], remove_one, 16, FTW_DEPTH | FTW_PHYS);

@@ -11,6 +11,7 @@ void	 cleanup_check(void);
 char	*cleanup_tempdir(const char *);
 void	 cleanup_add_path(const char *);
 void	 cleanup_keep(const char *);
+void	 cleanup_add_hook(void (*)(void));
 void	 cleanup_add_pid(pid_t);
 void	 cleanup_del_pid(pid_t);
 void	 cleanup_run(void);
