@@ -16,5 +16,11 @@ SH_TESTS += \
 	tests/write-error.t \
 	tests/man-lint.t \
 	tests/vc-native-status.t \
-	tests/vc-native-signal.t
+	tests/vc-native-signal.t \
+	tests/vc-qemu-run.t \
+	tests/vc-qemu-io.t \
+	tests/vc-qemu-watchdog.t \
+	tests/vc-qemu-signal.t
 EXTRA_DIST += $(SH_TESTS)
+clean-local:
+	rm -rf tests/cache

@@ -16,6 +16,12 @@ PATH="$top_builddir/forksum:$top_builddir/linpack:$top_builddir/memsweep:$top_bu
 export PATH
 LC_ALL=C
 export LC_ALL
+# The runners find the build tree's binaries and helpers through these,
+# and share one image cache for the whole test run.
+VIRTCOST_BUILDDIR=$top_builddir
+VIRTCOST_DATADIR=$top_srcdir/nginxbench
+: "${VIRTCOST_CACHE:=$top_builddir/tests/cache}"
+export VIRTCOST_BUILDDIR VIRTCOST_DATADIR VIRTCOST_CACHE
 
 tap_n=0
 tap_failed=0
@@ -92,6 +98,30 @@ usage_error() {
 
 # json_ok: stdin must be valid JSON (python3's parser, the reference).
 json_ok() { python3 -c 'import json,sys; [json.loads(l) for l in sys.stdin if l.strip()]' 2>/dev/null; }
+
+# field JSON METRIC: the value of a metric in a record (python3's parser).
+field() {
+	printf '%s\n' "$1" | python3 -c '
+import json, sys
+for line in sys.stdin:
+    line = line.strip()
+    if line.startswith("{"):
+        r = json.loads(line)
+        for m in r["metrics"]:
+            if m["metric"] == sys.argv[1]:
+                print(m["value"])
+' "$2"
+}
+
+# no_leftovers NAME PATTERN: no process matches PATTERN (pgrep -f).
+no_leftovers() {
+	sleep 0.2
+	if pgrep -f "$2" >/dev/null; then
+		fail "$1" "left running: $(pgrep -af "$2" | head -3)"
+	else
+		pass "$1"
+	fi
+}
 
 done_testing() {
 	[ "$tap_failed" -eq 0 ]

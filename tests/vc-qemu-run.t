@@ -1,0 +1,29 @@
+#!/bin/sh
+# The compute benchmarks run in a TCG micro-VM, with their results and
+# exit statuses relayed; bad input to the runner is refused.
+. "${top_srcdir:-.}/tests/tap.sh"
+. "$top_srcdir/tests/qemu.sh"
+
+plan 12
+run vc-qemu forksum 1 1000
+is "$rc:$(printf '%s\n' "$out" | head -n 1)" "0:500500" "vc-qemu forksum 1 1000 prints 500500"
+nothing_left "nothing left after a run"
+run vc-qemu -c 1 -m 256M linpack -n 50 -t 0.01 -o json
+is "$rc:$(field "$out" residual_normalised | awk '{ print ($1 < 100) }')" "0:1" "linpack in the guest passes its residual check"
+run vc-qemu memsweep -s 1M -r 1 -o json
+is "$rc:$(field "$out" seconds | awk '{ print ($1 > 0) }')" "0:1" "memsweep in the guest reports seconds"
+run vc-qemu forksum 5 1
+is "$rc" 2 "the guest command's exit status 2 is relayed"
+case $err in *"end 1 is less than start 5"*) pass "its stderr is relayed" ;;
+	*) fail "its stderr is relayed" "$err" ;; esac
+run vc-qemu no-such-command
+is "$rc" 127 "a command not in the guest gives 127"
+# 1 GiB touched in a 256 MiB guest: the OOM killer's SIGKILL is relayed.
+run vc-qemu -m 256M memsweep -w -p -s 1G -r 1
+is "$rc" 137 "a command killed in the guest gives 128+9"
+run vc-qemu -t 1 forksum 1 1000000
+is "$rc" 124 "the run timeout gives 124"
+nothing_left "nothing left after a timeout"
+usage_error "missing command" vc-qemu
+usage_error "unknown option" vc-qemu -Z forksum 1 2
+done_testing
