@@ -20,7 +20,9 @@ SH_TESTS += \
 	tests/vc-qemu-run.t \
 	tests/vc-qemu-io.t \
 	tests/vc-qemu-watchdog.t \
-	tests/vc-qemu-signal.t
+	tests/vc-qemu-signal.t \
+	tests/vc-container-docker.t \
+	tests/vc-container-podman.t
 EXTRA_DIST += $(SH_TESTS)
 clean-local:
 	rm -rf tests/cache
