@@ -1,1 +1,11 @@
-## vc-image: see man/vc-image.1 (being written)
+## vc-image: builds and caches the guest initramfs parts and the container
+## rootfs (see harness/DESIGN.md and man/vc-image.1).
+bin_PROGRAMS += harness/vc-image
+harness_vc_image_SOURCES = harness/vc-image.c \
+	harness/image-archive.c harness/image-archive.h \
+	harness/image-elf.c harness/image-elf.h \
+	harness/image-kernel.c harness/image-kernel.h
+harness_vc_image_CPPFLAGS = $(AM_CPPFLAGS) $(LIBARCHIVE_CFLAGS) \
+	-DBINDIR='"$(bindir)"' -DPKGLIBEXECDIR='"$(pkglibexecdir)"' \
+	-DKERNELCACHE='"/var/cache/virtcost/kernel"'
+harness_vc_image_LDADD = lib/libvc.a $(LIBARCHIVE_LIBS)

@@ -1,0 +1,698 @@
+/*
+ * vc-image - build and cache the parts a guest or container is made of:
+ * the kernel (found, not built), the initramfs parts "core" and "io",
+ * and the container "rootfs". See harness/DESIGN.md for their layout.
+ *
+ * A part is named after a hash of everything that goes into it, so a
+ * cached part is reused exactly as long as no input changed, and a
+ * changed binary never runs with a stale image.
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/utsname.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cleanup.h"
+#include "image-archive.h"
+#include "image-elf.h"
+#include "image-kernel.h"
+#include "msg.h"
+
+#ifndef BINDIR
+#define BINDIR		"/usr/local/bin"
+#endif
+#ifndef PKGLIBEXECDIR
+#define PKGLIBEXECDIR	"/usr/local/libexec/virtcost"
+#endif
+#ifndef KERNELCACHE
+#define KERNELCACHE	"/var/cache/virtcost/kernel"
+#endif
+
+/* Part of every cache key: change it when the layout of a part changes. */
+#define IMAGE_VERSION	"vc-image 1"
+
+static const char *const core_benchmarks[] = { "linpack", "memsweep",
+	"forksum" };
+static const char *const io_benchmarks[] = { "diskwrite", "nginxbench" };
+/* Disk and network for diskwrite and nginx; ext4 is built in. */
+static const char *const io_modules[] = { "virtio_pci", "virtio_blk",
+	"virtio_net" };
+/* Where nginx's compiled-in paths point; it will not start without. */
+static const char *const nginx_dirs[] = { "run", "var/lib/nginx",
+	"var/log/nginx" };
+
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
+static const char passwd[] =
+    "root:x:0:0:root:/root:/bin/sh\n"
+    "nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n";
+static const char group[] =
+    "root:x:0:\n"
+    "nogroup:x:65534:\n";
+
+struct options {
+	const char	*cachedir;	/* -C */
+	const char	*kernel;	/* -k */
+	const char	*moddir;	/* -M */
+	int		 quiet;		/* -q */
+};
+
+struct kernel {
+	char	*image;
+	char	*moddir;
+};
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp, "usage: %s [-hqV] [-C cachedir] [-k kernel] [-M moddir] "
+	    "target ...\n"
+	    "targets: kernel core io rootfs\n", progname);
+}
+
+static void
+progress(const struct options *o, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+progress(const struct options *o, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (o->quiet)
+		return;
+	fflush(stdout);
+	fprintf(stderr, "%s: ", progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+static char *
+xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static char *
+xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = vasprintf(&s, fmt, ap);
+	va_end(ap);
+	if (rc == -1)
+		diesys(EXIT_FAIL, "malloc");
+	return s;
+}
+
+static const char *
+builddir(void)
+{
+	const char *d = getenv("VIRTCOST_BUILDDIR");
+
+	return d != NULL && *d != '\0' ? d : NULL;
+}
+
+/*
+ * An input of ours (a benchmark or vc-init) must exist; if not, say
+ * where it was looked for and how it gets there.
+ */
+static char *
+our_program(const char *name, const char *buildpath, const char *installed)
+{
+	struct stat st;
+	const char *why;
+	char *path;
+
+	if (builddir() != NULL)
+		path = xasprintf("%s/%s", builddir(), buildpath);
+	else
+		path = xasprintf("%s/%s", installed, name);
+	if (stat(path, &st) == -1)
+		why = strerror(errno);
+	else if (!S_ISREG(st.st_mode))
+		why = "not a regular file";
+	else if (access(path, R_OK) == -1)
+		why = strerror(errno);
+	else
+		return path;
+	if (builddir() != NULL)
+		die(EXIT_FAIL, "no %s program: %s: %s (VIRTCOST_BUILDDIR=%s; "
+		    "run make there)", name, path, why, builddir());
+	die(EXIT_FAIL, "no %s program: %s: %s (run make install, or set "
+	    "VIRTCOST_BUILDDIR to a build tree)", name, path, why);
+}
+
+static char *
+benchmark(const char *name)
+{
+	char buildpath[64];
+
+	snprintf(buildpath, sizeof(buildpath), "%s/%s", name, name);
+	return our_program(name, buildpath, BINDIR);
+}
+
+static int
+is_program(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    access(path, X_OK) == 0;
+}
+
+/* Like the shell's PATH search, without the shell. */
+static char *
+find_in_path(const char *name)
+{
+	const char *path = getenv("PATH"), *p, *colon;
+	char *cand;
+	size_t len;
+
+	if (path == NULL)
+		path = "/usr/local/bin:/usr/bin:/bin";
+	for (p = path;; p = colon + 1) {
+		colon = strchr(p, ':');
+		len = colon != NULL ? (size_t)(colon - p) : strlen(p);
+		if (len == 0)
+			cand = xasprintf("./%s", name);
+		else
+			cand = xasprintf("%.*s/%s", (int)len, p, name);
+		if (is_program(cand))
+			return cand;
+		free(cand);
+		if (colon == NULL)
+			return NULL;
+	}
+}
+
+static char *
+nginx_program(void)
+{
+	char *path;
+
+	if (is_program("/usr/sbin/nginx"))
+		return xasprintf("/usr/sbin/nginx");
+	if ((path = find_in_path("nginx")) == NULL)
+		die(EXIT_FAIL, "no nginx: not /usr/sbin/nginx, not in PATH; "
+		    "the io and rootfs parts need it (apt-get install "
+		    "nginx-light)");
+	return path;
+}
+
+static char *
+fio_program(void)
+{
+	char *path;
+
+	if ((path = find_in_path("fio")) == NULL)
+		die(EXIT_FAIL, "no fio in PATH; the io and rootfs parts need "
+		    "it (apt-get install fio)");
+	return path;
+}
+
+/* Puts the program at name in the image, with its shared libraries. */
+static void
+add_program(struct image *img, const char *name, const char *path)
+{
+	struct stat st;
+	char **libs, *real;
+	size_t i;
+
+	if (stat(path, &st) == -1)
+		diesys(EXIT_FAIL, "%s", path);
+	image_file(img, name, path, (st.st_mode & 0777) | 0555);
+	libs = elf_needs(path);
+	for (i = 0; libs[i] != NULL; i++) {
+		if ((real = image_host(img, libs[i])) == NULL)
+			diesys(EXIT_FAIL, "%s needs %s", path, libs[i]);
+		free(real);
+	}
+	elf_needs_free(libs);
+}
+
+static void
+add_benchmarks(struct image *img, const char *const names[], size_t n)
+{
+	char *path, *name;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		path = benchmark(names[i]);
+		name = xasprintf("bin/%s", names[i]);
+		add_program(img, name, path);
+		free(name);
+		free(path);
+	}
+}
+
+/* What every part has: the empty mount points and the user database. */
+static void
+add_base(struct image *img, int initramfs)
+{
+	static const char *const dirs[] = { "dev", "etc", "mnt", "proc",
+		"sys" };
+	size_t i;
+
+	for (i = 0; i < NELEM(dirs); i++)
+		image_dir(img, dirs[i], 0755);
+	image_dir(img, "tmp", 01777);
+	image_data(img, "etc/passwd", passwd, sizeof(passwd) - 1, 0644);
+	image_data(img, "etc/group", group, sizeof(group) - 1, 0644);
+	/* The kernel opens it for init's stdio before devtmpfs is up. */
+	if (initramfs)
+		image_node(img, "dev/console", S_IFCHR | 0600, makedev(5, 1));
+}
+
+static void
+add_servers(struct image *img)
+{
+	char *nginx, *fio;
+	size_t i;
+
+	nginx = nginx_program();
+	fio = fio_program();
+	add_program(img, "usr/sbin/nginx", nginx);
+	add_program(img, "usr/bin/fio", fio);
+	for (i = 0; i < NELEM(nginx_dirs); i++)
+		image_dir(img, nginx_dirs[i], 0755);
+	free(nginx);
+	free(fio);
+}
+
+static int
+is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static int
+is_readable(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    access(path, R_OK) == 0;
+}
+
+static char *
+xrealpath(const char *path)
+{
+	char *real;
+
+	if ((real = realpath(path, NULL)) == NULL)
+		diesys(EXIT_FAIL, "%s", path);
+	return real;
+}
+
+/*
+ * The modules of a kernel given by path: those of an unpacked kernel
+ * package (ROOT/boot/vmlinuz-V next to ROOT/lib/modules/V), or the
+ * host's /lib/modules/V.
+ */
+static char *
+moddir_for(const char *image, const char *label)
+{
+	char *version, *real, *root, *near, *host;
+	const char *base;
+
+	base = strrchr(image, '/') != NULL ? strrchr(image, '/') + 1 : image;
+	if ((version = kernel_version(image)) == NULL) {
+		if (strncmp(base, "vmlinuz-", 8) != 0 || base[8] == '\0')
+			die(EXIT_FAIL, "cannot tell the version of kernel %s "
+			    "(%s): not a bzImage, not named vmlinuz-VERSION; "
+			    "pass -M with its modules directory", image,
+			    label);
+		version = xasprintf("%s", base + 8);
+	}
+	real = xrealpath(image);
+	root = dirname(dirname(real));
+	near = xasprintf("%s/lib/modules/%s", strcmp(root, "/") == 0 ? "" :
+	    root, version);
+	host = xasprintf("/lib/modules/%s", version);
+	free(real);
+	if (is_dir(near)) {
+		free(host);
+		free(version);
+		return near;
+	}
+	if (is_dir(host)) {
+		free(near);
+		free(version);
+		return host;
+	}
+	if (strcmp(near, host) == 0)
+		die(EXIT_FAIL, "no modules for kernel %s (%s, version %s): "
+		    "%s is not a directory; pass -M with its modules "
+		    "directory", image, label, version, host);
+	die(EXIT_FAIL, "no modules for kernel %s (%s, version %s): neither "
+	    "%s nor %s is a directory; pass -M with its modules directory",
+	    image, label, version, near, host);
+}
+
+/* The newest kernel that bootstrap unpacked, by version order. */
+static char *
+cached_kernel(void)
+{
+	struct dirent *de;
+	DIR *d;
+	char *best = NULL;
+
+	if ((d = opendir(KERNELCACHE "/boot")) == NULL)
+		return NULL;
+	while ((de = readdir(d)) != NULL) {
+		if (strncmp(de->d_name, "vmlinuz-", 8) != 0 ||
+		    de->d_name[8] == '\0')
+			continue;
+		if (best == NULL || strverscmp(de->d_name, best) > 0) {
+			free(best);
+			best = xasprintf("%s", de->d_name);
+		}
+	}
+	closedir(d);
+	return best;
+}
+
+/*
+ * The guest kernel: -k, else $VIRTCOST_KERNEL, else the host's own
+ * (/boot/vmlinuz-RELEASE with /lib/modules/RELEASE), else the newest in
+ * the kernel cache that bootstrap fills. -M names the modules.
+ */
+static void
+find_kernel(const struct options *o, struct kernel *k)
+{
+	const char *given, *label;
+	struct utsname u;
+	char *boot, *mods, *name;
+
+	if ((given = o->kernel) != NULL)
+		label = "-k";
+	else if ((given = getenv("VIRTCOST_KERNEL")) != NULL &&
+	    *given != '\0')
+		label = "VIRTCOST_KERNEL";
+	else
+		given = label = NULL;
+	if (o->moddir != NULL && !is_dir(o->moddir))
+		die(EXIT_FAIL, "modules directory %s (-M): %s", o->moddir,
+		    access(o->moddir, F_OK) == 0 ? "not a directory" :
+		    strerror(errno));
+	if (given != NULL) {
+		if (!is_readable(given))
+			die(EXIT_FAIL, "kernel %s (%s): %s", given, label,
+			    access(given, R_OK) == 0 ? "not a regular file" :
+			    strerror(errno));
+		k->image = xrealpath(given);
+		k->moddir = o->moddir != NULL ? xrealpath(o->moddir) :
+		    moddir_for(given, label);
+		return;
+	}
+	if (uname(&u) == -1)
+		diesys(EXIT_FAIL, "uname");
+	boot = xasprintf("/boot/vmlinuz-%s", u.release);
+	mods = xasprintf("/lib/modules/%s", u.release);
+	if (is_readable(boot) && (o->moddir != NULL || is_dir(mods))) {
+		k->image = boot;
+		k->moddir = xrealpath(o->moddir != NULL ? o->moddir : mods);
+		free(mods);
+		return;
+	}
+	if ((name = cached_kernel()) != NULL) {
+		k->image = xasprintf("%s/boot/%s", KERNELCACHE, name);
+		k->moddir = o->moddir != NULL ? xrealpath(o->moddir) :
+		    xasprintf("%s/lib/modules/%s", KERNELCACHE, name + 8);
+		if (!is_dir(k->moddir))
+			die(EXIT_FAIL, "kernel %s has no modules: %s is not a "
+			    "directory; run ./bootstrap --deps again or pass "
+			    "-M", k->image, k->moddir);
+		free(name);
+		free(boot);
+		free(mods);
+		return;
+	}
+	if (is_readable(boot))
+		die(EXIT_FAIL, "no guest kernel: -k not given, VIRTCOST_KERNEL "
+		    "not set, %s has no %s, nothing in %s/boot; run "
+		    "./bootstrap --deps or pass -k and -M", boot, mods,
+		    KERNELCACHE);
+	die(EXIT_FAIL, "no guest kernel: -k not given, VIRTCOST_KERNEL not "
+	    "set, %s not readable, nothing in %s/boot; run ./bootstrap "
+	    "--deps or pass -k", boot, KERNELCACHE);
+}
+
+static void
+make_dir(const char *path)
+{
+	if (mkdir(path, 0755) == -1 && errno != EEXIST)
+		diesys(EXIT_FAIL, "cannot create the cache directory %s", path);
+	if (!is_dir(path))
+		die(EXIT_FAIL, "cannot use %s as the cache directory: not a "
+		    "directory", path);
+}
+
+/* mkdir -p, mode 0755. */
+static void
+make_dirs(const char *path)
+{
+	char *copy, *p;
+
+	copy = xasprintf("%s", path);
+	for (p = copy + 1; *p != '\0'; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		make_dir(copy);
+		*p = '/';
+	}
+	make_dir(copy);
+	free(copy);
+}
+
+static char *
+cache_dir(const struct options *o)
+{
+	const char *env;
+	char *dir;
+
+	if (o->cachedir != NULL)
+		dir = xasprintf("%s", o->cachedir);
+	else if ((env = getenv("VIRTCOST_CACHE")) != NULL && *env != '\0')
+		dir = xasprintf("%s", env);
+	else if ((env = getenv("XDG_CACHE_HOME")) != NULL && *env == '/')
+		dir = xasprintf("%s/virtcost", env);
+	else if ((env = getenv("HOME")) != NULL && *env != '\0')
+		dir = xasprintf("%s/.cache/virtcost", env);
+	else
+		die(EXIT_FAIL, "no cache directory: no -C, and VIRTCOST_CACHE, "
+		    "XDG_CACHE_HOME and HOME are unset");
+	make_dirs(dir);
+	return dir;
+}
+
+/*
+ * Writes the part unless the cache has it: into a temporary file of
+ * the cache directory, renamed into place once complete, so that no
+ * reader ever sees a partial part, and an interrupt leaves nothing.
+ */
+static void
+build_part(const struct options *o, const char *target, struct image *img,
+    enum image_format fmt)
+{
+	static char *dir;
+	const char *ext = fmt == FORMAT_TAR ? "tar" : "cpio.gz";
+	struct stat st;
+	char *tag, *path, *tmp;
+	uint64_t h;
+	off_t bytes;
+	int fd;
+
+	if (dir == NULL)
+		dir = cache_dir(o);
+	image_finish(img);
+	tag = xasprintf("%s %s", IMAGE_VERSION, target);
+	h = image_hash(img, tag);
+	path = xasprintf("%s/%s-%016llx.%s", dir, target,
+	    (unsigned long long)h, ext);
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+		progress(o, "%s: cached %s", target, path);
+	} else {
+		tmp = xasprintf("%s/.%s-%016llx.XXXXXX", dir, target,
+		    (unsigned long long)h);
+		if ((fd = mkostemp(tmp, O_CLOEXEC)) == -1)
+			diesys(EXIT_FAIL, "cannot create a file in the cache "
+			    "directory %s", dir);
+		cleanup_add_path(tmp);
+		progress(o, "%s: building %s (%zu entries)", target, path,
+		    img->n);
+		bytes = image_write(img, fd, fmt);
+		if (fchmod(fd, 0644) == -1 || fsync(fd) == -1 ||
+		    close(fd) == -1)
+			diesys(EXIT_FAIL, "writing %s", tmp);
+		cleanup_check();
+		if (rename(tmp, path) == -1)
+			diesys(EXIT_FAIL, "rename %s to %s", tmp, path);
+		progress(o, "%s: %lld bytes", target, (long long)bytes);
+		free(tmp);
+	}
+	printf("%s %s\n", target, path);
+	fflush(stdout);
+	free(tag);
+	free(path);
+}
+
+static void
+make_core(const struct options *o)
+{
+	struct image img;
+	char *init;
+
+	image_init(&img);
+	add_base(&img, 1);
+	init = our_program("vc-init", "harness/vc-init", PKGLIBEXECDIR);
+	add_program(&img, "init", init);
+	free(init);
+	add_benchmarks(&img, core_benchmarks, NELEM(core_benchmarks));
+	build_part(o, "core", &img, FORMAT_CPIO_GZ);
+	image_free(&img);
+}
+
+static void
+make_io(const struct options *o, const struct kernel *k)
+{
+	struct image img;
+	struct module *mods;
+	char *name, *list, *p;
+	size_t i, n, len = 0;
+
+	image_init(&img);
+	add_base(&img, 1);
+	add_benchmarks(&img, io_benchmarks, NELEM(io_benchmarks));
+	add_servers(&img);
+	mods = modules_closure(k->moddir, io_modules, NELEM(io_modules), &n);
+	for (i = 0; i < n; i++)
+		len += strlen("/lib/modules/\n") + strlen(mods[i].file);
+	p = list = malloc(len + 1);
+	if (list == NULL)
+		diesys(EXIT_FAIL, "malloc");
+	for (i = 0; i < n; i++) {
+		name = xasprintf("lib/modules/%s", mods[i].file);
+		image_data(&img, name, mods[i].data, mods[i].size, 0644);
+		p += sprintf(p, "/%s\n", name);
+		free(name);
+		free(mods[i].data);
+		free(mods[i].file);
+	}
+	free(mods);
+	image_data(&img, "etc/vc-modules", list, len, 0644);
+	free(list);
+	build_part(o, "io", &img, FORMAT_CPIO_GZ);
+	image_free(&img);
+}
+
+static void
+make_rootfs(const struct options *o)
+{
+	struct image img;
+
+	image_init(&img);
+	add_base(&img, 0);
+	add_benchmarks(&img, core_benchmarks, NELEM(core_benchmarks));
+	add_benchmarks(&img, io_benchmarks, NELEM(io_benchmarks));
+	add_servers(&img);
+	build_part(o, "rootfs", &img, FORMAT_TAR);
+	image_free(&img);
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const char *const targets[] = { "kernel", "core", "io",
+		"rootfs" };
+	struct options opts = { NULL, NULL, NULL, 0 };
+	struct kernel k = { NULL, NULL };
+	size_t t;
+	int ch, i;
+
+	msg_init(argv[0]);
+	while ((ch = getopt(argc, argv, "+C:hk:M:qV")) != -1) {
+		switch (ch) {
+		case 'C':
+			if (*optarg == '\0')
+				usage_error("-C: empty directory name");
+			opts.cachedir = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return close_stdout();
+		case 'k':
+			if (*optarg == '\0')
+				usage_error("-k: empty kernel path");
+			opts.kernel = optarg;
+			break;
+		case 'M':
+			if (*optarg == '\0')
+				usage_error("-M: empty modules directory");
+			opts.moddir = optarg;
+			break;
+		case 'q':
+			opts.quiet = 1;
+			break;
+		case 'V':
+			puts(PACKAGE_STRING);
+			return close_stdout();
+		default:
+			return EXIT_USAGE;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc == 0)
+		usage_error("missing target (kernel, core, io or rootfs)");
+	for (i = 0; i < argc; i++) {
+		for (t = 0; t < NELEM(targets); t++)
+			if (strcmp(argv[i], targets[t]) == 0)
+				break;
+		if (t == NELEM(targets))
+			usage_error("unknown target '%s' (kernel, core, io "
+			    "or rootfs)", argv[i]);
+	}
+
+	cleanup_signals();
+	for (i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "core") == 0)
+			make_core(&opts);
+		else if (strcmp(argv[i], "rootfs") == 0)
+			make_rootfs(&opts);
+		else {
+			if (k.image == NULL)
+				find_kernel(&opts, &k);
+			if (strcmp(argv[i], "io") == 0)
+				make_io(&opts, &k);
+			else {
+				printf("kernel %s\nmoddir %s\n", k.image,
+				    k.moddir);
+				fflush(stdout);
+			}
+		}
+	}
+	free(k.image);
+	free(k.moddir);
+	return close_stdout();
+}
