@@ -52,7 +52,7 @@ static const char *const io_benchmarks[] = { "diskwrite", "nginxbench" };
 static const char *const io_modules[] = { "virtio_pci", "virtio_blk",
 	"virtio_net" };
 /* Where nginx's compiled-in paths point; it will not start without. */
-static const char *const nginx_dirs[] = { "run", "var/lib/nginx",
+static const char *const nginx_dirs[] = { "var/lib/nginx",
 	"var/log/nginx" };
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
@@ -267,7 +267,7 @@ static void
 add_base(struct image *img, int initramfs)
 {
 	static const char *const dirs[] = { "dev", "etc", "mnt", "proc",
-		"sys" };
+		"run", "sys" };
 	size_t i;
 
 	for (i = 0; i < NELEM(dirs); i++)
@@ -397,7 +397,7 @@ cached_kernel(void)
  * the kernel cache that bootstrap fills. -M names the modules.
  */
 static void
-find_kernel(const struct options *o, struct kernel *k)
+search_kernel(const struct options *o, struct kernel *k)
 {
 	const char *given, *label;
 	struct utsname u;
@@ -410,17 +410,13 @@ find_kernel(const struct options *o, struct kernel *k)
 		label = "VIRTCOST_KERNEL";
 	else
 		given = label = NULL;
-	if (o->moddir != NULL && !is_dir(o->moddir))
-		die(EXIT_FAIL, "modules directory %s (-M): %s", o->moddir,
-		    access(o->moddir, F_OK) == 0 ? "not a directory" :
-		    strerror(errno));
 	if (given != NULL) {
 		if (!is_readable(given))
 			die(EXIT_FAIL, "kernel %s (%s): %s", given, label,
 			    access(given, R_OK) == 0 ? "not a regular file" :
 			    strerror(errno));
-		k->image = xrealpath(given);
-		k->moddir = o->moddir != NULL ? xrealpath(o->moddir) :
+		k->image = xasprintf("%s", given);
+		k->moddir = o->moddir != NULL ? xasprintf("%s", o->moddir) :
 		    moddir_for(given, label);
 		return;
 	}
@@ -430,13 +426,13 @@ find_kernel(const struct options *o, struct kernel *k)
 	mods = xasprintf("/lib/modules/%s", u.release);
 	if (is_readable(boot) && (o->moddir != NULL || is_dir(mods))) {
 		k->image = boot;
-		k->moddir = xrealpath(o->moddir != NULL ? o->moddir : mods);
-		free(mods);
+		k->moddir = o->moddir != NULL ? xasprintf("%s", o->moddir) :
+		    mods;
 		return;
 	}
 	if ((name = cached_kernel()) != NULL) {
 		k->image = xasprintf("%s/boot/%s", KERNELCACHE, name);
-		k->moddir = o->moddir != NULL ? xrealpath(o->moddir) :
+		k->moddir = o->moddir != NULL ? xasprintf("%s", o->moddir) :
 		    xasprintf("%s/lib/modules/%s", KERNELCACHE, name + 8);
 		if (!is_dir(k->moddir))
 			die(EXIT_FAIL, "kernel %s has no modules: %s is not a "
@@ -457,14 +453,34 @@ find_kernel(const struct options *o, struct kernel *k)
 	    "--deps or pass -k", boot, KERNELCACHE);
 }
 
+/* Absolute paths without symlinks: the runners use them from anywhere. */
 static void
-make_dir(const char *path)
+find_kernel(const struct options *o, struct kernel *k)
 {
-	if (mkdir(path, 0755) == -1 && errno != EEXIST)
-		diesys(EXIT_FAIL, "cannot create the cache directory %s", path);
-	if (!is_dir(path))
-		die(EXIT_FAIL, "cannot use %s as the cache directory: not a "
-		    "directory", path);
+	char *p;
+
+	if (o->moddir != NULL && !is_dir(o->moddir))
+		die(EXIT_FAIL, "modules directory %s (-M): %s", o->moddir,
+		    access(o->moddir, F_OK) == 0 ? "not a directory" :
+		    strerror(errno));
+	search_kernel(o, k);
+	p = xrealpath(k->image);
+	free(k->image);
+	k->image = p;
+	p = xrealpath(k->moddir);
+	free(k->moddir);
+	k->moddir = p;
+}
+
+static void
+make_dir(const char *dir, const char *cachedir)
+{
+	if (mkdir(dir, 0755) == -1 && errno != EEXIST)
+		diesys(EXIT_FAIL, "cannot create the cache directory %s",
+		    cachedir);
+	if (!is_dir(dir))
+		die(EXIT_FAIL, "cannot create the cache directory %s: %s is "
+		    "not a directory", cachedir, dir);
 }
 
 /* mkdir -p, mode 0755. */
@@ -478,10 +494,10 @@ make_dirs(const char *path)
 		if (*p != '/')
 			continue;
 		*p = '\0';
-		make_dir(copy);
+		make_dir(copy, path);
 		*p = '/';
 	}
-	make_dir(copy);
+	make_dir(copy, path);
 	free(copy);
 }
 
@@ -489,7 +505,7 @@ static char *
 cache_dir(const struct options *o)
 {
 	const char *env;
-	char *dir;
+	char *dir, *real;
 
 	if (o->cachedir != NULL)
 		dir = xasprintf("%s", o->cachedir);
@@ -503,7 +519,10 @@ cache_dir(const struct options *o)
 		die(EXIT_FAIL, "no cache directory: no -C, and VIRTCOST_CACHE, "
 		    "XDG_CACHE_HOME and HOME are unset");
 	make_dirs(dir);
-	return dir;
+	/* Absolute, for runners that use the parts from another directory. */
+	real = xrealpath(dir);
+	free(dir);
+	return real;
 }
 
 /*
@@ -574,7 +593,7 @@ make_core(const struct options *o)
 }
 
 static void
-make_io(const struct options *o, const struct kernel *k)
+make_io(const struct options *o, struct kernel *k)
 {
 	struct image img;
 	struct module *mods;
@@ -585,6 +604,8 @@ make_io(const struct options *o, const struct kernel *k)
 	add_base(&img, 1);
 	add_benchmarks(&img, io_benchmarks, NELEM(io_benchmarks));
 	add_servers(&img);
+	if (k->image == NULL)
+		find_kernel(o, k);
 	mods = modules_closure(k->moddir, io_modules, NELEM(io_modules), &n);
 	for (i = 0; i < n; i++)
 		len += strlen("/lib/modules/\n") + strlen(mods[i].file);
@@ -680,16 +701,13 @@ main(int argc, char *argv[])
 			make_core(&opts);
 		else if (strcmp(argv[i], "rootfs") == 0)
 			make_rootfs(&opts);
+		else if (strcmp(argv[i], "io") == 0)
+			make_io(&opts, &k);
 		else {
 			if (k.image == NULL)
 				find_kernel(&opts, &k);
-			if (strcmp(argv[i], "io") == 0)
-				make_io(&opts, &k);
-			else {
-				printf("kernel %s\nmoddir %s\n", k.image,
-				    k.moddir);
-				fflush(stdout);
-			}
+			printf("kernel %s\nmoddir %s\n", k.image, k.moddir);
+			fflush(stdout);
 		}
 	}
 	free(k.image);
