@@ -9,3 +9,14 @@ harness_vc_image_CPPFLAGS = $(AM_CPPFLAGS) $(LIBARCHIVE_CFLAGS) \
 	-DBINDIR='"$(bindir)"' -DPKGLIBEXECDIR='"$(pkglibexecdir)"' \
 	-DKERNELCACHE='"/var/cache/virtcost/kernel"'
 harness_vc_image_LDADD = lib/libvc.a $(LIBARCHIVE_LIBS)
+dist_man_MANS += man/vc-image.1
+SH_TESTS += \
+	tests/vc-image-cache.t \
+	tests/vc-image-cachedir.t \
+	tests/vc-image-core.t \
+	tests/vc-image-io.t \
+	tests/vc-image-kernel.t \
+	tests/vc-image-missing.t \
+	tests/vc-image-modules.t \
+	tests/vc-image-rootfs.t \
+	tests/vc-image-usage.t
