@@ -19,6 +19,8 @@ else
 	fail "vc-image core" "rc=$rc" "stdout: $out" "stderr: $err"
 fi
 
+[ -f "$part" ] || exit 1	# the rest would only repeat it
+
 # Lists "MODE NAME [MAJOR,MINOR]", one entry a line, from a newc archive.
 python3 - "$part" >"$tap_tmp/list" <<'PY' || fail "cpio reader" "$(cat "$tap_tmp/list")"
 import gzip, sys

@@ -25,6 +25,8 @@ else
 	fail "vc-image io" "rc=$rc" "stdout: $out" "stderr: $err"
 fi
 
+[ -f "$part" ] || exit 1	# the rest would only repeat it
+
 # Reads the archive, then prints one line per check: "ok WHAT" or
 # "not ok WHAT: why". Paths are resolved through the archive's own
 # symlinks, as the guest resolves them.

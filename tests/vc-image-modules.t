@@ -63,7 +63,13 @@ PY
 plan 4
 run vc-image -q -k "$kernel" -M "$m" io
 part=${out#io }
-is "$rc:${out%% *}" "0:io" "io with compressed, renamed and built-in modules"
+if [ "$rc" -eq 0 ] && [ -f "$part" ]; then
+	pass "io with compressed, renamed and built-in modules"
+else
+	fail "io with compressed, renamed and built-in modules" "rc=$rc" "$err"
+fi
+
+[ -f "$part" ] || exit 1	# the rest would only repeat it
 
 # The list, and whether each module in the archive equals its source.
 python3 - "$part" "$moddir" >"$tap_tmp/got" 2>&1 <<'PY'

@@ -21,6 +21,8 @@ else
 	fail "vc-image rootfs" "rc=$rc" "stdout: $out" "stderr: $err"
 fi
 
+[ -f "$part" ] || exit 1	# the rest would only repeat it
+
 tar -tf "$part" >"$tap_tmp/list"
 bad=$(grep -E '^/|(^|/)\.\.(/|$)' "$tap_tmp/list")
 if [ -s "$tap_tmp/list" ] && [ -z "$bad" ]; then
