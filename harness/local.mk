@@ -31,3 +31,9 @@ bin_PROGRAMS += harness/vc-container
 harness_vc_container_SOURCES = harness/vc-container.c
 harness_vc_container_LDADD = $(RUNNER_LIBS)
 dist_man_MANS += man/vc-container.1
+
+bin_PROGRAMS += harness/vc-suite
+harness_vc_suite_SOURCES = harness/vc-suite.c
+harness_vc_suite_CPPFLAGS = $(AM_CPPFLAGS) $(JSONC_CFLAGS)
+harness_vc_suite_LDADD = $(RUNNER_LIBS) $(JSONC_LIBS)
+dist_man_MANS += man/vc-suite.1

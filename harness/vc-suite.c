@@ -1,0 +1,1035 @@
+/*
+ * vc-suite - the whole matrix: benchmarks x platforms x repetitions.
+ *
+ * Every measurement goes through a platform runner (vc-native,
+ * vc-container, vc-qemu, vc-kvm), spawned without a shell, with the
+ * benchmark's -o json record parsed and appended to DIR/results.csv as
+ * tidy rows (time,host,platform,benchmark,metric,unit,value,rep) in one
+ * write followed by fsync: a crash or Ctrl-C loses nothing measured
+ * before it, and -r resumes the matrix where it stopped. DIR/meta.json
+ * records the machine, the software versions, the parameters and each
+ * platform's exact command line.
+ *
+ * Order is interleaved: round by round, each benchmark on every platform
+ * in turn (shuffled with a recorded seed if -s), so that a drift of the
+ * machine does not land on one platform.
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <json.h>
+#include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cleanup.h"
+#include "msg.h"
+#include "parse.h"
+#include "run.h"
+#include "runner.h"
+#include "stats.h"
+#include "timing.h"
+
+#define NBENCH		5
+#define NPLAT		4
+#define MAXREPS		100000
+#define MAXWORDS	64
+#define HEADER		"time,host,platform,benchmark,metric,unit,value,rep\n"
+
+static const char *const bench_names[NBENCH] = {
+	"linpack", "memsweep", "forksum", "diskwrite", "nginxbench"
+};
+
+static const char *const plat_names[NPLAT] = {
+	"native", "container", "qemu", "kvm"
+};
+
+static const char *const runners[NPLAT] = {
+	"vc-native", "vc-container", "vc-qemu", "vc-kvm"
+};
+
+/*
+ * The metric that says how long a benchmark really worked; the rest of
+ * a runner's wall time is the platform's overhead.
+ */
+static const char *const work_metric[NBENCH] = {
+	"total_seconds", "seconds", "seconds", "seconds", "seconds"
+};
+
+struct profile {
+	const char	*name;
+	int64_t		 reps, warmup;
+	const char	*args[NBENCH];
+};
+
+/* quick: small sizes, a few minutes; classic: the course's settings. */
+static const struct profile profiles[] = {
+	{ "quick", 3, 0, { "-n 200 -t 1", "-s 8M", "1 2000",
+	    "-s 32M -t 3", "-s 32M -d 3" } },
+	{ "classic", 48, 1, { "", "", "1 100000", "", "" } },
+};
+
+struct options {
+	const struct profile *profile;
+	int		 bench[NBENCH];		/* chosen? */
+	int		 plat[NPLAT];
+	char		*args[NBENCH];		/* -a overrides */
+	char		*popts[NPLAT];		/* -O runner options */
+	int64_t		 reps;			/* -n; minimum if adaptive */
+	int64_t		 maxreps;		/* -N, adaptive */
+	double		 ci;			/* -c percent, adaptive */
+	int64_t		 warmup;		/* -w */
+	int		 sequential;		/* -q */
+	int		 shuffle;		/* -s seed given */
+	uint64_t	 seed;
+	const char	*dir;			/* -d */
+	int		 resume;		/* -r */
+};
+
+/* One cell of the matrix: a benchmark on a platform. */
+struct cell {
+	int		 skip;
+	char		*done;			/* reps already in the file */
+	double		*primary;		/* values, for -c */
+	size_t		 nprimary;
+	int		 converged;
+};
+
+static struct options o;
+static struct cell cells[NPLAT][NBENCH];
+static char *plat_reason[NPLAT];
+static char host[256];
+static int csv_fd = -1;
+
+/* Totals for the overhead report. */
+static double runner_wall, work_secs, probe_secs;
+static int64_t nrun, nfail;
+
+static void
+usage(void)
+{
+	printf("usage: %s [-hqV] [-a bench=args] [-b benchmarks] "
+	    "[-c ci-percent]\n\t[-d dir] [-N max-reps] [-n reps] "
+	    "[-O platform=options] [-P quick|classic]\n\t[-p platforms] "
+	    "[-s seed] [-w warmup]\n       %s -r dir\n", progname, progname);
+	exit(close_stdout());
+}
+
+static int
+index_of(const char *const names[], int n, const char *s, size_t len)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (strlen(names[i]) == len && strncmp(names[i], s, len) == 0)
+			return i;
+	return -1;
+}
+
+/* "a,b,c" -> flags; refuses unknown names. */
+static void
+parse_list(const char *arg, const char *const names[], int n, int *flags,
+    const char *what)
+{
+	const char *p = arg, *comma;
+	size_t len;
+	int i;
+
+	memset(flags, 0, sizeof(int) * (size_t)n);
+	for (;;) {
+		comma = strchr(p, ',');
+		len = comma ? (size_t)(comma - p) : strlen(p);
+		if ((i = index_of(names, n, p, len)) == -1)
+			usage_error("unknown %s '%.*s'", what, (int)len, p);
+		flags[i] = 1;
+		if (comma == NULL)
+			break;
+		p = comma + 1;
+	}
+}
+
+/* NAME=VALUE for one of names; returns the index, VALUE in *val. */
+static int
+parse_assign(const char *arg, const char *const names[], int n,
+    char **val, const char *opt)
+{
+	const char *eq = strchr(arg, '=');
+	int i;
+
+	if (eq == NULL)
+		usage_error("-%s %s: expected name=value", opt, arg);
+	if ((i = index_of(names, n, arg, (size_t)(eq - arg))) == -1)
+		usage_error("-%s %s: unknown name '%.*s'", opt, arg,
+		    (int)(eq - arg), arg);
+	*val = (char *)eq + 1;
+	return i;
+}
+
+static void
+parse_args(int argc, char *argv[])
+{
+	const char *why;
+	char *val;
+	int ch, i;
+
+	o.profile = &profiles[1];
+	o.reps = o.warmup = -1;
+	/* A KVM guest that is not up in 10 s will not come up. */
+	o.popts[3] = "-W 10";
+	for (i = 0; i < NBENCH; i++)
+		o.bench[i] = 1;
+	for (i = 0; i < NPLAT; i++)
+		o.plat[i] = 1;
+	optind = 1;
+	while ((ch = getopt(argc, argv, "a:b:c:d:hN:n:O:P:p:qr:s:Vw:")) != -1) {
+		switch (ch) {
+		case 'a':
+			i = parse_assign(optarg, bench_names, NBENCH, &val, "a");
+			o.args[i] = val;
+			break;
+		case 'b':
+			parse_list(optarg, bench_names, NBENCH, o.bench,
+			    "benchmark");
+			break;
+		case 'c':
+			if ((why = parse_time(optarg, 0.01, 100, &o.ci)) != NULL)
+				usage_error("-c %s: %s", optarg, why);
+			break;
+		case 'd':
+			o.dir = optarg;
+			break;
+		case 'h':
+			usage();
+			break;
+		case 'N':
+			if ((why = parse_int(optarg, 1, MAXREPS, &o.maxreps))
+			    != NULL)
+				usage_error("-N %s: %s", optarg, why);
+			break;
+		case 'n':
+			if ((why = parse_int(optarg, 1, MAXREPS, &o.reps)) != NULL)
+				usage_error("-n %s: %s", optarg, why);
+			break;
+		case 'O':
+			i = parse_assign(optarg, plat_names, NPLAT, &val, "O");
+			o.popts[i] = val;
+			break;
+		case 'P':
+			for (i = 0; i < 2; i++)
+				if (strcmp(optarg, profiles[i].name) == 0)
+					o.profile = &profiles[i];
+			if (strcmp(optarg, o.profile->name) != 0)
+				usage_error("-P %s: use quick or classic",
+				    optarg);
+			break;
+		case 'p':
+			parse_list(optarg, plat_names, NPLAT, o.plat,
+			    "platform");
+			break;
+		case 'q':
+			o.sequential = 1;
+			break;
+		case 'r':
+			o.dir = optarg;
+			o.resume = 1;
+			break;
+		case 's':
+			if ((why = parse_int(optarg, 0, INT64_MAX,
+			    (int64_t *)&o.seed)) != NULL)
+				usage_error("-s %s: %s", optarg, why);
+			o.shuffle = 1;
+			break;
+		case 'V':
+			puts(PACKAGE_STRING);
+			exit(close_stdout());
+		case 'w':
+			if ((why = parse_int(optarg, 0, 1000, &o.warmup)) != NULL)
+				usage_error("-w %s: %s", optarg, why);
+			break;
+		default:
+			exit(EXIT_USAGE);
+		}
+	}
+	if (optind < argc)
+		usage_error("extra operand '%s'", argv[optind]);
+	if (o.reps == -1)
+		o.reps = o.profile->reps;
+	if (o.warmup == -1)
+		o.warmup = o.profile->warmup;
+	if (o.maxreps == 0)
+		o.maxreps = o.ci > 0 ? 10 * o.reps : o.reps;
+	if (o.maxreps < o.reps)
+		usage_error("-N %lld is less than -n %lld",
+		    (long long)o.maxreps, (long long)o.reps);
+	if (o.ci == 0 && o.maxreps != o.reps)
+		usage_error("-N needs -c (the adaptive stopping rule)");
+	for (i = 0; i < NBENCH; i++)
+		if (o.args[i] == NULL)
+			o.args[i] = (char *)o.profile->args[i];
+}
+
+/* Appends the words of s (split at white space) to v. */
+static int
+add_words(char **v, int n, const char *s)
+{
+	char *copy, *tok, *save;
+
+	if (s == NULL || (copy = strdup(s)) == NULL)
+		return n;
+	for (tok = strtok_r(copy, " \t\n", &save); tok != NULL;
+	    tok = strtok_r(NULL, " \t\n", &save))
+		if (n < MAXWORDS - 1)
+			v[n++] = tok;
+	return n;
+}
+
+/* runner [options] benchmark -o json args: the exact command of a run. */
+static void
+command(int p, int b, char **v, const char *const override[])
+{
+	int n = 0;
+
+	v[n++] = (char *)runners[p];
+	n = add_words(v, n, o.popts[p]);
+	if (override != NULL) {
+		for (; *override != NULL; override++)
+			v[n++] = (char *)*override;
+	} else {
+		v[n++] = (char *)bench_names[b];
+		v[n++] = "-o";
+		v[n++] = "json";
+		n = add_words(v, n, o.args[b]);
+	}
+	v[n] = NULL;
+}
+
+/* Runs v with stdout (and stderr if err_fd) into a growing buffer. */
+static int
+run_capture(char *const v[], char **out, int merge_stderr, double *secs)
+{
+	struct spawn_io io = SPAWN_INHERIT;
+	size_t len = 0, size = 8192;
+	ssize_t n;
+	pid_t pid;
+	int fds[2], status;
+	double t0;
+
+	if ((*out = malloc(size)) == NULL)
+		diesys(EXIT_FAIL, "malloc");
+	if (pipe2(fds, O_CLOEXEC) == -1)
+		diesys(EXIT_FAIL, "pipe");
+	io.fd[1] = fds[1];
+	if (merge_stderr)
+		io.fd[2] = fds[1];
+	t0 = wall_now();
+	if ((pid = spawn_cmd(v, &io)) == -1) {
+		close(fds[0]);
+		close(fds[1]);
+		snprintf(*out, size, "%s: %s\n", v[0], strerror(errno));
+		return exec_status(errno);
+	}
+	close(fds[1]);
+	cleanup_add_pid(pid);
+	for (;;) {
+		if (len + 4096 > size && (*out = realloc(*out, size *= 2)) == NULL)
+			diesys(EXIT_FAIL, "realloc");
+		n = read(fds[0], *out + len, size - len - 1);
+		if (n == 0)
+			break;
+		if (n < 0) {
+			if (errno != EINTR)
+				diesys(EXIT_FAIL, "read");
+			cleanup_check();
+			continue;
+		}
+		len += (size_t)n;
+	}
+	(*out)[len] = '\0';
+	close(fds[0]);
+	wait_deadline(pid, 0, &status);
+	cleanup_del_pid(pid);
+	if (secs != NULL)
+		*secs = wall_now() - t0;
+	return WIFEXITED(status) ? WEXITSTATUS(status) :
+	    128 + WTERMSIG(status);
+}
+
+/*
+ * A one-line reason from a failed runner's output: its own first
+ * message ("vc-kvm: ..."), else the last line.
+ */
+static char *
+reason(const char *s, const char *runner)
+{
+	const char *end, *start = NULL, *p;
+	size_t rlen = strlen(runner);
+	char *r;
+
+	for (p = s; *p != '\0'; p = *end ? end + 1 : end) {
+		end = p + strcspn(p, "\n");
+		if (end > p)
+			start = p;
+		if (strncmp(p, runner, rlen) == 0 && p[rlen] == ':')
+			break;
+	}
+	if (start == NULL)
+		return strdup("failed without a message");
+	end = start + strcspn(start, "\n");
+	if ((r = strndup(start, (size_t)(end - start))) == NULL)
+		diesys(EXIT_FAIL, "strndup");
+	return r;
+}
+
+/* Is the platform usable here? A trivial run says, or says why not. */
+static void
+probe(int p)
+{
+	const char *const trivial[] = { "forksum", "1", "1", NULL };
+	char *v[MAXWORDS], *out;
+	double secs;
+	int rc;
+
+	if (p == 3 && access("/dev/kvm", R_OK | W_OK) != 0) {
+		plat_reason[p] = strdup("no usable /dev/kvm");
+		return;
+	}
+	command(p, 0, v, trivial);
+	fprintf(stderr, "%s: checking %s ...\n", progname, plat_names[p]);
+	rc = run_capture(v, &out, 1, &secs);
+	probe_secs += secs;
+	if (rc != 0)
+		plat_reason[p] = reason(out, runners[p]);
+	free(out);
+}
+
+static void
+csv_field(char *buf, size_t size, size_t *len, const char *s)
+{
+	int quote = strpbrk(s, ",\"\n\r") != NULL;
+
+	if (quote && *len < size)
+		buf[(*len)++] = '"';
+	for (; *s != '\0' && *len + 2 < size; s++) {
+		if (*s == '"')
+			buf[(*len)++] = '"';
+		buf[(*len)++] = *s;
+	}
+	if (quote && *len < size)
+		buf[(*len)++] = '"';
+}
+
+/*
+ * Turns a benchmark's JSON record into CSV rows and appends them in one
+ * write, then fsync: a row is on disk before the next run starts.
+ */
+static int
+append_record(int p, int b, int64_t rep, const char *out, double *work,
+    double *primary)
+{
+	struct json_object *rec, *metrics, *m, *f;
+	const char *line, *time_s = "", *name, *unit;
+	char buf[16384], num[64];
+	size_t len = 0, i, nm;
+	int ok = 0;
+
+	for (line = out; line != NULL && *line != '{';
+	    line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL)
+		;
+	if (line == NULL || (rec = json_tokener_parse(line)) == NULL)
+		return -1;
+	if (json_object_object_get_ex(rec, "time", &f))
+		time_s = json_object_get_string(f);
+	if (!json_object_object_get_ex(rec, "metrics", &metrics) ||
+	    !json_object_is_type(metrics, json_type_array) ||
+	    (nm = json_object_array_length(metrics)) == 0)
+		goto out;
+	for (i = 0; i < nm; i++) {
+		m = json_object_array_get_idx(metrics, i);
+		if (!json_object_object_get_ex(m, "metric", &f) ||
+		    (name = json_object_get_string(f)) == NULL)
+			goto out;
+		unit = json_object_object_get_ex(m, "unit", &f) ?
+		    json_object_get_string(f) : "";
+		if (!json_object_object_get_ex(m, "value", &f))
+			goto out;
+		if (json_object_is_type(f, json_type_null))
+			strcpy(num, "nan");
+		else if (json_object_is_type(f, json_type_int))
+			snprintf(num, sizeof(num), "%lld",
+			    (long long)json_object_get_int64(f));
+		else if (json_object_is_type(f, json_type_double))
+			snprintf(num, sizeof(num), "%.10g",
+			    json_object_get_double(f));
+		else
+			goto out;
+		if (strcmp(name, work_metric[b]) == 0)
+			*work = json_object_get_double(f);
+		if (i == 0)
+			*primary = json_object_get_double(f);
+		csv_field(buf, sizeof(buf), &len, time_s);
+		buf[len++] = ',';
+		csv_field(buf, sizeof(buf), &len, host);
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len,
+		    ",%s,%s,", plat_names[p], bench_names[b]);
+		csv_field(buf, sizeof(buf), &len, name);
+		buf[len++] = ',';
+		csv_field(buf, sizeof(buf), &len, unit ? unit : "");
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len,
+		    ",%s,%lld\n", num, (long long)rep);
+		if (len > sizeof(buf) - 512)
+			goto out;
+	}
+	if (write(csv_fd, buf, len) != (ssize_t)len || fsync(csv_fd) == -1)
+		diesys(EXIT_FAIL, "%s/results.csv", o.dir);
+	ok = 1;
+out:
+	json_object_put(rec);
+	return ok ? 0 : -1;
+}
+
+/*
+ * Resume: which (platform, benchmark, rep) are already in the file. A
+ * partial last line (a crash in mid-write) is cut off first.
+ */
+static void
+read_done(const char *path)
+{
+	char *buf, *line, *save, *f[8];
+	struct stat st;
+	ssize_t n;
+	int fd, nf, p, b;
+	int64_t rep;
+
+	if ((fd = open(path, O_RDWR | O_CLOEXEC)) == -1 || fstat(fd, &st) == -1)
+		diesys(EXIT_FAIL, "%s", path);
+	if ((buf = malloc((size_t)st.st_size + 1)) == NULL)
+		diesys(EXIT_FAIL, "malloc");
+	if ((n = pread(fd, buf, (size_t)st.st_size, 0)) != st.st_size)
+		diesys(EXIT_FAIL, "%s", path);
+	buf[n] = '\0';
+	while (n > 0 && buf[n - 1] != '\n')
+		n--;
+	if (n != st.st_size) {
+		warnmsg("%s: dropping a partial last line", path);
+		if (ftruncate(fd, n) == -1)
+			diesys(EXIT_FAIL, "%s", path);
+		buf[n] = '\0';
+	}
+	close(fd);
+	if (strncmp(buf, HEADER, strlen(HEADER)) != 0)
+		die(EXIT_FAIL, "%s: not a vc-suite results file", path);
+	for (line = strtok_r(buf + strlen(HEADER), "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save)) {
+		/* Our own fields need no quotes, but host might: skip it. */
+		for (nf = 0, f[0] = line; nf < 7 && (f[nf + 1] =
+		    strrchr(line, ',')) != NULL; nf++)
+			*f[nf + 1]++ = '\0';
+		/* f[1..7] now hold rep, value, unit, metric, bench, platform, host */
+		if (nf < 7)
+			continue;
+		p = index_of(plat_names, NPLAT, f[6], strlen(f[6]));
+		b = index_of(bench_names, NBENCH, f[5], strlen(f[5]));
+		if (p < 0 || b < 0 || parse_int(f[1], 1, MAXREPS, &rep) != NULL)
+			continue;
+		cells[p][b].done[rep] = 1;
+	}
+	free(buf);
+}
+
+static char *
+first_line_of(char *const v[])
+{
+	char *out, *r;
+	int rc = run_capture(v, &out, 1, NULL);
+
+	r = rc == 0 || rc == 1 ? strndup(out, strcspn(out, "\n")) : NULL;
+	free(out);
+	return r;
+}
+
+static char *
+read_small(const char *path, const char *key)
+{
+	char buf[65536], *p, *nl;
+	ssize_t n;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return NULL;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return NULL;
+	buf[n] = '\0';
+	if (key == NULL)
+		return strndup(buf, strcspn(buf, "\n"));
+	if ((p = strstr(buf, key)) == NULL || (p = strchr(p, ':')) == NULL)
+		return NULL;
+	for (p++; *p == ' ' || *p == '\t'; p++)
+		;
+	nl = p + strcspn(p, "\n");
+	return strndup(p, (size_t)(nl - p));
+}
+
+static void
+put(struct json_object *obj, const char *key, const char *val)
+{
+	json_object_object_add(obj, key,
+	    val ? json_object_new_string(val) : NULL);
+}
+
+/* The sidecar: machine, software, parameters, command lines, skips. */
+static void
+write_meta(int argc, char *argv[], const char *kernel)
+{
+	struct json_object *m, *sw, *params, *plats, *benchs, *args, *pl;
+	char *v[MAXWORDS], *path, *tmp, buf[160];
+	struct utsname u;
+	int i, p, b;
+	static char *const versions[][4] = {
+		{ "qemu", "qemu-system-x86_64", "--version", NULL },
+		{ "docker", "docker", "--version", NULL },
+		{ "podman", "podman", "--version", NULL },
+		{ "fio", "fio", "--version", NULL },
+		{ "wrk", "wrk", "-v", NULL },
+		{ "nginx", "nginx", "-v", NULL },
+		{ "gnuplot", "gnuplot", "--version", NULL },
+	};
+
+	m = json_object_new_object();
+	put(m, "virtcost", PACKAGE_VERSION);
+	put(m, "host", host);
+	put(m, "cpu_model", read_small("/proc/cpuinfo", "model name"));
+	json_object_object_add(m, "cpus", json_object_new_int64(host_cpus()));
+	put(m, "memory", read_small("/proc/meminfo", "MemTotal"));
+	if (uname(&u) == 0) {
+		snprintf(buf, sizeof(buf), "%s %s", u.sysname, u.release);
+		put(m, "kernel", buf);
+	}
+	put(m, "clocksource", read_small("/sys/devices/system/clocksource/"
+	    "clocksource0/current_clocksource", NULL));
+	put(m, "guest_kernel", kernel);
+	sw = json_object_new_object();
+	for (i = 0; i < (int)(sizeof(versions) / sizeof(versions[0])); i++)
+		put(sw, versions[i][0], first_line_of(versions[i] + 1));
+	json_object_object_add(m, "software", sw);
+
+	params = json_object_new_object();
+	put(params, "profile", o.profile->name);
+	json_object_object_add(params, "reps", json_object_new_int64(o.reps));
+	json_object_object_add(params, "max_reps",
+	    json_object_new_int64(o.maxreps));
+	json_object_object_add(params, "ci_percent", json_object_new_double(o.ci));
+	json_object_object_add(params, "warmup", json_object_new_int64(o.warmup));
+	put(params, "order", o.sequential ? "sequential" :
+	    o.shuffle ? "interleaved, shuffled" : "interleaved");
+	if (o.shuffle)
+		json_object_object_add(params, "seed",
+		    json_object_new_int64((int64_t)o.seed));
+	json_object_object_add(m, "parameters", params);
+
+	benchs = json_object_new_object();
+	for (b = 0; b < NBENCH; b++)
+		if (o.bench[b])
+			put(benchs, bench_names[b], o.args[b]);
+	json_object_object_add(m, "benchmarks", benchs);
+	plats = json_object_new_object();
+	for (p = 0; p < NPLAT; p++) {
+		if (!o.plat[p])
+			continue;
+		pl = json_object_new_object();
+		if (plat_reason[p] != NULL)
+			put(pl, "skipped", plat_reason[p]);
+		else {
+			struct json_object *cmds = json_object_new_object();
+
+			for (b = 0; b < NBENCH; b++) {
+				size_t len = 0;
+
+				if (!o.bench[b])
+					continue;
+				command(p, b, v, NULL);
+				tmp = buf;
+				for (i = 0; v[i] != NULL; i++)
+					len += strlen(v[i]) + 1;
+				if ((tmp = malloc(len + 1)) == NULL)
+					diesys(EXIT_FAIL, "malloc");
+				tmp[0] = '\0';
+				for (i = 0; v[i] != NULL; i++) {
+					strcat(tmp, i ? " " : "");
+					strcat(tmp, v[i]);
+				}
+				put(cmds, bench_names[b], tmp);
+				free(tmp);
+			}
+			json_object_object_add(pl, "commands", cmds);
+		}
+		json_object_object_add(plats, plat_names[p], pl);
+	}
+	json_object_object_add(m, "platforms", plats);
+	args = json_object_new_array();
+	for (i = 1; i < argc; i++)
+		json_object_array_add(args, json_object_new_string(argv[i]));
+	json_object_object_add(m, "argv", args);
+
+	if (asprintf(&path, "%s/meta.json", o.dir) == -1 ||
+	    asprintf(&tmp, "%s/.meta.json.tmp", o.dir) == -1)
+		diesys(EXIT_FAIL, "asprintf");
+	if (json_object_to_file_ext(tmp, m, JSON_C_TO_STRING_PRETTY) == -1 ||
+	    rename(tmp, path) == -1)
+		die(EXIT_FAIL, "cannot write %s", path);
+	json_object_put(m);
+	free(path);
+	free(tmp);
+}
+
+/* The argv a run was started with, to resume it the same way. */
+static int
+recorded_argv(const char *dir, char ***argvp)
+{
+	struct json_object *m, *a;
+	char *path, **v;
+	size_t i, n;
+
+	if (asprintf(&path, "%s/meta.json", dir) == -1)
+		diesys(EXIT_FAIL, "asprintf");
+	if ((m = json_object_from_file(path)) == NULL ||
+	    !json_object_object_get_ex(m, "argv", &a) ||
+	    !json_object_is_type(a, json_type_array))
+		die(EXIT_FAIL, "%s: no run to resume there", path);
+	n = json_object_array_length(a);
+	if ((v = calloc(n + 2, sizeof(*v))) == NULL)
+		diesys(EXIT_FAIL, "calloc");
+	v[0] = (char *)progname;
+	for (i = 0; i < n; i++)
+		v[i + 1] = strdup(json_object_get_string(
+		    json_object_array_get_idx(a, i)));
+	free(path);
+	*argvp = v;
+	return (int)n + 1;
+}
+
+/* Adaptive rule: the 95% CI half-width within o.ci percent of the mean. */
+static int
+converged(const struct cell *c)
+{
+	double mean, sd, half;
+
+	if (c->nprimary < 2)
+		return 0;
+	mean = stats_mean(c->primary, c->nprimary);
+	sd = stats_sd(c->primary, c->nprimary);
+	half = stats_t_quantile(0.975, (double)c->nprimary - 1) * sd /
+	    sqrt((double)c->nprimary);
+	return mean != 0 && 100.0 * half / fabs(mean) <= o.ci;
+}
+
+/* Does cell (p, b) want repetition rep in this pass? */
+static int
+wanted(int p, int b, int64_t rep)
+{
+	struct cell *c = &cells[p][b];
+
+	if (c->skip || c->done[rep])
+		return 0;
+	if (rep <= o.reps)
+		return 1;
+	return o.ci > 0 && rep <= o.maxreps && !c->converged;
+}
+
+static void
+progress(int64_t done, int64_t total, double t0, int p, int b,
+    int64_t rep, const char *what)
+{
+	double el = wall_now() - t0, eta;
+
+	eta = done > 0 && total > done ? el / (double)done *
+	    (double)(total - done) : 0;
+	if (isatty(2))
+		fprintf(stderr, "\r\033[K[%lld/%lld] %s %s rep %lld %s  "
+		    "elapsed %.0fs  ETA %.0fs", (long long)done,
+		    (long long)total, plat_names[p], bench_names[b],
+		    (long long)rep, what, el, eta);
+	else if (strcmp(what, "running") != 0)
+		fprintf(stderr, "%s: [%lld/%lld] %s %s rep %lld: %s, "
+		    "ETA %.0f s\n", progname, (long long)done,
+		    (long long)total, plat_names[p], bench_names[b],
+		    (long long)rep, what, eta);
+}
+
+/* One measurement (or warm-up, rep 0): run, parse, append. */
+static int
+measure(int p, int b, int64_t rep)
+{
+	struct cell *c = &cells[p][b];
+	char *v[MAXWORDS], *out;
+	double secs, work = 0, primary = NAN;
+	int rc;
+
+	command(p, b, v, NULL);
+	rc = run_capture(v, &out, 0, &secs);
+	if (rep == 0) {
+		free(out);
+		return 0;
+	}
+	nrun++;
+	runner_wall += secs;
+	if (rc != 0 || append_record(p, b, rep, out, &work, &primary) == -1) {
+		nfail++;
+		if (isatty(2))
+			fputc('\n', stderr);
+		warnmsg("%s %s rep %lld failed (exit %d); see the lines above",
+		    plat_names[p], bench_names[b], (long long)rep, rc);
+		free(out);
+		return -1;
+	}
+	work_secs += work;
+	c->done[rep] = 1;
+	if (isfinite(primary) && c->nprimary < (size_t)o.maxreps)
+		c->primary[c->nprimary++] = primary;
+	if (o.ci > 0 && rep >= o.reps)
+		c->converged = converged(c);
+	free(out);
+	return 0;
+}
+
+/* One cell's repetition, with progress before and after. */
+static void
+step(int p, int b, int64_t rep, int64_t *done, int64_t total, double t0)
+{
+	int rc;
+
+	progress(*done, total, t0, p, b, rep, "running");
+	rc = measure(p, b, rep);
+	(*done)++;
+	progress(*done, total, t0, p, b, rep, rc == 0 ? "ok" : "FAILED");
+}
+
+/* A permutation of the platforms for one round (xorshift, seeded). */
+static void
+order(int *ord)
+{
+	int i, j, t;
+
+	for (i = 0; i < NPLAT; i++)
+		ord[i] = i;
+	if (!o.shuffle)
+		return;
+	for (i = NPLAT - 1; i > 0; i--) {
+		o.seed ^= o.seed << 13;
+		o.seed ^= o.seed >> 7;
+		o.seed ^= o.seed << 17;
+		j = (int)(o.seed % (uint64_t)(i + 1));
+		t = ord[i];
+		ord[i] = ord[j];
+		ord[j] = t;
+	}
+}
+
+static int64_t
+count_todo(void)
+{
+	int64_t n = 0, r;
+	int p, b;
+
+	for (p = 0; p < NPLAT; p++)
+		for (b = 0; b < NBENCH; b++)
+			for (r = 1; r <= o.reps; r++)
+				n += wanted(p, b, r);
+	return n;
+}
+
+static void
+make_dir(void)
+{
+	char *d, *s;
+
+	if (o.dir == NULL) {
+		time_t now = time(NULL);
+		char stamp[32];
+
+		strftime(stamp, sizeof(stamp), "%Y%m%d-%H%M%S",
+		    localtime(&now));
+		if (mkdir("results", 0755) == -1 && errno != EEXIST)
+			diesys(EXIT_FAIL, "mkdir results");
+		if (asprintf(&d, "results/%s", stamp) == -1)
+			diesys(EXIT_FAIL, "asprintf");
+		o.dir = d;
+	}
+	/* mkdir -p */
+	if ((d = strdup(o.dir)) == NULL)
+		diesys(EXIT_FAIL, "strdup");
+	for (s = d + 1; *s != '\0'; s++)
+		if (*s == '/') {
+			*s = '\0';
+			if (mkdir(d, 0755) == -1 && errno != EEXIST)
+				diesys(EXIT_FAIL, "mkdir %s", d);
+			*s = '/';
+		}
+	if (mkdir(d, 0755) == -1 && errno != EEXIST)
+		diesys(EXIT_FAIL, "mkdir %s", d);
+	free(d);
+}
+
+/* results/latest -> the newest run, for `make plots`. */
+static void
+link_latest(void)
+{
+	const char *slash = strrchr(o.dir, '/');
+	char *parent, *link, *tmp;
+
+	if (slash == NULL || strncmp(o.dir, "results/", 8) != 0)
+		return;
+	if ((parent = strndup(o.dir, (size_t)(slash - o.dir))) == NULL ||
+	    asprintf(&link, "%s/latest", parent) == -1 ||
+	    asprintf(&tmp, "%s/.latest.tmp", parent) == -1)
+		return;
+	unlink(tmp);
+	if (symlink(slash + 1, tmp) == 0 && rename(tmp, link) == -1)
+		unlink(tmp);
+	free(parent);
+	free(link);
+	free(tmp);
+}
+
+int
+main(int argc, char *argv[])
+{
+	char *path, *kernel = NULL, **rargv;
+	int p, b, i, ord[NPLAT], rargc;
+	int64_t rep, done = 0, total, w;
+	double t0 = wall_now(), wall, overhead;
+	struct stat st;
+
+	msg_init(argv[0]);
+	if (gethostname(host, sizeof(host) - 1) != 0)
+		strcpy(host, "unknown");
+	parse_args(argc, argv);
+	if (o.resume) {
+		/* Resume with the options the run was started with. */
+		const char *dir = o.dir;
+
+		rargc = recorded_argv(dir, &rargv);
+		memset(&o, 0, sizeof(o));
+		parse_args(rargc, rargv);
+		o.dir = dir;
+		o.resume = 1;
+		argc = rargc;
+		argv = rargv;
+	}
+	cleanup_signals();
+	make_dir();
+	if (asprintf(&path, "%s/results.csv", o.dir) == -1)
+		diesys(EXIT_FAIL, "asprintf");
+	if (!o.resume && stat(path, &st) == 0)
+		usage_error("%s already holds results: resume with -r %s, "
+		    "or choose another -d", o.dir, o.dir);
+	if ((csv_fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC,
+	    0644)) == -1)
+		diesys(EXIT_FAIL, "%s", path);
+	for (p = 0; p < NPLAT; p++)
+		for (b = 0; b < NBENCH; b++) {
+			cells[p][b].skip = !o.plat[p] || !o.bench[b];
+			if ((cells[p][b].done = calloc((size_t)o.maxreps + 1,
+			    1)) == NULL || (cells[p][b].primary = calloc(
+			    (size_t)o.maxreps, sizeof(double))) == NULL)
+				diesys(EXIT_FAIL, "calloc");
+		}
+	if (o.resume)
+		read_done(path);
+	else if (write(csv_fd, HEADER, strlen(HEADER)) !=
+	    (ssize_t)strlen(HEADER) || fsync(csv_fd) == -1)
+		diesys(EXIT_FAIL, "%s", path);
+	link_latest();
+
+	for (p = 0; p < NPLAT; p++) {
+		if (!o.plat[p])
+			continue;
+		probe(p);
+		if (plat_reason[p] != NULL) {
+			fprintf(stderr, "%s: skipping %s: %s\n", progname,
+			    plat_names[p], plat_reason[p]);
+			for (b = 0; b < NBENCH; b++)
+				cells[p][b].skip = 1;
+		}
+	}
+	if (o.plat[2] || o.plat[3]) {
+		char *vi[] = { "vc-image", "-q", "kernel", NULL }, *out;
+
+		if (run_capture(vi, &out, 0, NULL) == 0)
+			kernel = strndup(out + strcspn(out, " ") + 1,
+			    strcspn(out + strcspn(out, " ") + 1, "\n"));
+		free(out);
+	}
+	write_meta(argc, argv, kernel);
+
+	for (w = 0; w < o.warmup; w++)
+		for (b = 0; b < NBENCH; b++)
+			for (p = 0; p < NPLAT; p++)
+				if (!cells[p][b].skip) {
+					progress(0, 0, t0, p, b, 0, "warm-up");
+					measure(p, b, 0);
+				}
+	total = count_todo();
+	if (o.sequential) {
+		for (p = 0; p < NPLAT; p++)
+			for (b = 0; b < NBENCH; b++)
+				for (rep = 1; rep <= o.maxreps; rep++)
+					if (wanted(p, b, rep)) {
+						if (rep > o.reps)
+							total++;
+						step(p, b, rep, &done, total,
+						    t0);
+					}
+	} else {
+		for (rep = 1; rep <= o.maxreps; rep++) {
+			for (b = 0; b < NBENCH; b++) {
+				order(ord);
+				for (i = 0; i < NPLAT; i++) {
+					p = ord[i];
+					if (!wanted(p, b, rep))
+						continue;
+					if (rep > o.reps)
+						total++;
+					step(p, b, rep, &done, total, t0);
+				}
+			}
+		}
+	}
+	wall = wall_now() - t0;
+	if (isatty(2))
+		fputc('\n', stderr);
+	/*
+	 * Where the time went: the suite's own work (spawning, parsing,
+	 * writing), the platform checks, the platforms' overhead (boots,
+	 * container starts) and the benchmarks' measured work.
+	 */
+	overhead = wall - runner_wall - probe_secs;
+	fprintf(stderr, "%s: %lld measurements (%lld failed) in %.1f s: "
+	    "suite overhead %.2f s (%.1f%%), platform checks %.1f s, "
+	    "platform overhead %.1f s, measured work %.1f s\n", progname,
+	    (long long)nrun, (long long)nfail, wall, overhead,
+	    wall > 0 ? 100.0 * overhead / wall : 0.0, probe_secs,
+	    runner_wall - work_secs, work_secs);
+	for (p = 0; p < NPLAT; p++)
+		if (plat_reason[p] != NULL)
+			fprintf(stderr, "%s: %s skipped: %s\n", progname,
+			    plat_names[p], plat_reason[p]);
+	printf("%s\n", o.dir);
+	if (close(csv_fd) == -1)
+		diesys(EXIT_FAIL, "%s", path);
+	free(path);
+	if (close_stdout() != EXIT_OK)
+		return EXIT_FAIL;
+	return nfail > 0 ? EXIT_FAIL : EXIT_OK;
+}
