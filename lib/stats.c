@@ -1,0 +1,281 @@
+/*
+ * stats.c - the statistics vc-report and vc-plot print.
+ *
+ * Student's t distribution is computed here rather than taken from a
+ * table: Welch-Satterthwaite degrees of freedom are not integers. The
+ * CDF comes from the regularized incomplete beta function (continued
+ * fraction, modified Lentz), and the quantile from bisecting the CDF,
+ * which is slow by numerical standards but cannot fail to converge.
+ *
+ * The CI of a ratio of two independent means is Fieller's: the set of
+ * R for which a - R b is not significantly different from zero, with
+ * the variance of a - R b taken Welch-style (unequal variances) and its
+ * degrees of freedom by Welch-Satterthwaite at R = a / b.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "stats.h"
+
+double
+stats_mean(const double *x, size_t n)
+{
+	double sum = 0.0;
+	size_t i;
+
+	if (n == 0)
+		return NAN;
+	for (i = 0; i < n; i++)
+		sum += x[i];
+	return sum / (double)n;
+}
+
+/* Two passes: the one-pass formula loses digits when sd << mean. */
+double
+stats_sd(const double *x, size_t n)
+{
+	double mean, d, ss = 0.0;
+	size_t i;
+
+	if (n < 2)
+		return NAN;
+	mean = stats_mean(x, n);
+	for (i = 0; i < n; i++) {
+		d = x[i] - mean;
+		ss += d * d;
+	}
+	return sqrt(ss / (double)(n - 1));
+}
+
+/*
+ * The p-quantile of sorted data by linear interpolation between order
+ * statistics (R's type 7, NumPy's default), so that anyone can check it.
+ */
+double
+stats_quantile_sorted(const double *x, size_t n, double p)
+{
+	double h;
+	size_t lo;
+
+	if (n == 0)
+		return NAN;
+	h = (double)(n - 1) * p;
+	lo = (size_t)floor(h);
+	if (lo + 1 >= n)
+		return x[n - 1];
+	return x[lo] + (h - (double)lo) * (x[lo + 1] - x[lo]);
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* level is the CI's coverage, 0.95 for the usual 95%. -1 if no memory. */
+int
+stats_summary(const double *x, size_t n, double level, struct summary *s)
+{
+	double *sorted, half;
+
+	s->n = n;
+	s->mean = s->median = s->sd = s->min = s->max = s->cv = NAN;
+	s->q1 = s->q3 = s->ci_low = s->ci_high = NAN;
+	if (n == 0)
+		return 0;
+	if ((sorted = malloc(n * sizeof(*sorted))) == NULL)
+		return -1;
+	memcpy(sorted, x, n * sizeof(*sorted));
+	qsort(sorted, n, sizeof(*sorted), cmp_double);
+	s->min = sorted[0];
+	s->max = sorted[n - 1];
+	s->median = stats_quantile_sorted(sorted, n, 0.5);
+	s->q1 = stats_quantile_sorted(sorted, n, 0.25);
+	s->q3 = stats_quantile_sorted(sorted, n, 0.75);
+	free(sorted);
+	s->mean = stats_mean(x, n);
+	if (n < 2)
+		return 0;
+	s->sd = stats_sd(x, n);
+	if (s->mean != 0.0)
+		s->cv = s->sd / fabs(s->mean);
+	half = stats_t_quantile(1.0 - (1.0 - level) / 2.0, (double)(n - 1)) *
+	    s->sd / sqrt((double)n);
+	s->ci_low = s->mean - half;
+	s->ci_high = s->mean + half;
+	return 0;
+}
+
+/*
+ * Marks in flag[] the values outside Tukey's fences, k * IQR beyond the
+ * quartiles (k = 1.5 is the usual), and returns how many there are.
+ */
+size_t
+stats_outliers(const double *x, size_t n, const struct summary *s, double k,
+    int *flag)
+{
+	double iqr, lo, hi;
+	size_t i, count = 0;
+
+	iqr = s->q3 - s->q1;
+	lo = s->q1 - k * iqr;
+	hi = s->q3 + k * iqr;
+	for (i = 0; i < n; i++) {
+		flag[i] = n >= 4 && (x[i] < lo || x[i] > hi);
+		count += (size_t)flag[i];
+	}
+	return count;
+}
+
+/* Continued fraction for the incomplete beta function (Lentz). */
+static double
+beta_cf(double a, double b, double x)
+{
+	const double tiny = 1e-300, eps = 1e-16;
+	double c, d, del, h, aa, m2;
+	int m;
+
+	c = 1.0;
+	d = 1.0 - (a + b) * x / (a + 1.0);
+	if (fabs(d) < tiny)
+		d = tiny;
+	d = 1.0 / d;
+	h = d;
+	for (m = 1; m <= 100000; m++) {
+		m2 = 2.0 * m;
+		aa = m * (b - m) * x / ((a + m2 - 1.0) * (a + m2));
+		d = 1.0 + aa * d;
+		if (fabs(d) < tiny)
+			d = tiny;
+		c = 1.0 + aa / c;
+		if (fabs(c) < tiny)
+			c = tiny;
+		d = 1.0 / d;
+		h *= d * c;
+		aa = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1.0));
+		d = 1.0 + aa * d;
+		if (fabs(d) < tiny)
+			d = tiny;
+		c = 1.0 + aa / c;
+		if (fabs(c) < tiny)
+			c = tiny;
+		d = 1.0 / d;
+		del = d * c;
+		h *= del;
+		if (fabs(del - 1.0) < eps)
+			break;
+	}
+	return h;
+}
+
+/* The regularized incomplete beta function I_x(a, b). */
+static double
+beta_inc(double a, double b, double x)
+{
+	double front;
+
+	if (x <= 0.0)
+		return 0.0;
+	if (x >= 1.0)
+		return 1.0;
+	front = exp(lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) +
+	    b * log1p(-x));
+	/* The fraction converges fast only on this side of the mean. */
+	if (x < (a + 1.0) / (a + b + 2.0))
+		return front * beta_cf(a, b, x) / a;
+	return 1.0 - front * beta_cf(b, a, 1.0 - x) / b;
+}
+
+/* P(T <= t) for Student's t with df degrees of freedom (df > 0). */
+double
+stats_t_cdf(double t, double df)
+{
+	double tail;
+
+	if (isnan(t) || isnan(df) || df <= 0.0)
+		return NAN;
+	if (isinf(df))
+		return 0.5 * erfc(-t / sqrt(2.0));
+	if (isinf(t))
+		return t > 0 ? 1.0 : 0.0;
+	tail = 0.5 * beta_inc(df / 2.0, 0.5, df / (df + t * t));
+	return t >= 0 ? 1.0 - tail : tail;
+}
+
+/* The p-quantile of Student's t: t such that P(T <= t) = p. */
+double
+stats_t_quantile(double p, double df)
+{
+	double lo = 0.0, hi = 1.0, mid;
+	int i;
+
+	if (isnan(p) || isnan(df) || df <= 0.0 || p <= 0.0 || p >= 1.0)
+		return NAN;
+	if (p == 0.5)
+		return 0.0;
+	if (p < 0.5)
+		return -stats_t_quantile(1.0 - p, df);
+	while (stats_t_cdf(hi, df) < p) {
+		lo = hi;
+		hi *= 2.0;
+		if (isinf(hi))
+			return HUGE_VAL;
+	}
+	for (i = 0; i < 200 && hi - lo > 1e-14 * hi; i++) {
+		mid = lo + (hi - lo) / 2.0;
+		if (stats_t_cdf(mid, df) < p)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo + (hi - lo) / 2.0;
+}
+
+/*
+ * Fieller's CI for num->mean / den->mean, the two samples independent.
+ * With va, vb the squared standard errors, R = a / b, t the quantile at
+ * Welch-Satterthwaite df and g = t^2 vb / b^2, the interval is
+ *
+ *	(R -+ (t / |b|) sqrt((1 - g) va + R^2 vb)) / (1 - g)
+ *
+ * When g >= 1 the denominator's mean is not clearly away from zero and
+ * the set is unbounded. Fieller's interval for b / a is exactly the
+ * reciprocal of this one, so a slowdown factor can be taken either way.
+ */
+void
+stats_ratio_ci(const struct summary *num, const struct summary *den,
+    double level, struct ratio *r)
+{
+	double a = num->mean, b = den->mean, va, vb, R, df, t, g, w, dfden;
+
+	r->est = r->lo = r->hi = NAN;
+	if (num->n == 0 || den->n == 0 || b == 0.0 || isnan(a) || isnan(b))
+		return;
+	R = r->est = a / b;
+	if (num->n < 2 || den->n < 2)
+		return;
+	va = num->sd * num->sd / (double)num->n;
+	vb = den->sd * den->sd / (double)den->n;
+	if (va == 0.0 && vb == 0.0) {
+		r->lo = r->hi = R;
+		return;
+	}
+	dfden = va * va / (double)(num->n - 1) +
+	    R * R * R * R * vb * vb / (double)(den->n - 1);
+	df = (va + R * R * vb) * (va + R * R * vb) / dfden;
+	t = stats_t_quantile(1.0 - (1.0 - level) / 2.0, df);
+	g = t * t * vb / (b * b);
+	if (g >= 1.0) {
+		r->lo = -INFINITY;
+		r->hi = INFINITY;
+		return;
+	}
+	w = t / fabs(b) * sqrt((1.0 - g) * va + R * R * vb);
+	r->lo = (R - w) / (1.0 - g);
+	r->hi = (R + w) / (1.0 - g);
+}
