@@ -1,6 +1,25 @@
 ## vc-report and vc-plot: a results directory -> tables and charts.
 lib_libvc_a_SOURCES += lib/stats.c lib/stats.h
 
+# Both read a results directory the same way; json-c reads meta.json.
+noinst_LIBRARIES += harness/libresults.a
+harness_libresults_a_SOURCES = harness/results.c harness/results.h
+harness_libresults_a_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS)
+REPORT_LIBS = harness/libresults.a lib/libvc.a $(JSONC_LIBS)
+
+bin_PROGRAMS += harness/vc-report
+harness_vc_report_SOURCES = harness/vc-report.c
+harness_vc_report_LDADD = $(REPORT_LIBS)
+dist_man_MANS += man/vc-report.1
+
 check_PROGRAMS += tests/unit-stats
 tests_unit_stats_SOURCES = tests/unit-stats.c tests/tap.h
 TESTS += tests/unit-stats
+SH_TESTS += \
+	tests/vc-report-errors.t \
+	tests/vc-report-export.t \
+	tests/vc-report-flags.t \
+	tests/vc-report-formats.t \
+	tests/vc-report-stats.t \
+	tests/vc-report-write-error.t
+EXTRA_DIST += tests/report-data.sh

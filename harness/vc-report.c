@@ -1,0 +1,643 @@
+/*
+ * vc-report - summarise a results directory: per benchmark, metric and
+ * platform the count, mean, median, sd, min, max, coefficient of
+ * variation, 95% CI of the mean, and the ratio to native with its CI.
+ *
+ * Every statistic uses every finite value. Outliers and high variation
+ * are flagged, never dropped: the reader decides what they mean.
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "msg.h"
+#include "results.h"
+#include "stats.h"
+
+enum format { FMT_TEXT, FMT_MARKDOWN, FMT_CSV };
+
+struct opts {
+	enum format	 format;
+	const char	*metric;	/* -m: this metric only */
+	int		 all;		/* -a: every metric */
+	int		 export;	/* -x: classic per-platform files */
+	const char	*outdir;	/* -o: where -x writes */
+};
+
+/* The columns of the text and Markdown tables. */
+enum { C_PLATFORM, C_N, C_MEAN, C_MEDIAN, C_SD, C_MIN, C_MAX, C_CV, C_CI,
+    C_RATIO, C_RATIO_CI, C_OUTLIERS, NCOLS };
+
+static const char *const col_name[NCOLS] = { "platform", "n", "mean",
+    "median", "sd", "min", "max", "cv", "95% CI", "ratio", "ratio 95% CI",
+    "outliers" };
+
+struct row {
+	char	*col[NCOLS];
+};
+
+/* One benchmark's metric: a table of one row per platform. */
+struct block {
+	const struct bench	*b;
+	const char		*metric;
+	const char		*unit;
+	enum better		 better;
+	struct row		*rows;
+	size_t			 nrows;
+	char			*notes;		/* missing values, one per line */
+	size_t			 notes_len;
+	FILE			*notes_fp;
+};
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp, "usage: %s [-hV] [-f text|markdown|csv] [-m metric | -a] "
+	    "[-x] [-o outdir] results_dir\n", progname);
+}
+
+static char *
+xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static char *
+xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = vasprintf(&s, fmt, ap);
+	va_end(ap);
+	if (rc == -1)
+		die(EXIT_FAIL, "out of memory");
+	return s;
+}
+
+/* sig significant digits, fixed-point where that stays readable. */
+static char *
+fmt_num(double v, int sig)
+{
+	int e, dec;
+
+	if (isnan(v))
+		return xasprintf("-");
+	if (isinf(v))
+		return xasprintf(v > 0 ? "inf" : "-inf");
+	if (v == 0.0)
+		return xasprintf("0");
+	e = (int)floor(log10(fabs(v)));
+	if (e >= 15 || e < -4)
+		return xasprintf("%.*e", sig - 1, v);
+	dec = sig - 1 - e;
+	return xasprintf("%.*f", dec < 0 ? 0 : dec, v);
+}
+
+/*
+ * Values with a block's common number of decimals, so that the points
+ * line up: five significant digits of the smallest mean.
+ */
+static int
+block_decimals(const struct cell *c, size_t n)
+{
+	double least = INFINITY, a;
+	size_t i;
+	int dec;
+
+	for (i = 0; i < n; i++)
+		if (isfinite(a = fabs(c[i].sum.mean)) && a > 0 && a < least)
+			least = a;
+	if (isinf(least))
+		return 3;
+	dec = 4 - (int)floor(log10(least));
+	return dec < 0 ? 0 : dec;
+}
+
+static char *
+fmt_fixed(double v, int dec)
+{
+	if (!isfinite(v) || dec > 12 || fabs(v) >= 1e15)
+		return fmt_num(v, 5);
+	return xasprintf("%.*f", dec, v);
+}
+
+/* "1 (rep 5)", "2 (reps 3, 17)": which runs, so they can be looked at. */
+static char *
+fmt_outliers(const struct cell *c)
+{
+	char *s, *t;
+	size_t i, k = 0;
+
+	if (c->noutliers == 0)
+		return xasprintf("0");
+	s = xasprintf("%zu (rep%s", c->noutliers, c->noutliers > 1 ? "s" : "");
+	for (i = 0; i < c->sum.n; i++) {
+		if (!c->outlier[i])
+			continue;
+		t = xasprintf("%s%s %lld", s, k++ ? "," : "",
+		    (long long)c->reps[i]);
+		free(s);
+		s = t;
+	}
+	t = xasprintf("%s)", s);
+	free(s);
+	return t;
+}
+
+/* dec < 0: sig significant digits; else dec decimals. */
+static char *
+fmt_interval(double lo, double hi, int sig, int dec)
+{
+	char *a, *b, *s;
+
+	if (isnan(lo) || isnan(hi))
+		return xasprintf("-");
+	if (isinf(lo) && isinf(hi))
+		return xasprintf("unbounded");
+	a = dec < 0 ? fmt_num(lo, sig) : fmt_fixed(lo, dec);
+	b = dec < 0 ? fmt_num(hi, sig) : fmt_fixed(hi, dec);
+	s = xasprintf("[%s, %s]", a, b);
+	free(a);
+	free(b);
+	return s;
+}
+
+static void
+ratio_of(const struct cell *c, const struct cell *native, struct ratio *r)
+{
+	r->est = r->lo = r->hi = NAN;
+	if (native == NULL)
+		return;
+	if (c->s == native->s) {
+		r->est = 1.0;
+		return;
+	}
+	stats_ratio_ci(&c->sum, &native->sum, CI_LEVEL, r);
+}
+
+static void
+fill_row(struct row *row, const struct cell *c, const struct cell *native,
+    int dec)
+{
+	const struct summary *s = &c->sum;
+	struct ratio r;
+
+	ratio_of(c, native, &r);
+	row->col[C_PLATFORM] = xasprintf("%s", c->s->platform);
+	row->col[C_N] = xasprintf("%zu", s->n);
+	row->col[C_MEAN] = fmt_fixed(s->mean, dec);
+	row->col[C_MEDIAN] = fmt_fixed(s->median, dec);
+	row->col[C_SD] = fmt_num(s->sd, 3);
+	row->col[C_MIN] = fmt_fixed(s->min, dec);
+	row->col[C_MAX] = fmt_fixed(s->max, dec);
+	row->col[C_CV] = isnan(s->cv) ? xasprintf("-") :
+	    xasprintf("%.1f%%%s", 100.0 * s->cv, s->cv > CV_HIGH ? "!" : "");
+	row->col[C_CI] = fmt_interval(s->ci_low, s->ci_high, 5, dec);
+	row->col[C_RATIO] = fmt_num(r.est, 4);
+	row->col[C_RATIO_CI] = fmt_interval(r.lo, r.hi, 4, -1);
+	row->col[C_OUTLIERS] = fmt_outliers(c);
+}
+
+static void
+note_missing(struct block *bl, const struct cell *c)
+{
+	const struct series *s = c->s;
+	size_t i, k = 0;
+
+	if (c->nmissing == 0)
+		return;
+	fprintf(bl->notes_fp, "%s: %zu of %zu values missing (nan or inf), "
+	    "rep%s", s->platform, c->nmissing, s->n, c->nmissing > 1 ? "s" : "");
+	for (i = 0; i < s->n; i++)
+		if (!isfinite(s->obs[i].value))
+			fprintf(bl->notes_fp, "%s %lld", k++ ? "," : "",
+			    (long long)s->obs[i].rep);
+	fprintf(bl->notes_fp, "; left out of the statistics\n");
+}
+
+static void
+put_csv_field(const char *s)
+{
+	if (strpbrk(s, ",\"\n\r") == NULL) {
+		fputs(s, stdout);
+		return;
+	}
+	putchar('"');
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			putchar('"');
+		putchar(*s);
+	}
+	putchar('"');
+}
+
+/* CSV numbers: enough digits to recompute; empty when undefined. */
+static void
+put_csv_num(double v)
+{
+	putchar(',');
+	if (isinf(v))
+		fputs(v > 0 ? "inf" : "-inf", stdout);
+	else if (!isnan(v))
+		printf("%.10g", v);
+}
+
+static void
+csv_header(void)
+{
+	puts("benchmark,metric,unit,platform,n,mean,median,sd,min,max,cv,"
+	    "ci_low,ci_high,ratio,ratio_low,ratio_high,outliers,outlier_reps,"
+	    "missing,better");
+}
+
+static void
+csv_row(const struct block *bl, const struct cell *c,
+    const struct cell *native)
+{
+	const struct summary *s = &c->sum;
+	struct ratio r;
+	size_t i, k = 0;
+
+	ratio_of(c, native, &r);
+	put_csv_field(bl->b->name);
+	putchar(',');
+	put_csv_field(bl->metric);
+	putchar(',');
+	put_csv_field(bl->unit);
+	putchar(',');
+	put_csv_field(c->s->platform);
+	printf(",%zu", s->n);
+	put_csv_num(s->mean);
+	put_csv_num(s->median);
+	put_csv_num(s->sd);
+	put_csv_num(s->min);
+	put_csv_num(s->max);
+	put_csv_num(s->cv);
+	put_csv_num(s->ci_low);
+	put_csv_num(s->ci_high);
+	put_csv_num(r.est);
+	put_csv_num(r.lo);
+	put_csv_num(r.hi);
+	printf(",%zu,", c->noutliers);
+	for (i = 0; i < s->n; i++)
+		if (c->outlier[i])
+			printf("%s%lld", k++ ? " " : "", (long long)c->reps[i]);
+	printf(",%zu,%s\n", c->nmissing, bl->better == BETTER_HIGHER ?
+	    "higher" : bl->better == BETTER_LOWER ? "lower" : "");
+}
+
+static char *
+block_title(const struct block *bl)
+{
+	const char *dir = better_name(bl->better);
+
+	return xasprintf("%s%s%s%s: %s%s%s%s%s%s", bl->b->name,
+	    bl->b->params ? " (" : "", bl->b->params ? bl->b->params : "",
+	    bl->b->params ? ")" : "", bl->metric,
+	    *bl->unit ? " (" : "", bl->unit, *bl->unit ? ")" : "",
+	    *dir ? ", " : "", dir);
+}
+
+static void
+put_text_row(char *const *col, const size_t *w)
+{
+	size_t j;
+
+	/* Names and the outlier list to the left, numbers to the right. */
+	for (j = 0; j < NCOLS; j++) {
+		if (j > 0)
+			fputs("  ", stdout);
+		if (j == NCOLS - 1)
+			fputs(col[j], stdout);	/* no trailing blanks */
+		else if (j == C_PLATFORM)
+			printf("%-*s", (int)w[j], col[j]);
+		else
+			printf("%*s", (int)w[j], col[j]);
+	}
+	putchar('\n');
+}
+
+static void
+print_text(const struct block *bl)
+{
+	size_t w[NCOLS], i, j, len;
+	char *title;
+
+	for (j = 0; j < NCOLS; j++) {
+		w[j] = strlen(col_name[j]);
+		for (i = 0; i < bl->nrows; i++)
+			if ((len = strlen(bl->rows[i].col[j])) > w[j])
+				w[j] = len;
+	}
+	title = block_title(bl);
+	printf("%s\n", title);
+	free(title);
+	put_text_row((char *const *)col_name, w);
+	for (i = 0; i < bl->nrows; i++)
+		put_text_row(bl->rows[i].col, w);
+	if (bl->notes_len > 0)
+		fputs(bl->notes, stdout);
+	putchar('\n');
+}
+
+static void
+put_md_cell(const char *s)
+{
+	fputs("| ", stdout);
+	for (; *s != '\0'; s++) {
+		if (*s == '|')
+			putchar('\\');
+		putchar(*s);
+	}
+	putchar(' ');
+}
+
+static void
+print_markdown(const struct block *bl)
+{
+	size_t i, j;
+	char *title;
+	const char *p;
+
+	title = block_title(bl);
+	fputs("### ", stdout);
+	for (p = title; *p != '\0'; p++) {
+		if (strchr("\\`*_[]#|<>", *p) != NULL)
+			putchar('\\');
+		putchar(*p);
+	}
+	fputs("\n\n", stdout);
+	free(title);
+	for (j = 0; j < NCOLS; j++)
+		put_md_cell(col_name[j]);
+	puts("|");
+	for (j = 0; j < NCOLS; j++)
+		fputs(j == C_PLATFORM || j == C_OUTLIERS ? "|:---" : "|---:",
+		    stdout);
+	puts("|");
+	for (i = 0; i < bl->nrows; i++) {
+		for (j = 0; j < NCOLS; j++)
+			put_md_cell(bl->rows[i].col[j]);
+		puts("|");
+	}
+	if (bl->notes_len > 0) {
+		putchar('\n');
+		for (p = bl->notes; *p != '\0'; p++) {
+			if (p == bl->notes || p[-1] == '\n')
+				fputs("- ", stdout);
+			putchar(*p);
+		}
+	}
+	putchar('\n');
+}
+
+static void
+print_legend(enum format f)
+{
+	static const char *const legend[] = {
+		"n: runs with a value; CI: 95% confidence interval of the "
+		    "mean (Student's t).",
+		"ratio: platform mean / native mean; its CI by Fieller's "
+		    "theorem (Welch-Satterthwaite df).",
+		"cv: coefficient of variation, sd / mean; ! marks more than "
+		    "10%: the runs vary a lot.",
+		"outliers: runs beyond Tukey's fences (1.5 IQR outside the "
+		    "quartiles); kept in every statistic.",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(legend) / sizeof(legend[0]); i++)
+		printf("%s%s\n", f == FMT_MARKDOWN ? "- " : "", legend[i]);
+}
+
+static void
+report_block(const struct results *r, const struct bench *b,
+    const char *metric, enum format f)
+{
+	struct block bl;
+	struct cell *cells, *native = NULL;
+	const struct series *s;
+	size_t i, j, n = 0;
+	int dec;
+
+	memset(&bl, 0, sizeof(bl));
+	bl.b = b;
+	bl.metric = metric;
+	bl.unit = results_unit(r, b->name, metric);
+	bl.better = results_better(b->name, metric, bl.unit);
+	if ((bl.notes_fp = open_memstream(&bl.notes, &bl.notes_len)) == NULL)
+		diesys(EXIT_FAIL, "open_memstream");
+	if ((cells = calloc(r->nplat, sizeof(*cells))) == NULL ||
+	    (bl.rows = calloc(r->nplat, sizeof(*bl.rows))) == NULL)
+		die(EXIT_FAIL, "out of memory");
+	for (i = 0; i < r->nplat; i++) {
+		if ((s = results_find(r, b->name, metric, r->plat[i])) == NULL)
+			continue;
+		cell_compute(&cells[n], s);
+		if (strcmp(s->platform, "native") == 0)
+			native = &cells[n];
+		n++;
+	}
+	dec = block_decimals(cells, n);
+	for (i = 0; i < n; i++) {
+		if (f == FMT_CSV) {
+			csv_row(&bl, &cells[i], native);
+			continue;
+		}
+		fill_row(&bl.rows[bl.nrows++], &cells[i], native, dec);
+		note_missing(&bl, &cells[i]);
+	}
+	if (fclose(bl.notes_fp) != 0)
+		die(EXIT_FAIL, "out of memory");
+	if (f == FMT_TEXT)
+		print_text(&bl);
+	else if (f == FMT_MARKDOWN)
+		print_markdown(&bl);
+	else
+		for (i = 0; i < n; i++)
+			if (cells[i].nmissing > 0)
+				warnmsg("%s %s on %s: %zu of %zu values "
+				    "missing (nan or inf), left out", b->name,
+				    metric, cells[i].s->platform,
+				    cells[i].nmissing, cells[i].s->n);
+	for (i = 0; i < n; i++)
+		cell_free(&cells[i]);
+	for (i = 0; i < bl.nrows; i++)
+		for (j = 0; j < NCOLS; j++)
+			free(bl.rows[i].col[j]);
+	free(cells);
+	free(bl.rows);
+	free(bl.notes);
+}
+
+static int
+has_metric(const struct bench *b, const char *metric)
+{
+	size_t i;
+
+	for (i = 0; i < b->nmetrics; i++)
+		if (strcmp(b->metrics[i], metric) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+report(const struct results *r, const struct opts *o)
+{
+	const struct bench *b;
+	size_t i, k, found = 0;
+
+	if (o->metric != NULL) {
+		for (i = 0; i < r->nbench; i++)
+			found += (size_t)has_metric(&r->bench[i], o->metric);
+		if (found == 0)
+			die(EXIT_FAIL, "%s: no metric '%s'", r->csv, o->metric);
+	}
+	if (o->format == FMT_CSV)
+		csv_header();
+	for (i = 0; i < r->nbench; i++) {
+		b = &r->bench[i];
+		if (o->metric != NULL) {
+			if (has_metric(b, o->metric))
+				report_block(r, b, o->metric, o->format);
+			continue;
+		}
+		for (k = 0; k < (o->all ? b->nmetrics : 1); k++)
+			report_block(r, b, b->metrics[k], o->format);
+	}
+	if (o->format != FMT_CSV)
+		print_legend(o->format);
+}
+
+/* The shortest decimal that reads back as the same double. */
+static void
+put_exact(FILE *fp, double v)
+{
+	char buf[40];
+
+	if (isnan(v)) {
+		fputs("nan", fp);
+		return;
+	}
+	if (isinf(v)) {
+		fputs(v > 0 ? "inf" : "-inf", fp);
+		return;
+	}
+	snprintf(buf, sizeof(buf), "%.15g", v);
+	if (strtod(buf, NULL) != v)
+		snprintf(buf, sizeof(buf), "%.17g", v);
+	fputs(buf, fp);
+}
+
+/* -x: <platform>-<benchmark>.csv with time,value of the primary metric. */
+static void
+export(const struct results *r, const char *outdir)
+{
+	const struct series *s;
+	const struct bench *b;
+	size_t i, j, k;
+	FILE *fp;
+	char *path;
+
+	if (mkdir(outdir, 0777) == -1 && errno != EEXIST)
+		diesys(EXIT_FAIL, "%s", outdir);
+	for (i = 0; i < r->nbench; i++) {
+		b = &r->bench[i];
+		for (j = 0; j < r->nplat; j++) {
+			s = results_find(r, b->name, b->metrics[0], r->plat[j]);
+			if (s == NULL)
+				continue;
+			path = xasprintf("%s/%s-%s.csv", outdir, s->platform,
+			    b->name);
+			if ((fp = fopen(path, "w")) == NULL)
+				diesys(EXIT_FAIL, "%s", path);
+			fputs("time,value\n", fp);
+			for (k = 0; k < s->n; k++) {
+				/* Times are ISO 8601: no quoting needed. */
+				if (strpbrk(s->obs[k].time, ",\"\n\r") != NULL)
+					fprintf(fp, "\"%s\",", s->obs[k].time);
+				else
+					fprintf(fp, "%s,", s->obs[k].time);
+				put_exact(fp, s->obs[k].value);
+				fputc('\n', fp);
+			}
+			if (ferror(fp) | fclose(fp))
+				diesys(EXIT_FAIL, "%s: write error", path);
+			puts(path);
+			free(path);
+		}
+	}
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct opts o = { FMT_TEXT, NULL, 0, 0, NULL };
+	struct results r;
+	int ch;
+
+	msg_init(argv[0]);
+	while ((ch = getopt(argc, argv, "af:hm:o:Vx")) != -1) {
+		switch (ch) {
+		case 'a':
+			o.all = 1;
+			break;
+		case 'f':
+			if (strcmp(optarg, "text") == 0)
+				o.format = FMT_TEXT;
+			else if (strcmp(optarg, "markdown") == 0)
+				o.format = FMT_MARKDOWN;
+			else if (strcmp(optarg, "csv") == 0)
+				o.format = FMT_CSV;
+			else
+				usage_error("-f %s: unknown format (use text, "
+				    "markdown or csv)", optarg);
+			break;
+		case 'h':
+			usage(stdout);
+			return close_stdout();
+		case 'm':
+			if (*optarg == '\0')
+				usage_error("-m: empty metric name");
+			o.metric = optarg;
+			break;
+		case 'o':
+			if (*optarg == '\0')
+				usage_error("-o: empty directory name");
+			o.outdir = optarg;
+			break;
+		case 'V':
+			puts(PACKAGE_STRING);
+			return close_stdout();
+		case 'x':
+			o.export = 1;
+			break;
+		default:
+			return EXIT_USAGE;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc != 1)
+		usage_error(argc == 0 ? "missing results directory" :
+		    "extra operand '%s'", argc > 1 ? argv[1] : "");
+	if (o.all && o.metric != NULL)
+		usage_error("-a and -m exclude each other");
+	if (o.outdir != NULL && !o.export)
+		usage_error("-o is for -x: where to export");
+
+	results_read(&r, argv[0]);
+	if (o.export)
+		export(&r, o.outdir != NULL ? o.outdir : argv[0]);
+	else
+		report(&r, &o);
+	return close_stdout();
+}

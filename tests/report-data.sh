@@ -1,0 +1,61 @@
+# report-data.sh - synthetic results directories for the vc-report and
+# vc-plot tests, sourced after tap.sh. Known data, no benchmark runs.
+
+HEADER=time,host,platform,benchmark,metric,unit,value,rep
+
+# small_results DIR: memsweep seconds with known values (one outlier on
+# qemu, rep 5), its checksum, and linpack kflops with a nan on qemu.
+small_results() {
+	mkdir -p "$1"
+	{
+		echo "$HEADER"
+		awk 'BEGIN {
+			split("10 11 12 13 14", nat, " ")
+			split("10.5 11.5 12 13.5 14.5", con, " ")
+			split("300 310 320 305 900", qem, " ")
+			for (i = 1; i <= 5; i++) {
+				t = sprintf("2026-11-27T03:%02d:00Z", i)
+				printf "%s,h,native,memsweep,seconds,s,%s,%d\n", t, nat[i], i
+				printf "%s,h,native,memsweep,checksum,,123,%d\n", t, i
+				printf "%s,h,container,memsweep,seconds,s,%s,%d\n", t, con[i], i
+				printf "%s,h,qemu,memsweep,seconds,s,%s,%d\n", t, qem[i], i
+				printf "%s,h,native,linpack,kflops,KFLOPS,%d,%d\n", t, 1200000 + 1000 * i, i
+				printf "%s,h,container,linpack,kflops,KFLOPS,%d,%d\n", t, 1190000 + 1500 * i, i
+				printf "%s,h,qemu,linpack,kflops,KFLOPS,%s,%d\n", t, i == 3 ? "nan" : 40000 + 100 * i, i
+			}
+		}'
+	} >"$1/results.csv"
+	printf '{"benchmarks": {"linpack": "-n 500 -t 10", "memsweep": "-s 32M"}, "platforms": {}}\n' >"$1/meta.json"
+}
+
+# full_results DIR: every benchmark on every platform, 8 runs each,
+# with plausible overheads (qemu tens of times slower).
+full_results() {
+	mkdir -p "$1"
+	{
+		echo "$HEADER"
+		awk 'BEGIN {
+			nb = split("linpack memsweep forksum diskwrite nginxbench", b, " ")
+			split("kflops seconds seconds iops seconds_per_file", m, " ")
+			split("KFLOPS s s 1/s s", u, " ")
+			split("1200000 0.9 0.25 52000 0.6", base, " ")
+			split("1 0 0 1 0", rate, " ")	# more is better
+			np = split("native container kvm qemu", p, " ")
+			# how many times slower than native, per benchmark
+			slow["native"] = "1 1 1 1 1"
+			slow["container"] = "1.01 1.02 1.04 1.01 1.03"
+			slow["kvm"] = "1.03 1.05 1.6 1.4 1.2"
+			slow["qemu"] = "30 35 45 60 8"
+			for (r = 1; r <= 8; r++)
+				for (j = 1; j <= np; j++) {
+					split(slow[p[j]], f, " ")
+					for (i = 1; i <= nb; i++) {
+						noise = 1 + 0.04 * sin(r * 7 + i * 3 + j)
+						v = rate[i] ? base[i] / f[i] : base[i] * f[i]
+						printf "2026-11-27T%02d:%02d:00Z,h,%s,%s,%s,%s,%.6g,%d\n", r, 10 * j + i, p[j], b[i], m[i], u[i], v * noise, r
+					}
+				}
+		}'
+	} >"$1/results.csv"
+	printf '{"benchmarks": {"linpack": "-n 500 -t 10", "memsweep": "-s 32M", "forksum": "1 100000", "diskwrite": "-b 4k -t 10", "nginxbench": "-s 512M -d 20"}}\n' >"$1/meta.json"
+}
