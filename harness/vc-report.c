@@ -177,7 +177,7 @@ ratio_of(const struct cell *c, const struct cell *native, struct ratio *r)
 	if (native == NULL)
 		return;
 	if (c->s == native->s) {
-		r->est = 1.0;
+		r->est = native->sum.n > 0 ? 1.0 : NAN;
 		return;
 	}
 	stats_ratio_ci(&c->sum, &native->sum, CI_LEVEL, r);
