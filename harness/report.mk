@@ -7,10 +7,12 @@ harness_libresults_a_SOURCES = harness/results.c harness/results.h
 harness_libresults_a_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS)
 REPORT_LIBS = harness/libresults.a lib/libvc.a $(JSONC_LIBS)
 
-bin_PROGRAMS += harness/vc-report
+bin_PROGRAMS += harness/vc-report harness/vc-plot
 harness_vc_report_SOURCES = harness/vc-report.c
 harness_vc_report_LDADD = $(REPORT_LIBS)
-dist_man_MANS += man/vc-report.1
+harness_vc_plot_SOURCES = harness/vc-plot.c
+harness_vc_plot_LDADD = $(REPORT_LIBS)
+dist_man_MANS += man/vc-report.1 man/vc-plot.1
 
 check_PROGRAMS += tests/unit-stats
 tests_unit_stats_SOURCES = tests/unit-stats.c tests/tap.h
@@ -21,5 +23,9 @@ SH_TESTS += \
 	tests/vc-report-flags.t \
 	tests/vc-report-formats.t \
 	tests/vc-report-stats.t \
-	tests/vc-report-write-error.t
+	tests/vc-report-write-error.t \
+	tests/vc-plot-charts.t \
+	tests/vc-plot-errors.t \
+	tests/vc-plot-format.t \
+	tests/vc-plot-overhead.t
 EXTRA_DIST += tests/report-data.sh

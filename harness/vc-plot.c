@@ -1,0 +1,736 @@
+/*
+ * vc-plot - charts of a results directory, drawn by gnuplot.
+ *
+ * One chart per benchmark (its primary metric, platforms side by side,
+ * whiskers at the 95% CI of the mean, every run as a dot) and one of
+ * the overhead of each platform relative to native, in PNG and SVG.
+ *
+ * gnuplot gets the script and the data (inline data blocks) through a
+ * pipe on its standard input: no temporary files and no shell. It reads
+ * the pipe as /dev/stdin, a script file, because gnuplot stops at the
+ * first error in a script file but carries on from an interactive "-".
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <math.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cleanup.h"
+#include "msg.h"
+#include "results.h"
+#include "run.h"
+#include "stats.h"
+
+#define SIZE		"900,600"	/* pixels: fits a page or a slide */
+/* yerrorbars would draw a NaN end at 0 and leave a gap at the mean. */
+#define WHISKERS	"with vectors heads size screen 0.012,90 " \
+			"lc rgb \"black\" lw 2"
+#define ERRMAX		(64 * 1024)	/* of gnuplot's messages, kept */
+
+struct opts {
+	int		 png, svg;
+	const char	*outdir;	/* -o, default RESULTS_DIR/charts */
+	const char	*gnuplot;	/* -G */
+};
+
+/* What one benchmark's chart shows. */
+struct bchart {
+	const struct bench	*b;
+	const char		*metric;
+	const char		*unit;
+	struct cell		*cells;		/* one per platform with data */
+	size_t			 ncells;
+	size_t			 nvalues;	/* finite ones, all platforms */
+	int			 logscale;
+	int			 negative;	/* some value below zero */
+	double			 ylo, yhi;	/* log scale only */
+};
+
+/* The overhead chart: a factor per (platform, benchmark). */
+struct factor {
+	double	est, lo, hi;
+};
+
+struct ochart {
+	size_t		*bench;		/* indices into results.bench */
+	size_t		 nbench;
+	const char	**plat;		/* the platforms other than native */
+	size_t		 nplat;
+	struct factor	*f;		/* [plat][bench] */
+	double		 ylo, yhi;
+};
+
+/* Files the script writes, checked and printed when gnuplot is done. */
+static char	**outputs;
+static size_t	  noutputs;
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp, "usage: %s [-hV] [-f png|svg|both] [-o outdir] "
+	    "[-G gnuplot] results_dir\n", progname);
+}
+
+static char *
+xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static char *
+xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = vasprintf(&s, fmt, ap);
+	va_end(ap);
+	if (rc == -1)
+		die(EXIT_FAIL, "out of memory");
+	return s;
+}
+
+static void *
+xcalloc(size_t n, size_t size)
+{
+	void *p;
+
+	if ((p = calloc(n ? n : 1, size)) == NULL)
+		die(EXIT_FAIL, "out of memory");
+	return p;
+}
+
+/* A gnuplot double-quoted string: backslash escapes, nothing else. */
+static void
+gp_str(FILE *fp, const char *s)
+{
+	fputc('"', fp);
+	for (; *s != '\0'; s++) {
+		if (*s == '\n')
+			fputs("\\n", fp);
+		else if (*s == '"' || *s == '\\')
+			fprintf(fp, "\\%c", *s);
+		else
+			fputc((unsigned char)*s < 0x20 ? ' ' : *s, fp);
+	}
+	fputc('"', fp);
+}
+
+/* A number for a data block: NaN is what gnuplot skips. */
+static void
+gp_num(FILE *fp, double v)
+{
+	if (isfinite(v))
+		fprintf(fp, " %.10g", v);
+	else
+		fputs(" NaN", fp);
+}
+
+/* Short and readable: 1203000, 12.3, 0.0421. */
+static char *
+fmt_short(double v)
+{
+	if (!isfinite(v))
+		return xasprintf("-");
+	if (fabs(v) >= 1e4 && fabs(v) < 1e15)
+		return xasprintf("%.0f", v);
+	return xasprintf("%.4g", v);
+}
+
+/* The same colour for a platform in every chart. */
+static const char *
+colour(const struct results *r, const char *plat)
+{
+	static const char *const known[][2] = {
+		{ "native", "#4e79a7" }, { "container", "#59a14f" },
+		{ "kvm", "#f28e2b" }, { "qemu", "#e15759" },
+	};
+	static const char *const others[] = { "#76b7b2", "#b07aa1",
+	    "#edc948", "#9c755f", "#ff9da7", "#bab0ac" };
+	size_t i, k = 0;
+
+	for (i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+		if (strcmp(plat, known[i][0]) == 0)
+			return known[i][1];
+	for (i = 0; i < r->nplat && strcmp(r->plat[i], plat) != 0; i++) {
+		size_t j;
+
+		for (j = 0; j < sizeof(known) / sizeof(known[0]); j++)
+			if (strcmp(r->plat[i], known[j][0]) == 0)
+				break;
+		if (j == sizeof(known) / sizeof(known[0]))
+			k++;
+	}
+	return others[k % (sizeof(others) / sizeof(others[0]))];
+}
+
+static long
+rgb(const char *hex)
+{
+	return strtol(hex + 1, NULL, 16);
+}
+
+/* Decades, each with 1, 2 and 5: a log axis anyone can read. */
+static void
+log_tics(FILE *fp, double lo, double hi)
+{
+	static const double steps[] = { 1, 2, 5 };
+	double d, t;
+	int first = 1;
+	size_t i;
+	char *label;
+
+	fputs("set ytics (", fp);
+	for (d = pow(10, floor(log10(lo))); d <= hi; d *= 10)
+		for (i = 0; i < 3; i++) {
+			t = d * steps[i];
+			if (t < lo || t > hi)
+				continue;
+			label = fmt_short(t);
+			fprintf(fp, "%s\"%s\" %.10g", first ? "" : ", ", label,
+			    t);
+			free(label);
+			first = 0;
+		}
+	fputs(")\nset mytics 1\n", fp);
+}
+
+static void
+prepare_bench(const struct results *r, const struct bench *b,
+    struct bchart *c)
+{
+	const struct series *s;
+	double lo = INFINITY, hi = 0, mlo = INFINITY, mhi = 0, v;
+	size_t i, k;
+	int positive = 1;
+
+	c->b = b;
+	c->metric = b->metrics[0];
+	c->unit = results_unit(r, b->name, c->metric);
+	c->cells = xcalloc(r->nplat, sizeof(*c->cells));
+	for (i = 0; i < r->nplat; i++)
+		if ((s = results_find(r, b->name, c->metric, r->plat[i])) != NULL)
+			cell_compute(&c->cells[c->ncells++], s);
+	/* Log scale when the means span more than 20x: qemu vs native. */
+	for (i = 0; i < c->ncells; i++) {
+		c->nvalues += c->cells[i].sum.n;
+		for (k = 0; k < c->cells[i].sum.n; k++) {
+			v = c->cells[i].values[k];
+			positive &= v > 0;
+			c->negative |= v < 0;
+			if (v < lo)
+				lo = v;
+			if (v > hi)
+				hi = v;
+		}
+		v = c->cells[i].sum.mean;
+		if (isfinite(v)) {
+			mlo = v < mlo ? v : mlo;
+			mhi = v > mhi ? v : mhi;
+		}
+		if (isfinite(c->cells[i].sum.ci_high) &&
+		    c->cells[i].sum.ci_high > hi)
+			hi = c->cells[i].sum.ci_high;
+	}
+	c->logscale = positive && isfinite(mlo) && mlo > 0 && mhi / mlo > 20;
+	c->ylo = lo / 1.5;
+	c->yhi = hi * 1.5;
+}
+
+static void
+data_bench(FILE *fp, const struct results *r, const struct bchart *c,
+    size_t idx)
+{
+	const struct cell *cell;
+	double lo;
+	size_t i, k;
+
+	fprintf(fp, "$b%zu << EOD\n", idx);
+	for (i = 0; i < c->ncells; i++) {
+		cell = &c->cells[i];
+		lo = cell->sum.ci_low;
+		/* A CI reaching below the log axis is drawn to its floor. */
+		if (c->logscale && isfinite(lo) && lo < c->ylo)
+			lo = c->ylo;
+		fprintf(fp, "%zu", i);
+		gp_num(fp, cell->sum.mean);
+		gp_num(fp, lo);
+		gp_num(fp, cell->sum.ci_high);
+		fprintf(fp, " %ld\n", rgb(colour(r, cell->s->platform)));
+	}
+	fputs("EOD\n", fp);
+	/* Every run as a dot, spread across the bar deterministically. */
+	fprintf(fp, "$r%zu << EOD\n", idx);
+	for (i = 0; i < c->ncells; i++) {
+		cell = &c->cells[i];
+		for (k = 0; k < cell->sum.n; k++) {
+			fprintf(fp, "%.4f", (double)i +
+			    0.4 * (fmod((double)k * 0.618034, 1.0) - 0.5));
+			gp_num(fp, cell->values[k]);
+			fputc('\n', fp);
+		}
+	}
+	fputs("EOD\n", fp);
+}
+
+static void
+set_output(FILE *fp, const char *outdir, const char *name, const char *ext)
+{
+	char *path = xasprintf("%s/%s.%s", outdir, name, ext);
+
+	fputs("set output ", fp);
+	gp_str(fp, path);
+	fputc('\n', fp);
+	outputs = realloc(outputs, (noutputs + 1) * sizeof(*outputs));
+	if (outputs == NULL)
+		die(EXIT_FAIL, "out of memory");
+	outputs[noutputs++] = path;
+}
+
+static void
+chart_bench(FILE *fp, const struct bchart *c, size_t idx)
+{
+	const char *dir = better_name(c->b->better);
+	const struct cell *cell;
+	char *title, *mean;
+	size_t i;
+
+	fputs("reset\n", fp);
+	title = xasprintf("%s%s%s%s: %s\n%s: mean; whiskers: 95%% CI of the "
+	    "mean; dots: the runs", c->b->name, c->b->params ? " (" : "",
+	    c->b->params ? c->b->params : "", c->b->params ? ")" : "",
+	    c->metric, c->logscale ? "circles" : "bars");
+	fputs("set title ", fp);
+	gp_str(fp, title);
+	free(title);
+	title = xasprintf("%s%s%s%s%s%s", c->metric, *c->unit ? " (" : "",
+	    c->unit, *c->unit ? ")" : "", *dir ? ", " : "", dir);
+	fputs("\nset ylabel ", fp);
+	gp_str(fp, title);
+	free(title);
+	fprintf(fp, "\nset xrange [-0.6:%zu.6]\nset xtics scale 0 (",
+	    c->ncells - 1);
+	for (i = 0; i < c->ncells; i++) {
+		cell = &c->cells[i];
+		mean = fmt_short(cell->sum.mean);
+		title = cell->sum.n == 0 ? xasprintf("%s\nno values",
+		    cell->s->platform) : xasprintf("%s\n%s%s%s\nn = %zu",
+		    cell->s->platform, mean, *c->unit ? " " : "", c->unit,
+		    cell->sum.n);
+		gp_str(fp, title);
+		fprintf(fp, " %zu%s", i, i + 1 < c->ncells ? ", " : ")\n");
+		free(title);
+		free(mean);
+	}
+	fputs("set bmargin 5\nset key off\nset grid ytics\n"
+	    "set style fill solid 0.75 border rgb \"#333333\"\n", fp);
+	if (c->logscale) {
+		fprintf(fp, "set logscale y\nset yrange [%.10g:%.10g]\n"
+		    "set format y \"%%g\"\n", c->ylo, c->yhi);
+		log_tics(fp, c->ylo, c->yhi);
+		fprintf(fp, "plot $b%zu using 1:2:5 with points pt 7 ps 2.5 "
+		    "lc rgb variable, \\\n", idx);
+	} else {
+		fprintf(fp, "set yrange [%s:*]\nset offsets 0, 0, graph 0.05, "
+		    "0\nset format y \"%%.10g\"\n", c->negative ? "*" : "0");
+		fprintf(fp, "plot $b%zu using 1:2:(0.6):5 with boxes "
+		    "lc rgb variable, \\\n", idx);
+	}
+	fprintf(fp, "  $b%zu using 1:3:(0):($4-$3) %s, \\\n"
+	    "  $r%zu using 1:2 with points pt 7 ps 0.5 lc rgb \"#333333\"\n",
+	    idx, WHISKERS, idx);
+}
+
+/* Slowdown: platform/native for times, native/platform for rates. */
+static int
+prepare_overhead(const struct results *r, struct bchart *bc, size_t nb,
+    struct ochart *o)
+{
+	const struct cell *native, *cell;
+	struct factor *f;
+	double lo = 0.5, hi = 2, v;
+	size_t i, j, k, p;
+
+	o->bench = xcalloc(nb, sizeof(*o->bench));
+	o->plat = xcalloc(r->nplat, sizeof(*o->plat));
+	for (i = 0; i < nb; i++) {
+		native = NULL;
+		for (j = 0; j < bc[i].ncells; j++)
+			if (strcmp(bc[i].cells[j].s->platform, "native") == 0)
+				native = &bc[i].cells[j];
+		if (native == NULL || !(native->sum.mean > 0))
+			continue;
+		if (bc[i].b->better == BETTER_UNKNOWN) {
+			warnmsg("%s %s: not known whether more is better; "
+			    "left out of the overhead chart", bc[i].b->name,
+			    bc[i].metric);
+			continue;
+		}
+		o->bench[o->nbench++] = i;
+	}
+	for (p = 0; p < r->nplat; p++)
+		if (strcmp(r->plat[p], "native") != 0)
+			o->plat[o->nplat++] = r->plat[p];
+	if (o->nbench == 0 || o->nplat == 0)
+		return 0;
+	o->f = xcalloc(o->nplat * o->nbench, sizeof(*o->f));
+	for (p = 0; p < o->nplat; p++)
+		for (i = 0; i < o->nbench; i++) {
+			const struct bchart *c = &bc[o->bench[i]];
+			struct ratio rt = { NAN, NAN, NAN };
+
+			f = &o->f[p * o->nbench + i];
+			native = cell = NULL;
+			for (j = 0; j < c->ncells; j++) {
+				if (strcmp(c->cells[j].s->platform,
+				    "native") == 0)
+					native = &c->cells[j];
+				if (strcmp(c->cells[j].s->platform,
+				    o->plat[p]) == 0)
+					cell = &c->cells[j];
+			}
+			if (cell != NULL && cell->sum.mean > 0) {
+				if (c->b->better == BETTER_LOWER)
+					stats_ratio_ci(&cell->sum, &native->sum,
+					    CI_LEVEL, &rt);
+				else
+					stats_ratio_ci(&native->sum, &cell->sum,
+					    CI_LEVEL, &rt);
+			}
+			f->est = rt.est;
+			/* Unbounded or undefined: no whisker at all. */
+			f->lo = isfinite(rt.lo) && isfinite(rt.hi) ? rt.lo : NAN;
+			f->hi = isfinite(rt.lo) && isfinite(rt.hi) ? rt.hi : NAN;
+			for (j = 0; j < 3; j++) {
+				v = j == 0 ? f->est : j == 1 ? f->lo : f->hi;
+				if (isfinite(v) && v > 0 && v < lo)
+					lo = v;
+				if (isfinite(v) && v > hi)
+					hi = v;
+			}
+		}
+	/* A platform with no factor at all would be an empty plot. */
+	for (p = 0, k = 0; p < o->nplat; p++) {
+		for (i = 0; i < o->nbench; i++)
+			if (isfinite(o->f[p * o->nbench + i].est))
+				break;
+		if (i == o->nbench)
+			continue;
+		o->plat[k] = o->plat[p];
+		memmove(&o->f[k * o->nbench], &o->f[p * o->nbench],
+		    o->nbench * sizeof(*o->f));
+		k++;
+	}
+	if ((o->nplat = k) == 0)
+		return 0;
+	o->ylo = lo / 1.3;
+	o->yhi = hi * 2.5;	/* room for the labels above the bars */
+	return 1;
+}
+
+static void
+data_overhead(FILE *fp, const struct ochart *o)
+{
+	const struct factor *f;
+	double w = 0.8 / (double)o->nplat, x, lo;
+	size_t p, i;
+	char *label;
+
+	for (p = 0; p < o->nplat; p++) {
+		fprintf(fp, "$o%zu << EOD\n", p);
+		for (i = 0; i < o->nbench; i++) {
+			f = &o->f[p * o->nbench + i];
+			x = (double)i + ((double)p - (double)(o->nplat - 1) /
+			    2.0) * w;
+			lo = f->lo > 0 ? f->lo : o->ylo;
+			/* x, bar from 1 to the factor, whisker, label */
+			fprintf(fp, "%.4f %.4f %.4f", x, x - w / 2 * 0.95,
+			    x + w / 2 * 0.95);
+			gp_num(fp, f->est < 1 ? f->est : 1);
+			gp_num(fp, f->est < 1 ? 1 : f->est);
+			gp_num(fp, f->est);
+			gp_num(fp, isfinite(f->lo) ? lo : NAN);
+			gp_num(fp, f->hi);
+			gp_num(fp, fmax(1, isfinite(f->hi) ? f->hi : f->est));
+			label = xasprintf("%.3g", f->est);
+			fprintf(fp, " \"%s%s\"\n", isfinite(f->est) ? label : "",
+			    isfinite(f->est) ? "\xc3\x97" : "");	/* × in UTF-8 */
+			free(label);
+		}
+		fputs("EOD\n", fp);
+	}
+}
+
+static void
+chart_overhead(FILE *fp, const struct results *r, const struct bchart *bc,
+    const struct ochart *o)
+{
+	const struct bchart *c;
+	char *tic;
+	size_t p, i;
+
+	fputs("reset\nset title \"Overhead relative to native: how many "
+	    "times slower\\nwhiskers: 95% CI (Fieller); times: platform / "
+	    "native, rates: native / platform\"\n"
+	    "set ylabel \"times slower than native (log scale)\"\n"
+	    "set logscale y\nset format y \"%g\"\n", fp);
+	fprintf(fp, "set yrange [%.10g:%.10g]\n", o->ylo, o->yhi);
+	log_tics(fp, o->ylo, o->yhi);
+	fprintf(fp, "set xrange [-0.5:%zu.5]\nset xtics scale 0 (",
+	    o->nbench - 1);
+	for (i = 0; i < o->nbench; i++) {
+		c = &bc[o->bench[i]];
+		tic = xasprintf("%s\n%s", c->b->name, c->metric);
+		gp_str(fp, tic);
+		fprintf(fp, " %zu%s", i, i + 1 < o->nbench ? ", " : ")\n");
+		free(tic);
+	}
+	fputs("set bmargin 6\nset grid ytics\nset key bmargin center "
+	    "horizontal\nset style fill solid 0.8 border rgb \"#333333\"\n"
+	    "plot ", fp);
+	for (p = 0; p < o->nplat; p++) {
+		fprintf(fp, "$o%zu using 1:6:2:3:4:5 with boxxyerror "
+		    "lc rgb \"%s\" title ", p, colour(r, o->plat[p]));
+		gp_str(fp, o->plat[p]);
+		fprintf(fp, ", \\\n  $o%zu using 1:7:(0):($8-$7) %s "
+		    "notitle, \\\n  $o%zu using "
+		    "1:9:10 with labels %s font \",10\" notitle, \\\n  ",
+		    p, WHISKERS, p, o->nplat > 3 ? "rotate by 90 left "
+		    "offset 0,0.5" : "offset 0,0.8");
+	}
+	fputs("1 with lines lc rgb \"black\" lw 2 title \"native = 1\"\n",
+	    fp);
+}
+
+/* The whole gnuplot script: data blocks once, then each chart. */
+static char *
+script(const struct results *r, const struct opts *o, size_t *len)
+{
+	static const char *const term[2] = {
+		"pngcairo size " SIZE " font \"sans,12\" noenhanced",
+		"svg size " SIZE " font \"sans,12\" noenhanced "
+		    "background rgb \"white\"",
+	};
+	static const char *const ext[2] = { "png", "svg" };
+	struct bchart *bc;
+	struct ochart oc;
+	char *buf = NULL;
+	FILE *fp;
+	size_t i;
+	int t, over;
+
+	if ((fp = open_memstream(&buf, len)) == NULL)
+		diesys(EXIT_FAIL, "open_memstream");
+	bc = xcalloc(r->nbench, sizeof(*bc));
+	memset(&oc, 0, sizeof(oc));
+	fputs("set encoding utf8\n", fp);
+	for (i = 0; i < r->nbench; i++) {
+		prepare_bench(r, &r->bench[i], &bc[i]);
+		if (bc[i].nvalues == 0)
+			warnmsg("%s %s: no values, no chart", bc[i].b->name,
+			    bc[i].metric);
+		else
+			data_bench(fp, r, &bc[i], i);
+	}
+	if ((over = prepare_overhead(r, bc, r->nbench, &oc)))
+		data_overhead(fp, &oc);
+	else
+		warnmsg("no overhead chart: it needs native results and "
+		    "another platform");
+	for (t = 0; t < 2; t++) {
+		if ((t == 0 && !o->png) || (t == 1 && !o->svg))
+			continue;
+		fprintf(fp, "set terminal %s\n", term[t]);
+		for (i = 0; i < r->nbench; i++) {
+			if (bc[i].nvalues == 0)
+				continue;
+			set_output(fp, o->outdir, r->bench[i].name, ext[t]);
+			chart_bench(fp, &bc[i], i);
+		}
+		if (over) {
+			set_output(fp, o->outdir, "overhead", ext[t]);
+			chart_overhead(fp, r, bc, &oc);
+		}
+		fputs("unset output\n", fp);
+	}
+	if (fclose(fp) != 0)
+		die(EXIT_FAIL, "out of memory");
+	return buf;
+}
+
+/*
+ * Feeds the script to gnuplot while collecting what it says on stderr,
+ * so that neither side can block the other. Returns its exit status.
+ */
+static int
+run_gnuplot(const char *gnuplot, const char *text, size_t len, char *err,
+    size_t *errlen)
+{
+	char *argv[] = { (char *)gnuplot, "/dev/stdin", NULL };
+	struct spawn_io io = SPAWN_INHERIT;
+	struct pollfd pfd[2];
+	int in[2], errp[2], null, status;
+	size_t off = 0;
+	ssize_t n;
+	pid_t pid;
+
+	if (pipe2(in, O_CLOEXEC) == -1 || pipe2(errp, O_CLOEXEC) == -1)
+		diesys(EXIT_FAIL, "pipe");
+	/* A failed "set output" would draw on stdout: never ours. */
+	if ((null = open("/dev/null", O_WRONLY | O_CLOEXEC)) == -1)
+		diesys(EXIT_FAIL, "/dev/null");
+	io.fd[0] = in[0];
+	io.fd[1] = null;
+	io.fd[2] = errp[1];
+	if ((pid = spawn_cmd(argv, &io)) == -1) {
+		if (errno == ENOENT)
+			die(EXIT_FAIL, "%s: not found; install gnuplot "
+			    "(apt-get install gnuplot-nox) or name it with -G",
+			    gnuplot);
+		diesys(EXIT_FAIL, "cannot run %s", gnuplot);
+	}
+	cleanup_add_pid(pid);
+	close(in[0]);
+	close(errp[1]);
+	close(null);
+	if (fcntl(in[1], F_SETFL, O_NONBLOCK) == -1)
+		diesys(EXIT_FAIL, "fcntl");
+	pfd[0].fd = in[1];
+	pfd[0].events = POLLOUT;
+	pfd[1].fd = errp[0];
+	pfd[1].events = POLLIN;
+	*errlen = 0;
+	while (pfd[0].fd != -1 || pfd[1].fd != -1) {
+		if (poll(pfd, 2, -1) == -1) {
+			if (errno != EINTR)
+				diesys(EXIT_FAIL, "poll");
+			cleanup_check();
+			continue;
+		}
+		if (pfd[0].fd != -1 && pfd[0].revents != 0) {
+			n = write(in[1], text + off, len - off);
+			if (n > 0)
+				off += (size_t)n;
+			/* EPIPE: gnuplot stopped reading; its status says why. */
+			if ((n == -1 && errno != EAGAIN && errno != EINTR) ||
+			    off == len) {
+				close(in[1]);
+				pfd[0].fd = -1;
+			}
+		}
+		if (pfd[1].fd != -1 && pfd[1].revents != 0) {
+			char buf[4096];
+
+			n = read(errp[0], buf, sizeof(buf));
+			if (n > 0 && *errlen < ERRMAX) {
+				if ((size_t)n > ERRMAX - *errlen)
+					n = (ssize_t)(ERRMAX - *errlen);
+				memcpy(err + *errlen, buf, (size_t)n);
+				*errlen += (size_t)n;
+			} else if (n == 0 || (n == -1 && errno != EINTR)) {
+				close(errp[0]);
+				pfd[1].fd = -1;
+			}
+		}
+	}
+	status = wait_exit(pid);
+	cleanup_del_pid(pid);
+	cleanup_check();
+	return status;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct opts o = { 1, 1, NULL, "gnuplot" };
+	struct results r;
+	struct stat st;
+	char *text, *err;
+	size_t len, errlen, i;
+	int ch, status;
+
+	msg_init(argv[0]);
+	while ((ch = getopt(argc, argv, "f:G:ho:V")) != -1) {
+		switch (ch) {
+		case 'f':
+			if (strcmp(optarg, "png") == 0)
+				o.png = 1, o.svg = 0;
+			else if (strcmp(optarg, "svg") == 0)
+				o.png = 0, o.svg = 1;
+			else if (strcmp(optarg, "both") == 0)
+				o.png = o.svg = 1;
+			else
+				usage_error("-f %s: unknown format (use png, "
+				    "svg or both)", optarg);
+			break;
+		case 'G':
+			if (*optarg == '\0')
+				usage_error("-G: empty program name");
+			o.gnuplot = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return close_stdout();
+		case 'o':
+			if (*optarg == '\0')
+				usage_error("-o: empty directory name");
+			o.outdir = optarg;
+			break;
+		case 'V':
+			puts(PACKAGE_STRING);
+			return close_stdout();
+		default:
+			return EXIT_USAGE;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc != 1)
+		usage_error(argc == 0 ? "missing results directory" :
+		    "extra operand '%s'", argc > 1 ? argv[1] : "");
+
+	results_read(&r, argv[0]);
+	if (o.outdir == NULL)
+		o.outdir = xasprintf("%s/charts", argv[0]);
+	if (mkdir(o.outdir, 0777) == -1 && errno != EEXIST)
+		diesys(EXIT_FAIL, "%s", o.outdir);
+	if (stat(o.outdir, &st) == -1)
+		diesys(EXIT_FAIL, "%s", o.outdir);
+	if (!S_ISDIR(st.st_mode))
+		die(EXIT_FAIL, "%s: not a directory", o.outdir);
+	if (access(o.outdir, W_OK | X_OK) == -1)
+		diesys(EXIT_FAIL, "%s", o.outdir);
+
+	text = script(&r, &o, &len);
+	err = xcalloc(ERRMAX + 1, 1);
+	cleanup_signals();
+	signal(SIGPIPE, SIG_IGN);
+	status = run_gnuplot(o.gnuplot, text, len, err, &errlen);
+	if (status != 0) {
+		fflush(stdout);
+		fwrite(err, 1, errlen, stderr);
+		if (status == 127)
+			die(EXIT_FAIL, "%s: not found; install gnuplot "
+			    "(apt-get install gnuplot-nox) or name it with -G",
+			    o.gnuplot);
+		die(EXIT_FAIL, "%s failed (exit status %d)", o.gnuplot, status);
+	}
+	for (i = 0; i < noutputs; i++) {
+		if (stat(outputs[i], &st) == -1 || st.st_size == 0)
+			die(EXIT_FAIL, "%s did not write %s", o.gnuplot,
+			    outputs[i]);
+		puts(outputs[i]);
+	}
+	return close_stdout();
+}
