@@ -4,7 +4,7 @@
 . "${top_srcdir:-.}/tests/tap.sh"
 . "$top_srcdir/tests/report-data.sh"
 
-plan 11
+plan 13
 small_results "$tap_tmp/r"
 
 # one_line NAME PATTERN: the last run exited 1 with one line matching.
@@ -62,4 +62,14 @@ one_line "bad results, as vc-report" "line 1: header is not"
 usage_error "unknown option" vc-plot -z "$tap_tmp/r"
 usage_error "unknown format" vc-plot -f gif "$tap_tmp/r"
 usage_error "no directory" vc-plot
+run vc-plot -h
+is "$rc:$(printf '%s\n' "$out" | grep -c '^usage: vc-plot ')" "0:1" "-h prints usage on stdout, exit 0"
+
+if command -v gnuplot >/dev/null && [ -w /dev/full ]; then
+	vc-plot -f png "$tap_tmp/r" >/dev/full 2>"$tap_tmp/err"
+	rc=$? err=$(cat "$tap_tmp/err")
+	one_line ">/dev/full: a write error" "write error"
+else
+	pass "# SKIP gnuplot or /dev/full missing"
+fi
 done_testing

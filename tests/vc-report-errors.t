@@ -4,7 +4,7 @@
 . "${top_srcdir:-.}/tests/tap.sh"
 . "$top_srcdir/tests/report-data.sh"
 
-plan 16
+plan 17
 
 # fails NAME PATTERN CMD...: exit 1, one line on stderr matching PATTERN.
 fails() {
@@ -57,4 +57,6 @@ usage_error "unknown option" vc-report -z "$tap_tmp/good"
 usage_error "unknown format" vc-report -f html "$tap_tmp/good"
 usage_error "-a with -m" vc-report -a -m seconds "$tap_tmp/good"
 usage_error "two directories" vc-report "$tap_tmp/good" "$tap_tmp/good"
+run vc-report -h
+is "$rc:$(printf '%s\n' "$out" | grep -c '^usage: vc-report ')" "0:1" "-h prints usage on stdout, exit 0"
 done_testing
