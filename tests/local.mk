@@ -22,7 +22,11 @@ SH_TESTS += \
 	tests/vc-qemu-watchdog.t \
 	tests/vc-qemu-signal.t \
 	tests/vc-container-docker.t \
-	tests/vc-container-podman.t
+	tests/vc-container-podman.t \
+	tests/vc-suite-usage.t \
+	tests/vc-suite-skip.t \
+	tests/vc-suite-resume.t \
+	tests/vc-suite-matrix.t
 EXTRA_DIST += $(SH_TESTS)
 clean-local:
 	rm -rf tests/cache
