@@ -1,7 +1,17 @@
-## nginxbench: see man/nginxbench.1 (being written)
-# wrk's done() reporter, installed with the package, and the strict
-# parser of the line it writes, with its unit test.
+## nginxbench: see man/nginxbench.1
+bin_PROGRAMS += nginxbench/nginxbench
+nginxbench_nginxbench_SOURCES = nginxbench/nginxbench.c \
+	nginxbench/http.c nginxbench/http.h \
+	nginxbench/nginx.c nginxbench/nginx.h \
+	nginxbench/wrkreport.c nginxbench/wrkreport.h
+# The wrk report script is found where it is installed, unless
+# VIRTCOST_DATADIR (the tests) or -L says otherwise.
+nginxbench_nginxbench_CPPFLAGS = $(AM_CPPFLAGS) \
+	-DPKGDATADIR='"$(pkgdatadir)"'
+nginxbench_nginxbench_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS)
+nginxbench_nginxbench_LDADD = lib/libvc.a $(JSONC_LIBS)
 dist_pkgdata_DATA = nginxbench/report.lua
+dist_man_MANS += man/nginxbench.1
 
 check_PROGRAMS += tests/unit-wrkreport
 tests_unit_wrkreport_SOURCES = tests/unit-wrkreport.c tests/tap.h \

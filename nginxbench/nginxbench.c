@@ -1,0 +1,627 @@
+/*
+ * nginxbench - HTTP download throughput: wrk fetching one file, again and
+ * again, from nginx.
+ *
+ * By default nginxbench starts the system's nginx with a private
+ * configuration in a temporary directory (nginx.c), serving a sparse file
+ * on a free loopback port, and measures it. With -u it measures a server
+ * that is already running instead; with -S it only serves, until a
+ * signal, for a runner to measure from outside a VM or container. Before
+ * wrk runs, one HEAD request checks that the URL answers 2xx and gives
+ * the file's size (http.c). wrk's results come from report.lua, its
+ * done() hook, as one JSON line (wrkreport.c), never from wrk's text.
+ * The classic metric is the time to transfer the file once at the
+ * aggregate rate measured: file size / (bytes read / duration).
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <arpa/inet.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <limits.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cleanup.h"
+#include "http.h"
+#include "msg.h"
+#include "nginx.h"
+#include "parse.h"
+#include "record.h"
+#include "run.h"
+#include "wrkreport.h"
+
+#ifndef PKGDATADIR
+#define PKGDATADIR	"/usr/local/share/virtcost"
+#endif
+#define SCRIPT_NAME	"report.lua"
+#define SYSTEM_NGINX	"/usr/sbin/nginx"
+
+#define PROBE_SECONDS	5.0	/* for the HEAD request before the run */
+#define TIMEOUT_SLACK	2.0	/* wrk's timeout beyond the duration... */
+#define TIMEOUT_CAP	60.0	/* ...but no more: 8 bytes per microsecond */
+#define MIB		1048576.0
+
+struct options {
+	int64_t		 threads;	/* wrk -t */
+	int64_t		 connections;	/* wrk -c */
+	double		 duration;	/* wrk -d, whole seconds */
+	double		 timeout;	/* wrk --timeout; 0: from duration */
+	uint64_t	 size;		/* of the file served, or expected */
+	int		 size_given;	/* -s: with -u, a size to check */
+	int64_t		 port;		/* nginx's; 0: a free one */
+	int64_t		 workers;	/* nginx's worker_processes */
+	const char	*addr;		/* nginx's listen address */
+	const char	*nginx;		/* -N */
+	const char	*script;	/* -L */
+	const char	*url;		/* -u: measure only */
+	int		 serve;		/* -S: serve only */
+	enum out_format	 fmt;
+};
+
+static void
+usage(FILE *fp)
+{
+	int w = (int)strlen(progname);
+
+	fprintf(fp, "usage: %s [-hV] [-a address] [-c connections] "
+	    "[-d duration] [-L script] [-N nginx]\n"
+	    "       %*s [-o text|csv|json] [-p port] [-s size] [-T timeout] "
+	    "[-t threads]\n"
+	    "       %*s [-w workers]\n"
+	    "       %s [-hV] [-c connections] [-d duration] [-L script] "
+	    "[-o text|csv|json]\n"
+	    "       %*s [-s size] [-T timeout] [-t threads] -u url\n"
+	    "       %s -S [-a address] [-N nginx] [-p port] [-s size] "
+	    "[-w workers]\n",
+	    progname, w, "", w, "", progname, w, "", progname);
+}
+
+/* Copies as much of s as fits, always terminated. */
+static void
+copy_str(char *buf, size_t size, const char *s)
+{
+	size_t len = strlen(s);
+
+	if (len >= size)
+		len = size - 1;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+}
+
+/* A program on PATH, or NULL. An empty PATH entry is ".", as for sh. */
+static char *
+find_program(const char *name, char *buf, size_t size)
+{
+	const char *p, *end, *path = getenv("PATH");
+	struct stat st;
+	size_t len;
+
+	if (path == NULL)
+		path = "/usr/bin:/bin";
+	for (p = path;; p = end + 1) {
+		if ((end = strchr(p, ':')) == NULL)
+			end = p + strlen(p);
+		len = (size_t)(end - p);
+		if (len == 0)
+			snprintf(buf, size, "./%s", name);
+		else
+			snprintf(buf, size, "%.*s/%s", (int)len, p, name);
+		if (stat(buf, &st) == 0 && S_ISREG(st.st_mode) &&
+		    access(buf, X_OK) == 0)
+			return buf;
+		if (*end == '\0')
+			return NULL;
+	}
+}
+
+static const char *
+find_nginx(const char *given, char *buf, size_t size)
+{
+	struct stat st;
+
+	if (given != NULL) {
+		if (stat(given, &st) == -1)
+			diesys(EXIT_FAIL, "nginx not found at %s (-N)", given);
+		if (!S_ISREG(st.st_mode) || access(given, X_OK) == -1)
+			die(EXIT_FAIL, "nginx %s (-N) is not an executable file",
+			    given);
+		return given;
+	}
+	if (find_program("nginx", buf, size) != NULL)
+		return buf;
+	if (access(SYSTEM_NGINX, X_OK) == 0)
+		return SYSTEM_NGINX;
+	die(EXIT_FAIL, "nginx not found on PATH or at %s; install it with "
+	    "'apt-get install nginx-light', or give its path with -N",
+	    SYSTEM_NGINX);
+}
+
+/* -L, else $VIRTCOST_DATADIR/report.lua, else the installed one. */
+static const char *
+find_script(const char *given, char *buf, size_t size)
+{
+	const char *dir = getenv("VIRTCOST_DATADIR");
+
+	if (given == NULL) {
+		if (dir == NULL || *dir == '\0')
+			dir = PKGDATADIR;
+		snprintf(buf, size, "%s/%s", dir, SCRIPT_NAME);
+		given = buf;
+	}
+	if (access(given, R_OK) == -1)
+		diesys(EXIT_FAIL, "wrk report script %s (installed with "
+		    "nginxbench; set VIRTCOST_DATADIR or use -L)", given);
+	return given;
+}
+
+/*
+ * Runs argv with stdout and stderr into a pipe; the first line of what
+ * it wrote goes to buf. Returns its exit status as wait_exit does.
+ */
+static int
+first_line(char *const argv[], char *buf, size_t size)
+{
+	struct spawn_io io;
+	char junk[512];
+	size_t len = 0;
+	ssize_t n;
+	pid_t pid;
+	int fds[2], null, rc;
+
+	if (pipe2(fds, O_CLOEXEC) == -1 ||
+	    (null = open("/dev/null", O_RDONLY | O_CLOEXEC)) == -1)
+		diesys(EXIT_FAIL, "cannot run %s", argv[0]);
+	io.fd[0] = null;
+	io.fd[1] = fds[1];
+	io.fd[2] = fds[1];
+	pid = spawn_cmd(argv, &io);
+	close(null);
+	close(fds[1]);
+	if (pid == -1)
+		diesys(EXIT_FAIL, "cannot run %s", argv[0]);
+	cleanup_add_pid(pid);
+	/* Read to EOF, so that the child never blocks on a full pipe. */
+	for (;;) {
+		if (len < size - 1)
+			n = read(fds[0], buf + len, size - 1 - len);
+		else
+			n = read(fds[0], junk, sizeof(junk));
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		if (len < size - 1)
+			len += (size_t)n;
+	}
+	close(fds[0]);
+	buf[len] = '\0';
+	buf[strcspn(buf, "\n")] = '\0';
+	rc = wait_exit(pid);
+	cleanup_del_pid(pid);
+	signal_check();
+	return rc;
+}
+
+/* "nginx version: nginx/1.22.1" -> "1.22.1" */
+static void
+nginx_version(const char *nginx, char *buf, size_t size)
+{
+	static const char pfx[] = "nginx version: ";
+	char *argv[] = { (char *)nginx, "-v", NULL };
+	char line[256], *v;
+
+	if (first_line(argv, line, sizeof(line)) != 0 ||
+	    strncmp(line, pfx, sizeof(pfx) - 1) != 0)
+		die(EXIT_FAIL, "%s does not look like nginx: '%s -v' said "
+		    "'%.60s'", nginx, nginx, line);
+	v = line + sizeof(pfx) - 1;
+	if (strncmp(v, "nginx/", 6) == 0)
+		v += 6;
+	copy_str(buf, size, v);
+}
+
+/* "wrk debian/4.1.0-3+b2 [epoll] Copyright ..." -> "debian/4.1.0-3+b2" */
+static void
+wrk_version(const char *wrk, char *buf, size_t size)
+{
+	char *argv[] = { (char *)wrk, "-v", NULL };
+	char line[256];
+
+	first_line(argv, line, sizeof(line));	/* wrk -v exits 1 */
+	if (strncmp(line, "wrk ", 4) != 0 || line[4] == ' ' ||
+	    line[4] == '\0')
+		die(EXIT_FAIL, "%s does not look like wrk: '%s -v' said "
+		    "'%.60s'", wrk, wrk, line);
+	snprintf(buf, size, "%.*s", (int)strcspn(line + 4, " "), line + 4);
+}
+
+/* The last non-empty line of a small file, for an error message. */
+static void
+last_line(const char *file, char *buf, size_t size)
+{
+	char all[4096], *p;
+	ssize_t n;
+	int fd;
+
+	buf[0] = '\0';
+	if ((fd = open(file, O_RDONLY | O_CLOEXEC)) == -1)
+		return;
+	n = read(fd, all, sizeof(all) - 1);
+	close(fd);
+	if (n <= 0)
+		return;
+	all[n] = '\0';
+	while (n > 0 && (all[n - 1] == '\n' || all[n - 1] == ' '))
+		all[--n] = '\0';
+	p = strrchr(all, '\n');
+	copy_str(buf, size, p != NULL ? p + 1 : all);
+}
+
+static void
+run_wrk(const char *wrk, const char *script, const struct options *o,
+    const char *url, const char *dir)
+{
+	char t[24], c[24], d[24], to[24], report[PATH_MAX], out[PATH_MAX];
+	char *argv[] = { (char *)wrk, "-t", t, "-c", c, "-d", d, "--timeout",
+	    to, "-s", (char *)script, (char *)url, NULL };
+	char why[256];
+	struct spawn_io io;
+	pid_t pid;
+	int fd, null, rc;
+
+	snprintf(t, sizeof(t), "%lld", (long long)o->threads);
+	snprintf(c, sizeof(c), "%lld", (long long)o->connections);
+	snprintf(d, sizeof(d), "%.0fs", o->duration);
+	snprintf(to, sizeof(to), "%.0fs", o->timeout);
+	snprintf(report, sizeof(report), "%s/report.json", dir);
+	snprintf(out, sizeof(out), "%s/wrk.out", dir);
+	if (setenv("NGINXBENCH_REPORT", report, 1) == -1)
+		diesys(EXIT_FAIL, "setenv");
+	if ((null = open("/dev/null", O_RDONLY | O_CLOEXEC)) == -1 ||
+	    (fd = open(out, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+	    0600)) == -1)
+		diesys(EXIT_FAIL, "%s", out);
+	io.fd[0] = null;
+	io.fd[1] = fd;
+	io.fd[2] = fd;
+	pid = spawn_cmd(argv, &io);
+	close(null);
+	close(fd);
+	if (pid == -1)
+		diesys(EXIT_FAIL, "cannot run %s", wrk);
+	cleanup_add_pid(pid);
+	rc = wait_exit(pid);
+	cleanup_del_pid(pid);
+	signal_check();
+	if (rc != 0) {
+		last_line(out, why, sizeof(why));
+		die(EXIT_FAIL, "wrk failed (exit status %d): %s", rc,
+		    *why != '\0' ? why : "it said nothing");
+	}
+}
+
+static void
+read_report(const char *dir, struct wrkreport *r)
+{
+	char file[PATH_MAX], out[PATH_MAX], buf[8192], why[256];
+	const char *err;
+	ssize_t n;
+	int fd;
+
+	snprintf(file, sizeof(file), "%s/report.json", dir);
+	snprintf(out, sizeof(out), "%s/wrk.out", dir);
+	if ((fd = open(file, O_RDONLY | O_CLOEXEC)) == -1) {
+		last_line(out, why, sizeof(why));
+		die(EXIT_FAIL, "wrk wrote no report (its done() did not run); "
+		    "wrk's last words: %s", *why != '\0' ? why : "none");
+	}
+	n = read(fd, buf, sizeof(buf));
+	close(fd);
+	if (n == -1)
+		diesys(EXIT_FAIL, "%s", file);
+	if ((err = wrkreport_parse(buf, (size_t)n, r)) != NULL)
+		die(EXIT_FAIL, "wrk's report is unusable: %s", err);
+}
+
+/*
+ * Whole seconds only: wrk's -d and --timeout take an integer and a unit,
+ * and rounding silently would record a duration that was not asked for.
+ */
+static double
+whole_seconds(int opt, const char *arg, double max)
+{
+	const char *why;
+	double v;
+
+	if ((why = parse_time(arg, 1.0, max, &v)) != NULL)
+		usage_error("-%c %s: %s", opt, arg, why);
+	if (v != floor(v))
+		usage_error("-%c %s: must be a whole number of seconds", opt,
+		    arg);
+	return v;
+}
+
+/* Starts our nginx; u is then the URL of its file. */
+static void
+start_nginx(const struct options *o, struct nginx *n, const char *dir,
+    char *ver, size_t verlen, struct url *u)
+{
+	char text[128];
+	const char *why;
+
+	if ((why = nginx_check_dir(dir)) != NULL)
+		die(EXIT_FAIL, "temporary directory %s %s; set TMPDIR to a "
+		    "plain path", dir, why);
+	nginx_version(n->bin, ver, verlen);
+	n->dir = dir;
+	n->addr = o->addr;
+	n->workers = o->workers;
+	n->connections = o->connections;
+	n->size = o->size;
+	n->port = o->port;
+	nginx_make_file(n);
+	nginx_start(n);
+	/* Listening on all addresses, it is reached through loopback. */
+	snprintf(text, sizeof(text), "http://%s:%d%s",
+	    strcmp(o->addr, "0.0.0.0") == 0 ? "127.0.0.1" : o->addr,
+	    n->bound, NGINX_FILE);
+	if ((why = url_parse(text, u)) != NULL)
+		die(EXIT_FAIL, "%s: %s", text, why);
+}
+
+/* The HEAD request: the URL answers, with the size expected if any. */
+static uint64_t
+check_url(const struct options *o, struct nginx *n, const struct url *u)
+{
+	char msg[512];
+	uint64_t size = 0;
+
+	switch (http_probe(u, PROBE_SECONDS, &size, msg, sizeof(msg))) {
+	case PROBE_OK:
+		break;
+	case PROBE_INTERRUPTED:
+		signal_check();
+		die(EXIT_FAIL, "interrupted");
+	default:
+		if (o->url != NULL)
+			die(EXIT_FAIL, "%s", msg);
+		nginx_stop(n);
+		nginx_show_log(n, msg);
+		exit(EXIT_FAIL);
+	}
+	if ((o->url == NULL || o->size_given) && size != o->size)
+		die(EXIT_FAIL, "%s is %llu bytes long, not %llu%s", u->text,
+		    (unsigned long long)size, (unsigned long long)o->size,
+		    o->url != NULL ? " as -s says" : ": is it our nginx?");
+	return size;
+}
+
+static void
+write_record(const struct options *o, struct record *rec,
+    const struct url *u, uint64_t size, const char *nginxver,
+    const char *wrkver, const struct wrkreport *r)
+{
+	double secs = (double)r->duration_us / 1e6;
+	double rate = (double)r->bytes / secs;
+
+	record_param(rec, "url", "%s", o->url != NULL ? u->text :
+	    "local-nginx");
+	record_param(rec, "file_size", "%llu", (unsigned long long)size);
+	record_param(rec, "threads", "%lld", (long long)o->threads);
+	record_param(rec, "connections", "%lld", (long long)o->connections);
+	record_param(rec, "duration", "%.0f", o->duration);
+	record_param(rec, "timeout", "%.0f", o->timeout);
+	if (o->url == NULL) {
+		record_param(rec, "workers", "%lld", (long long)o->workers);
+		record_param(rec, "nginx_version", "%s", nginxver);
+	}
+	record_param(rec, "wrk_version", "%s", wrkver);
+	record_metric(rec, "seconds_per_file", "s",
+	    rate > 0 ? (double)size / rate : NAN);
+	record_metric(rec, "mib_per_second", "MiB/s", rate / MIB);
+	record_metric(rec, "requests_per_second", "1/s",
+	    (double)r->requests / secs);
+	record_metric(rec, "latency_mean", "ms", r->latency_mean_us / 1000.0);
+	record_metric(rec, "latency_p99", "ms", r->latency_p99_us / 1000.0);
+	record_metric_int(rec, "requests", "count", (int64_t)r->requests);
+	record_metric_int(rec, "bytes", "B", (int64_t)r->bytes);
+	record_metric(rec, "seconds", "s", secs);
+	record_metric_int(rec, "errors", "count", (int64_t)(r->errors_status +
+	    r->errors_connect + r->errors_read + r->errors_write +
+	    r->errors_timeout));
+	record_metric_int(rec, "errors_status", "count",
+	    (int64_t)r->errors_status);
+	record_metric_int(rec, "errors_connect", "count",
+	    (int64_t)r->errors_connect);
+	record_metric_int(rec, "errors_read", "count",
+	    (int64_t)r->errors_read);
+	record_metric_int(rec, "errors_write", "count",
+	    (int64_t)r->errors_write);
+	record_metric_int(rec, "errors_timeout", "count",
+	    (int64_t)r->errors_timeout);
+	record_write(rec, stdout, o->fmt);
+}
+
+/* After the record: is the run to be trusted? 0 if so. */
+static int
+verdict(const struct options *o, uint64_t size, const struct wrkreport *r)
+{
+	if (r->errors_status + r->errors_connect + r->errors_read +
+	    r->errors_write + r->errors_timeout > 0) {
+		warnmsg("wrk saw errors: %llu responses with status >= 400, "
+		    "socket errors: connect %llu, read %llu, write %llu, "
+		    "timeout %llu", (unsigned long long)r->errors_status,
+		    (unsigned long long)r->errors_connect,
+		    (unsigned long long)r->errors_read,
+		    (unsigned long long)r->errors_write,
+		    (unsigned long long)r->errors_timeout);
+		return -1;
+	}
+	if (r->requests == 0) {
+		warnmsg("no download completed in %.0f s: the file is too "
+		    "large for this rate (use a smaller -s or a longer -d)",
+		    o->duration);
+		return -1;
+	}
+	/* Each completed response held at least the file. */
+	if ((double)r->requests * (double)size > (double)r->bytes) {
+		warnmsg("wrk read %llu bytes for %llu responses of a %llu-byte "
+		    "file: some answers were not the file",
+		    (unsigned long long)r->bytes,
+		    (unsigned long long)r->requests, (unsigned long long)size);
+		return -1;
+	}
+	return 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct options o = { 1, 3, 20.0, 0.0, UINT64_C(512) << 20, 0, 0, 1,
+	    "127.0.0.1", NULL, NULL, NULL, 0, OUT_TEXT };
+	char wrkbuf[PATH_MAX], nginxbuf[PATH_MAX], scriptbuf[PATH_MAX];
+	char wrkver[64] = "", nginxver[64] = "";
+	struct in_addr in;
+	struct nginx n;
+	struct url u;
+	struct wrkreport r;
+	struct record rec;
+	const char *wrk = NULL, *script = NULL, *why, *dir;
+	uint64_t size;
+	int ch, failed;
+
+	msg_init(argv[0]);
+	while ((ch = getopt(argc, argv, "a:c:d:hL:N:o:p:Ss:T:t:u:Vw:")) != -1) {
+		switch (ch) {
+		case 'a':
+			if (inet_pton(AF_INET, optarg, &in) != 1)
+				usage_error("-a %s: not an IPv4 address",
+				    optarg);
+			o.addr = optarg;
+			break;
+		case 'c':
+			if ((why = parse_int(optarg, 1, 100000,
+			    &o.connections)) != NULL)
+				usage_error("-c %s: %s", optarg, why);
+			break;
+		case 'd':
+			o.duration = whole_seconds('d', optarg, 86400.0);
+			break;
+		case 'h':
+			usage(stdout);
+			return close_stdout();
+		case 'L':
+			o.script = optarg;
+			break;
+		case 'N':
+			o.nginx = optarg;
+			break;
+		case 'o':
+			if ((why = parse_format(optarg, &o.fmt)) != NULL)
+				usage_error("-o %s: %s", optarg, why);
+			break;
+		case 'p':
+			if ((why = parse_int(optarg, 1, 65535, &o.port)) != NULL)
+				usage_error("-p %s: %s", optarg, why);
+			break;
+		case 'S':
+			o.serve = 1;
+			break;
+		case 's':
+			if ((why = parse_size(optarg, 1, UINT64_C(1) << 40,
+			    &o.size)) != NULL)
+				usage_error("-s %s: %s", optarg, why);
+			o.size_given = 1;
+			break;
+		case 'T':
+			o.timeout = whole_seconds('T', optarg, 3600.0);
+			break;
+		case 't':
+			if ((why = parse_int(optarg, 1, 1024, &o.threads)) != NULL)
+				usage_error("-t %s: %s", optarg, why);
+			break;
+		case 'u':
+			o.url = optarg;
+			break;
+		case 'V':
+			puts(PACKAGE_STRING);
+			return close_stdout();
+		case 'w':
+			if ((why = parse_int(optarg, 1, 512, &o.workers)) != NULL)
+				usage_error("-w %s: %s", optarg, why);
+			break;
+		default:
+			return EXIT_USAGE;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc > 0)
+		usage_error("extra operand '%s'", argv[0]);
+	if (o.serve && o.url != NULL)
+		usage_error("-S serves and -u measures: give one of them");
+	if (o.threads > o.connections)
+		usage_error("%lld threads need at least as many connections "
+		    "(-c %lld)", (long long)o.threads,
+		    (long long)o.connections);
+	if (o.url != NULL && (why = url_parse(o.url, &u)) != NULL)
+		usage_error("-u %s: %s", o.url, why);
+	/* A download that ends within the run is never a timeout. */
+	if (o.timeout == 0.0)
+		o.timeout = fmin(o.duration + TIMEOUT_SLACK, TIMEOUT_CAP);
+
+	/*
+	 * What each mode needs, before anything is started. A runner gives
+	 * both of its halves (-S in the guest, -u on the host) the user's
+	 * options, so those of the other half are accepted and unused.
+	 */
+	if (!o.serve) {
+		if ((wrk = find_program("wrk", wrkbuf, sizeof(wrkbuf))) == NULL)
+			die(EXIT_FAIL, "wrk not found on PATH; install it with "
+			    "'apt-get install wrk'");
+		script = find_script(o.script, scriptbuf, sizeof(scriptbuf));
+	}
+	memset(&n, 0, sizeof(n));
+	n.pid = -1;
+	if (o.url == NULL)
+		n.bin = find_nginx(o.nginx, nginxbuf, sizeof(nginxbuf));
+
+	cleanup_signals();
+	atexit(nginx_atexit);	/* after cleanup's: runs before it */
+	if ((dir = cleanup_tempdir("nginxbench")) == NULL)
+		diesys(EXIT_FAIL, "cannot make a temporary directory");
+	if (!o.serve)
+		wrk_version(wrk, wrkver, sizeof(wrkver));
+	if (o.url == NULL)
+		start_nginx(&o, &n, dir, nginxver, sizeof(nginxver), &u);
+	size = check_url(&o, &n, &u);
+
+	if (o.serve) {
+		printf("nginxbench: ready: http://%s:%d%s serves %llu bytes\n",
+		    o.addr, n.bound, NGINX_FILE, (unsigned long long)size);
+		if (fflush(stdout) != 0)
+			diesys(EXIT_FAIL, "write error");
+		nginx_wait(&n);
+	}
+
+	record_init(&rec, "nginxbench");
+	run_wrk(wrk, script, &o, u.text, dir);
+	nginx_stop(&n);
+	signal_check();
+	read_report(dir, &r);
+	write_record(&o, &rec, &u, size, nginxver, wrkver, &r);
+	/* The record is out: what was measured is not lost. Now the verdict. */
+	failed = verdict(&o, size, &r) != 0;
+	if (close_stdout() != EXIT_OK)
+		failed = 1;
+	return failed ? EXIT_FAIL : EXIT_OK;
+}
