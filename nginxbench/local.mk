@@ -20,3 +20,16 @@ tests_unit_wrkreport_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/nginxbench
 tests_unit_wrkreport_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS)
 tests_unit_wrkreport_LDADD = $(JSONC_LIBS)
 TESTS += tests/unit-wrkreport
+SH_TESTS += \
+	tests/nginxbench-bad-url.t \
+	tests/nginxbench-local.t \
+	tests/nginxbench-missing.t \
+	tests/nginxbench-nginx-fails.t \
+	tests/nginxbench-no-requests.t \
+	tests/nginxbench-port-taken.t \
+	tests/nginxbench-run-errors.t \
+	tests/nginxbench-serve.t \
+	tests/nginxbench-signals.t \
+	tests/nginxbench-unreachable.t \
+	tests/nginxbench-url.t \
+	tests/nginxbench-usage.t
