@@ -169,9 +169,9 @@ server_argv(char *const argv[])
  * the run's status.
  */
 int
-measure_server(int port, char *const argv[])
+measure_server(int port, const char *path, char *const argv[])
 {
-	char **v, url[64];
+	char **v, url[600];
 	size_t n, i;
 	pid_t pid;
 	int status;
@@ -180,7 +180,7 @@ measure_server(int port, char *const argv[])
 		;
 	if ((v = calloc(n + 3, sizeof(*v))) == NULL)
 		diesys(RUN_PLATFORM, "calloc");
-	snprintf(url, sizeof(url), "http://127.0.0.1:%d/", port);
+	snprintf(url, sizeof(url), "http://127.0.0.1:%d%s", port, path);
 	v[0] = argv[0];
 	v[1] = "-u";
 	v[2] = url;
@@ -197,6 +197,29 @@ measure_server(int port, char *const argv[])
 	cleanup_del_pid(pid);
 	return WIFEXITED(status) ? WEXITSTATUS(status) :
 	    128 + WTERMSIG(status);
+}
+
+/*
+ * The path the platform's server serves, from the line nginxbench -S
+ * prints when it is ready ("nginxbench: ready: http://ADDR:PORT/PATH
+ * serves N bytes\n"). Returns 0 until a whole ready line is in buf.
+ */
+int
+ready_path(const char *buf, size_t len, char *path, size_t size)
+{
+	const char *p, *end = buf + len, *slash, *sp;
+
+	if ((p = memmem(buf, len, "ready: http://", 14)) == NULL ||
+	    memchr(p, '\n', (size_t)(end - p)) == NULL)
+		return 0;
+	p += 14;
+	if ((slash = memchr(p, '/', (size_t)(end - p))) == NULL ||
+	    (sp = memchr(slash, ' ', (size_t)(end - slash))) == NULL ||
+	    (size_t)(sp - slash) >= size)
+		return 0;
+	memcpy(path, slash, (size_t)(sp - slash));
+	path[sp - slash] = '\0';
+	return 1;
 }
 
 /* A free loopback port (bound, read, released) for a forward. */

@@ -275,7 +275,7 @@ static int
 serve_and_measure(struct options *o, const char *image, char *argv[],
     double deadline)
 {
-	char buf[4096];
+	char buf[4096], path[512];
 	size_t len = 0;
 	ssize_t n;
 	pid_t pid;
@@ -295,9 +295,8 @@ serve_and_measure(struct options *o, const char *image, char *argv[],
 		if (n <= 0)
 			break;
 		len += (size_t)n;
-		buf[len] = '\0';
-		if (strstr(buf, "ready") != NULL) {
-			status = measure_server(port, argv);
+		if (ready_path(buf, len, path, sizeof(path))) {
+			status = measure_server(port, path, argv);
 			break;
 		}
 	}

@@ -491,7 +491,7 @@ main(int argc, char *argv[])
 	struct reader *r;
 	enum bench_kind kind;
 	const char *why;
-	char spec[512], *initrd, *disk = NULL, **gargv, *data;
+	char spec[512], *initrd, *disk = NULL, **gargv, *data, path[512];
 	double t0, tup = 0, deadline;
 	size_t len;
 	int ch, status = -1, w, timed_out = 0;
@@ -602,9 +602,12 @@ main(int argc, char *argv[])
 		while (status == -1 && next_record(r, &tag, &data, &len)) {
 			if (tag == 'O' && kind != BENCH_NET)
 				write_all(1, data, len);
-			else if (tag == 'O' && kind == BENCH_NET &&
-			    memmem(data, len, "ready", 5) != NULL)
-				status = measure_server(vm.port, argv);
+			else if (tag == 'O' && kind == BENCH_NET) {
+				/* Only the server's ready line comes on stdout. */
+				if (ready_path(data, len, path, sizeof(path)))
+					status = measure_server(vm.port, path,
+					    argv);
+			}
 			else if (tag == 'E')
 				write_all(2, data, len);
 			else if (tag == 'X') {
