@@ -2,9 +2,11 @@
 # nginxbench-vs-wrk.sh - does nginxbench -u measure what wrk run by hand
 # measures? One nginx, started here by hand with a private configuration
 # on a loopback port, serves one sparse file; wrk by hand and nginxbench -u
-# take turns against it, RUNS times each, with the same threads,
-# connections and duration. Prints each rate, both means in MiB/s and
-# their ratio; exits 1 if they differ by more than TOLERANCE percent.
+# take turns against it, RUNS times each (who goes first alternates),
+# with the same threads, connections and duration. Prints each rate, both
+# means in MiB/s with their run-to-run spread, and their ratio; exits 1 if
+# they differ by more than TOLERANCE percent. A spread as large as the
+# tolerance means the machine was too busy for the comparison to tell.
 #
 # wrk by hand is read as a person reads it: its "Transfer/sec" line.
 #
@@ -122,20 +124,38 @@ w=
 n=
 r=1
 while [ $r -le "$runs" ]; do
-	a=$(wrk_rate)
-	b=$(nginxbench_rate)
+	# Who goes first alternates too, so that a drift in the machine's
+	# load does not favour one of them.
+	if [ $((r % 2)) -eq 1 ]; then
+		a=$(wrk_rate)
+		b=$(nginxbench_rate)
+	else
+		b=$(nginxbench_rate)
+		a=$(wrk_rate)
+	fi
 	[ -n "$a" ] && [ -n "$b" ] || { echo "$0: run $r gave no rate" >&2; exit 1; }
 	printf 'run %d: wrk by hand %s MiB/s, nginxbench -u %s MiB/s\n' "$r" "$a" "$b"
 	w="$w $a"
 	n="$n $b"
 	r=$((r + 1))
 done
-echo "$w" "|" "$n" | awk -v tol="$tolerance" '{
-	for (i = 1; $i != "|"; i++) { sw += $i; nw++ }
-	for (i++; i <= NF; i++) { sn += $i; nn++ }
-	mw = sw / nw; mn = sn / nn; ratio = mn / mw
+echo "$w" "|" "$n" | awk -v tol="$tolerance" '
+# mean and relative standard deviation (%) of fields a..b
+function stats(a, b,    i, k, s, q, m) {
+	for (i = a; i <= b; i++) { s += $i; k++ }
+	m = s / k
+	for (i = a; i <= b; i++) q += ($i - m) ^ 2
+	sd = k > 1 ? 100 * sqrt(q / (k - 1)) / m : 0
+	return m
+}
+{
+	for (bar = 1; $bar != "|"; bar++)
+		;
+	mw = stats(1, bar - 1); sw = sd
+	mn = stats(bar + 1, NF); sn = sd
+	ratio = mn / mw
 	ok = ratio >= 1 - tol / 100 && ratio <= 1 + tol / 100
-	printf "mean: wrk by hand %.1f MiB/s, nginxbench -u %.1f MiB/s\n", mw, mn
+	printf "mean: wrk by hand %.1f MiB/s (sd %.1f%%), nginxbench -u %.1f MiB/s (sd %.1f%%)\n", mw, sw, mn, sn
 	printf "ratio nginxbench/wrk: %.3f (%s %s%%)\n", ratio,
 	    ok ? "within" : "NOT within", tol
 	exit !ok
