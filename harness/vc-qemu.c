@@ -412,6 +412,8 @@ struct reader {
 	size_t	 len;
 };
 
+static struct reader reader;
+
 /* Takes one complete record out of r, or returns 0 if none is whole. */
 static int
 next_record(struct reader *r, char *tag, char **data, size_t *len)
@@ -580,8 +582,7 @@ main(int argc, char *argv[])
 	if ((w = wait_readable(&vm, vm.listen_fd, deadline)) <= 0 ||
 	    (vm.data_fd = accept4(vm.listen_fd, NULL, NULL, SOCK_CLOEXEC)) == -1)
 		goto noboot;
-	if ((r = calloc(1, sizeof(*r))) == NULL)
-		diesys(RUN_PLATFORM, "calloc");
+	r = &reader;
 	while (!next_record(r, &tag, &data, &len))
 		if ((w = fill(&vm, r, deadline)) <= 0)
 			goto noboot;
@@ -664,6 +665,11 @@ done:
 		fprintf(stderr, "%s: kept %s\n", progname, vm.dir);
 		cleanup_keep(vm.dir);
 	}
+	if (gargv != argv)
+		free(gargv);
+	free(initrd);
+	free(disk);
+	free(vm.dir);
 	if (close_stdout() != EXIT_OK && status == 0)
 		status = EXIT_FAIL;
 	return status;

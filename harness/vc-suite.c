@@ -115,6 +115,32 @@ static int csv_fd = -1;
 static double runner_wall, work_secs, probe_secs;
 static int64_t nrun, nfail;
 
+/*
+ * The arguments of each benchmark and the options of each runner, split
+ * at white space once (they live as long as the program).
+ */
+static char *bench_words[NBENCH][MAXWORDS];
+static char *plat_words[NPLAT][MAXWORDS];
+
+static void
+split_words(const char *s, char **out)
+{
+	char *copy, *tok, *save;
+	int n = 0;
+
+	if (s == NULL)
+		return;
+	if ((copy = strdup(s)) == NULL)
+		diesys(EXIT_FAIL, "strdup");
+	for (tok = strtok_r(copy, " \t\n", &save); tok != NULL;
+	    tok = strtok_r(NULL, " \t\n", &save))
+		if (n < MAXWORDS / 2 - 1)
+			out[n++] = tok;
+	out[n] = NULL;
+	if (n == 0)
+		free(copy);
+}
+
 static void
 usage(void)
 {
@@ -278,18 +304,11 @@ parse_args(int argc, char *argv[])
 			o.args[i] = (char *)o.profile->args[i];
 }
 
-/* Appends the words of s (split at white space) to v. */
 static int
-add_words(char **v, int n, const char *s)
+add_words(char **v, int n, char *const words[])
 {
-	char *copy, *tok, *save;
-
-	if (s == NULL || (copy = strdup(s)) == NULL)
-		return n;
-	for (tok = strtok_r(copy, " \t\n", &save); tok != NULL;
-	    tok = strtok_r(NULL, " \t\n", &save))
-		if (n < MAXWORDS - 1)
-			v[n++] = tok;
+	for (; *words != NULL; words++)
+		v[n++] = *words;
 	return n;
 }
 
@@ -300,7 +319,7 @@ command(int p, int b, char **v, const char *const override[])
 	int n = 0;
 
 	v[n++] = (char *)runners[p];
-	n = add_words(v, n, o.popts[p]);
+	n = add_words(v, n, plat_words[p]);
 	if (override != NULL) {
 		for (; *override != NULL; override++)
 			v[n++] = (char *)*override;
@@ -308,7 +327,7 @@ command(int p, int b, char **v, const char *const override[])
 		v[n++] = (char *)bench_names[b];
 		v[n++] = "-o";
 		v[n++] = "json";
-		n = add_words(v, n, o.args[b]);
+		n = add_words(v, n, bench_words[b]);
 	}
 	v[n] = NULL;
 }
@@ -588,6 +607,14 @@ put(struct json_object *obj, const char *key, const char *val)
 	    val ? json_object_new_string(val) : NULL);
 }
 
+/* put, then free val: for the strings read from the machine. */
+static void
+put_free(struct json_object *obj, const char *key, char *val)
+{
+	put(obj, key, val);
+	free(val);
+}
+
 /* The sidecar: machine, software, parameters, command lines, skips. */
 static void
 write_meta(int argc, char *argv[], const char *kernel)
@@ -609,19 +636,19 @@ write_meta(int argc, char *argv[], const char *kernel)
 	m = json_object_new_object();
 	put(m, "virtcost", PACKAGE_VERSION);
 	put(m, "host", host);
-	put(m, "cpu_model", read_small("/proc/cpuinfo", "model name"));
+	put_free(m, "cpu_model", read_small("/proc/cpuinfo", "model name"));
 	json_object_object_add(m, "cpus", json_object_new_int64(host_cpus()));
-	put(m, "memory", read_small("/proc/meminfo", "MemTotal"));
+	put_free(m, "memory", read_small("/proc/meminfo", "MemTotal"));
 	if (uname(&u) == 0) {
 		snprintf(buf, sizeof(buf), "%s %s", u.sysname, u.release);
 		put(m, "kernel", buf);
 	}
-	put(m, "clocksource", read_small("/sys/devices/system/clocksource/"
+	put_free(m, "clocksource", read_small("/sys/devices/system/clocksource/"
 	    "clocksource0/current_clocksource", NULL));
 	put(m, "guest_kernel", kernel);
 	sw = json_object_new_object();
 	for (i = 0; i < (int)(sizeof(versions) / sizeof(versions[0])); i++)
-		put(sw, versions[i][0], first_line_of(versions[i] + 1));
+		put_free(sw, versions[i][0], first_line_of(versions[i] + 1));
 	json_object_object_add(m, "software", sw);
 
 	params = json_object_new_object();
@@ -714,6 +741,7 @@ recorded_argv(const char *dir, char ***argvp)
 	for (i = 0; i < n; i++)
 		v[i + 1] = strdup(json_object_get_string(
 		    json_object_array_get_idx(a, i)));
+	json_object_put(m);
 	free(path);
 	*argvp = v;
 	return (int)n + 1;
@@ -905,7 +933,8 @@ link_latest(void)
 int
 main(int argc, char *argv[])
 {
-	char *path, *kernel = NULL, **rargv;
+	static char **rargv;	/* static: it lives until exit */
+	char *path, *kernel = NULL;
 	int p, b, i, ord[NPLAT], rargc;
 	int64_t rep, done = 0, total, w;
 	double t0 = wall_now(), wall, overhead;
@@ -927,6 +956,10 @@ main(int argc, char *argv[])
 		argc = rargc;
 		argv = rargv;
 	}
+	for (i = 0; i < NBENCH; i++)
+		split_words(o.args[i], bench_words[i]);
+	for (i = 0; i < NPLAT; i++)
+		split_words(o.popts[i], plat_words[i]);
 	cleanup_signals();
 	make_dir();
 	if (asprintf(&path, "%s/results.csv", o.dir) == -1)
