@@ -24,8 +24,13 @@ for sig in INT TERM HUP; do
 		i=$((i + 1))
 	done
 	master=$(pgrep -P $pid -x nginx)
-	workers=$(pgrep -P "${master:-0}" | tr '\n' ' ')
-	set -- $workers
+	# On a machine out of processes pgrep itself may come back empty.
+	i=0
+	while workers=$(pgrep -P "${master:-0}" | tr '\n' ' ') &&
+	    set -- $workers && [ $# -ne 2 ] && [ $i -lt 20 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
 	is "${wrk:+wrk}:${master:+master}:$#" "wrk:master:2" \
 	    "SIG$sig: caught with wrk, the nginx master and its 2 workers running"
 	kill -$sig $pid
