@@ -55,7 +55,7 @@ struct options {
 };
 
 struct vm {
-	char		*dir;		/* private temporary directory */
+	const char	*dir;		/* private temporary directory */
 	char		 kernel[4096];
 	char		 part[2][4096];	/* core and io initrd parts */
 	int		 nparts;
@@ -669,7 +669,6 @@ done:
 		free(gargv);
 	free(initrd);
 	free(disk);
-	free(vm.dir);
 	if (close_stdout() != EXIT_OK && status == 0)
 		status = EXIT_FAIL;
 	return status;

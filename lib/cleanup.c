@@ -33,6 +33,7 @@
 static volatile sig_atomic_t caught;
 static volatile pid_t pids[MAXPIDS];
 static char *paths[MAXPATHS];
+static int kept[MAXPATHS];
 static size_t npaths;
 static void (*hooks[MAXHOOKS])(void);
 static size_t nhooks;
@@ -150,19 +151,20 @@ cleanup_keep(const char *path)
 	size_t i;
 
 	for (i = 0; i < npaths; i++)
-		if (strcmp(paths[i], path) == 0) {
-			free(paths[i]);
-			paths[i] = paths[--npaths];
-			break;
-		}
+		if (strcmp(paths[i], path) == 0)
+			kept[i] = 1;
 }
 
-/* A fresh private directory under $TMPDIR, removed with all it holds. */
-char *
+/*
+ * A fresh private directory under $TMPDIR, removed with all it holds.
+ * The name belongs to this module: valid until cleanup_run().
+ */
+const char *
 cleanup_tempdir(const char *tag)
 {
 	const char *tmp = getenv("TMPDIR");
 	char *dir;
+	size_t before = npaths;
 
 	if (tmp == NULL || *tmp == '\0')
 		tmp = "/tmp";
@@ -173,7 +175,14 @@ cleanup_tempdir(const char *tag)
 		return NULL;
 	}
 	cleanup_add_path(dir);
-	return dir;
+	if (npaths == before) {
+		/* Table full: removal could not be promised, so none made. */
+		rmdir(dir);
+		free(dir);
+		return NULL;
+	}
+	free(dir);
+	return paths[npaths - 1];
 }
 
 static int
@@ -205,7 +214,9 @@ cleanup_run(void)
 		hooks[--nhooks]();
 	while (npaths > 0) {
 		npaths--;
-		nftw(paths[npaths], remove_one, 16, FTW_DEPTH | FTW_PHYS);
+		if (!kept[npaths])
+			nftw(paths[npaths], remove_one, 16,
+			    FTW_DEPTH | FTW_PHYS);
 		free(paths[npaths]);
 	}
 }

@@ -8,7 +8,8 @@
 void	 cleanup_signals(void);
 int	 cleanup_caught(void);
 void	 cleanup_check(void);
-char	*cleanup_tempdir(const char *);
+const char *
+	 cleanup_tempdir(const char *);
 void	 cleanup_add_path(const char *);
 void	 cleanup_keep(const char *);
 void	 cleanup_add_hook(void (*)(void));
