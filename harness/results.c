@@ -608,6 +608,34 @@ results_read(struct results *r, const char *dir)
 	read_meta(r, dir);
 }
 
+/* Frees what results_read allocated; the names belong to the series. */
+void
+results_free(struct results *r)
+{
+	struct series *s;
+	size_t i, k;
+
+	for (i = 0; i < r->nseries; i++) {
+		s = &r->series[i];
+		for (k = 0; k < s->n; k++)
+			free(s->obs[k].time);
+		free(s->obs);
+		free(s->benchmark);
+		free(s->metric);
+		free(s->unit);
+		free(s->platform);
+	}
+	for (i = 0; i < r->nbench; i++) {
+		free(r->bench[i].params);
+		free(r->bench[i].metrics);
+	}
+	free(r->series);
+	free(r->bench);
+	free(r->plat);
+	free(r->csv);
+	memset(r, 0, sizeof(*r));
+}
+
 void
 cell_compute(struct cell *c, const struct series *s)
 {

@@ -61,6 +61,7 @@ struct cell {
 #define TUKEY_K		1.5
 
 void			 results_read(struct results *, const char *);
+void			 results_free(struct results *);
 const struct series	*results_find(const struct results *, const char *,
 			    const char *, const char *);
 const char		*results_unit(const struct results *, const char *,

@@ -527,7 +527,7 @@ script(const struct results *r, const struct opts *o, size_t *len)
 	struct ochart oc;
 	char *buf = NULL;
 	FILE *fp;
-	size_t i;
+	size_t i, k;
 	int t, over;
 
 	if ((fp = open_memstream(&buf, len)) == NULL)
@@ -564,6 +564,15 @@ script(const struct results *r, const struct opts *o, size_t *len)
 		}
 		fputs("unset output\n", fp);
 	}
+	for (i = 0; i < r->nbench; i++) {
+		for (k = 0; k < bc[i].ncells; k++)
+			cell_free(&bc[i].cells[k]);
+		free(bc[i].cells);
+	}
+	free(bc);
+	free(oc.bench);
+	free(oc.plat);
+	free(oc.f);
 	if (fclose(fp) != 0)
 		die(EXIT_FAIL, "out of memory");
 	return buf;
@@ -656,7 +665,7 @@ main(int argc, char *argv[])
 	struct opts o = { 1, 1, NULL, "gnuplot" };
 	struct results r;
 	struct stat st;
-	char *text, *err;
+	char *text, *err, *outdir = NULL;
 	size_t len, errlen, i;
 	int ch, status;
 
@@ -702,7 +711,7 @@ main(int argc, char *argv[])
 
 	results_read(&r, argv[0]);
 	if (o.outdir == NULL)
-		o.outdir = xasprintf("%s/charts", argv[0]);
+		o.outdir = outdir = xasprintf("%s/charts", argv[0]);
 	if (mkdir(o.outdir, 0777) == -1 && errno != EEXIST)
 		diesys(EXIT_FAIL, "%s", o.outdir);
 	if (stat(o.outdir, &st) == -1)
@@ -713,24 +722,36 @@ main(int argc, char *argv[])
 		diesys(EXIT_FAIL, "%s", o.outdir);
 
 	text = script(&r, &o, &len);
+	/* The script has it all, the paths of the outputs too. */
+	results_free(&r);
+	free(outdir);
+	o.outdir = NULL;
 	err = xcalloc(ERRMAX + 1, 1);
 	cleanup_signals();
 	signal(SIGPIPE, SIG_IGN);
 	status = run_gnuplot(o.gnuplot, text, len, err, &errlen);
+	free(text);
 	if (status != 0) {
 		fflush(stdout);
 		fwrite(err, 1, errlen, stderr);
+		free(err);
 		if (status == 127)
 			die(EXIT_FAIL, "%s: not found; install gnuplot "
 			    "(apt-get install gnuplot-nox) or name it with -G",
 			    o.gnuplot);
 		die(EXIT_FAIL, "%s failed (exit status %d)", o.gnuplot, status);
 	}
+	free(err);
 	for (i = 0; i < noutputs; i++) {
 		if (stat(outputs[i], &st) == -1 || st.st_size == 0)
 			die(EXIT_FAIL, "%s did not write %s", o.gnuplot,
 			    outputs[i]);
 		puts(outputs[i]);
 	}
+	for (i = 0; i < noutputs; i++)
+		free(outputs[i]);
+	free(outputs);
+	outputs = NULL;
+	noutputs = 0;
 	return close_stdout();
 }

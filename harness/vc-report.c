@@ -639,5 +639,6 @@ main(int argc, char *argv[])
 		export(&r, o.outdir != NULL ? o.outdir : argv[0]);
 	else
 		report(&r, &o);
+	results_free(&r);
 	return close_stdout();
 }
