@@ -27,29 +27,10 @@
 #include "cleanup.h"
 #include "image-archive.h"
 #include "msg.h"
+#include "xalloc.h"
 
 #define MAXLINKS	40	/* like the kernel's limit on nested symlinks */
 #define CHUNK		(64 * 1024)
-
-static void *
-xmalloc(size_t n)
-{
-	void *p;
-
-	if ((p = malloc(n == 0 ? 1 : n)) == NULL)
-		diesys(EXIT_FAIL, "malloc");
-	return p;
-}
-
-static char *
-xstrdup(const char *s)
-{
-	char *p;
-
-	if ((p = strdup(s)) == NULL)
-		diesys(EXIT_FAIL, "malloc");
-	return p;
-}
 
 void
 image_init(struct image *img)

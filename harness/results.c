@@ -29,6 +29,7 @@
 #include "msg.h"
 #include "parse.h"
 #include "results.h"
+#include "xalloc.h"
 
 /* The primary metric of each benchmark, in report order. */
 static const struct {
@@ -64,26 +65,6 @@ struct csv {
 	size_t	 off[NFIELDS];
 	size_t	 nfields;	/* may exceed NFIELDS: counted, not kept */
 };
-
-static void *
-xrealloc(void *p, size_t n, size_t size)
-{
-	if (size != 0 && n > SIZE_MAX / size)
-		die(EXIT_FAIL, "out of memory");
-	if ((p = realloc(p, n * size)) == NULL && n != 0)
-		die(EXIT_FAIL, "out of memory");
-	return p;
-}
-
-static char *
-xstrdup(const char *s)
-{
-	char *p;
-
-	if ((p = strdup(s)) == NULL)
-		die(EXIT_FAIL, "out of memory");
-	return p;
-}
 
 static void
 csv_putc(struct csv *c, int ch)

@@ -31,6 +31,7 @@
 #include "image-elf.h"
 #include "image-kernel.h"
 #include "msg.h"
+#include "xalloc.h"
 
 #ifndef BINDIR
 #define BINDIR		"/usr/local/bin"
@@ -101,24 +102,6 @@ progress(const struct options *o, const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
-}
-
-static char *
-xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static char *
-xasprintf(const char *fmt, ...)
-{
-	va_list ap;
-	char *s;
-	int rc;
-
-	va_start(ap, fmt);
-	rc = vasprintf(&s, fmt, ap);
-	va_end(ap);
-	if (rc == -1)
-		diesys(EXIT_FAIL, "malloc");
-	return s;
 }
 
 static const char *

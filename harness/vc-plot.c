@@ -32,6 +32,7 @@
 #include "results.h"
 #include "run.h"
 #include "stats.h"
+#include "xalloc.h"
 
 #define SIZE		"900,600"	/* pixels: fits a page or a slide */
 /* yerrorbars would draw a NaN end at 0 and leave a gap at the mean. */
@@ -81,34 +82,6 @@ usage(FILE *fp)
 {
 	fprintf(fp, "usage: %s [-hV] [-f png|svg|both] [-o outdir] "
 	    "[-G gnuplot] results_dir\n", progname);
-}
-
-static char *
-xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static char *
-xasprintf(const char *fmt, ...)
-{
-	va_list ap;
-	char *s;
-	int rc;
-
-	va_start(ap, fmt);
-	rc = vasprintf(&s, fmt, ap);
-	va_end(ap);
-	if (rc == -1)
-		die(EXIT_FAIL, "out of memory");
-	return s;
-}
-
-static void *
-xcalloc(size_t n, size_t size)
-{
-	void *p;
-
-	if ((p = calloc(n ? n : 1, size)) == NULL)
-		die(EXIT_FAIL, "out of memory");
-	return p;
 }
 
 /* A gnuplot double-quoted string: backslash escapes, nothing else. */

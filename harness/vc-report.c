@@ -21,6 +21,7 @@
 #include "msg.h"
 #include "results.h"
 #include "stats.h"
+#include "xalloc.h"
 
 enum format { FMT_TEXT, FMT_MARKDOWN, FMT_CSV };
 
@@ -62,24 +63,6 @@ usage(FILE *fp)
 {
 	fprintf(fp, "usage: %s [-hV] [-f text|markdown|csv] [-m metric | -a] "
 	    "[-x] [-o outdir] results_dir\n", progname);
-}
-
-static char *
-xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static char *
-xasprintf(const char *fmt, ...)
-{
-	va_list ap;
-	char *s;
-	int rc;
-
-	va_start(ap, fmt);
-	rc = vasprintf(&s, fmt, ap);
-	va_end(ap);
-	if (rc == -1)
-		die(EXIT_FAIL, "out of memory");
-	return s;
 }
 
 /* sig significant digits, fixed-point where that stays readable. */
