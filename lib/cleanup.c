@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cleanup.h"
@@ -195,6 +196,28 @@ remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 	return 0;
 }
 
+/*
+ * Waits for a child told to stop; one that ignores SIGTERM for 3 s (an
+ * nginx master stuck without workers, say) gets SIGKILL.
+ */
+static void
+reap(pid_t pid)
+{
+	struct timespec ts = { 0, 10 * 1000 * 1000 };
+	pid_t r;
+	int i;
+
+	for (i = 0; i < 300; i++) {
+		if ((r = waitpid(pid, NULL, WNOHANG)) == pid ||
+		    (r == -1 && errno != EINTR))
+			return;
+		nanosleep(&ts, NULL);
+	}
+	kill(pid, SIGKILL);
+	while (waitpid(pid, NULL, 0) == -1 && errno == EINTR)
+		;
+}
+
 /* Stop the children, then remove the paths, newest first. */
 void
 cleanup_run(void)
@@ -207,8 +230,7 @@ cleanup_run(void)
 			continue;
 		pids[i] = 0;
 		kill(pid, SIGTERM);
-		while (waitpid(pid, NULL, 0) == -1 && errno == EINTR)
-			;
+		reap(pid);
 	}
 	while (nhooks > 0)
 		hooks[--nhooks]();
