@@ -133,6 +133,33 @@ choose_engine(struct options *o)
 	    "podman answers (apt-get install podman, or start dockerd)");
 }
 
+/*
+ * A new image replaces the older virtcost:* ones (made from binaries
+ * that have changed since), so that only the cached image remains.
+ */
+static void
+prune_images(const struct options *o, const char *keep)
+{
+	char *list[] = { "images", "--format",
+	    "{{.Repository}}:{{.Tag}}", "virtcost", NULL };
+	char *v[MAXFLAGS + 8], *out, *line, *save, *name;
+
+	engine_argv(o, v, list);
+	out = capture(v);
+	for (line = strtok_r(out, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save)) {
+		/* podman says localhost/virtcost:HASH, docker virtcost:HASH */
+		name = strncmp(line, "localhost/", 10) == 0 ? line + 10 : line;
+		if (strncmp(name, "virtcost:", 9) == 0 &&
+		    strcmp(name, keep) != 0) {
+			char *rmi[] = { "rmi", "-f", name, NULL };
+
+			engine_quiet(o, rmi);
+		}
+	}
+	free(out);
+}
+
 /* The image tag for vc-image's rootfs: virtcost:HASH, imported once. */
 static char *
 get_image(const struct options *o)
@@ -163,6 +190,7 @@ get_image(const struct options *o)
 			if (engine_quiet(o, import) != 0)
 				die(RUN_PLATFORM, "%s import %s failed",
 				    o->engine, path);
+			prune_images(o, tag);
 		}
 	}
 	free(out);

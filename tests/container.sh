@@ -18,7 +18,7 @@ containers_left() {
 	fi
 }
 
-plan 16
+plan 17
 run vc-container forksum 1 1000
 is "$rc:$(printf '%s\n' "$out" | head -n 1)" "0:500500" "$ENGINE: forksum 1 1000 prints 500500"
 containers_left "$ENGINE: no container left after a run"
@@ -61,4 +61,6 @@ wait "$pid"
 is "$?" 143 "$ENGINE: vc-container dies of SIGTERM"
 containers_left "$ENGINE: no container left after SIGTERM"
 usage_error "$ENGINE: bad engine name" vc-container -e lxc forksum 1 2
+is "$("$ENGINE" images --format '{{.Repository}}:{{.Tag}}' virtcost | wc -l)" 1 \
+    "$ENGINE: one virtcost image, the cached one"
 done_testing
