@@ -7,9 +7,8 @@
  * a fresh container removed afterwards, with no CPU or memory cap unless
  * -c or -m asks.
  *
- * diskwrite writes in the container's own file system (its working
- * directory is /tmp there), as the classic exercise did, or in a volume
- * or bind mount with -b. nginxbench serves in the container (-S) with
+ * diskwrite writes in the container's own file system, in /tmp, as the
+ * classic exercise did, or in a volume or bind mount with -b. nginxbench serves in the container (-S) with
  * its port published on 127.0.0.1 only, and measures from the host.
  */
 #include "config.h"
