@@ -302,7 +302,7 @@ static int
 serve_and_measure(struct options *o, const char *image, char *argv[],
     double deadline)
 {
-	char buf[4096], path[512];
+	char buf[4096], path[512], **sargv;
 	size_t len = 0;
 	ssize_t n;
 	pid_t pid;
@@ -311,7 +311,9 @@ serve_and_measure(struct options *o, const char *image, char *argv[],
 	port = free_port();
 	if (pipe2(fds, O_CLOEXEC) == -1)
 		diesys(RUN_PLATFORM, "pipe");
-	pid = start_container(o, image, port, server_argv(argv), fds[1]);
+	sargv = server_argv(argv);
+	pid = start_container(o, image, port, sargv, fds[1]);
+	free(sargv);
 	close(fds[1]);
 	while (len < sizeof(buf) - 1) {
 		n = read(fds[0], buf + len, sizeof(buf) - 1 - len);
