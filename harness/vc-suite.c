@@ -493,7 +493,7 @@ append_record(int p, int b, int64_t rep, const char *out, double *work,
 			goto out;
 		if (strcmp(name, work_metric[b]) == 0)
 			*work = json_object_get_double(f);
-		if (i == 0)
+		if (i == 0 && f != NULL)	/* json-c's null is NULL */
 			*primary = json_object_get_double(f);
 		csv_field(buf, sizeof(buf), &len, time_s);
 		buf[len++] = ',';
