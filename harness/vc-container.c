@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cleanup.h"
@@ -196,14 +197,28 @@ get_image(const struct options *o)
 	return tag;
 }
 
-/* Cleanup hook: the container goes, whatever happened to the client. */
+/*
+ * Cleanup hook: the container goes, whatever happened to the client.
+ * A client killed early may have asked for a container that the engine
+ * creates only after a first rm, so remove until it is really gone.
+ */
 static void
 remove_container(void)
 {
 	char *rm[] = { "rm", "-f", container, NULL };
+	char *inspect[] = { "container", "inspect", container, NULL };
+	struct timespec ts = { 0, 200 * 1000 * 1000 };
+	int i;
 
-	if (container[0] != '\0' && cur != NULL && !cur->run.keep)
+	if (container[0] == '\0' || cur == NULL || cur->run.keep)
+		return;
+	for (i = 0; i < 25; i++) {
 		engine_quiet(cur, rm);
+		if (engine_quiet(cur, inspect) != 0)
+			return;
+		nanosleep(&ts, NULL);
+	}
+	warnmsg("container %s could not be removed", container);
 }
 
 static pid_t

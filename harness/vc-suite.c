@@ -377,6 +377,8 @@ run_capture(char *const v[], char **out, int merge_stderr, double *secs)
 	close(fds[0]);
 	wait_deadline(pid, 0, &status);
 	cleanup_del_pid(pid);
+	/* A runner killed by our SIGINT handler is no failure: we stop. */
+	cleanup_check();
 	if (secs != NULL)
 		*secs = wall_now() - t0;
 	return WIFEXITED(status) ? WEXITSTATUS(status) :
