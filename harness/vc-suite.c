@@ -1007,6 +1007,7 @@ main(int argc, char *argv[])
 		free(out);
 	}
 	write_meta(argc, argv, kernel);
+	free(kernel);
 
 	for (w = 0; w < o.warmup; w++)
 		for (b = 0; b < NBENCH; b++)
