@@ -46,11 +46,11 @@ run vc-container no-such-command
 is "$rc" 127 "$ENGINE: command not in the image gives 127"
 run vc-container -m 64M memsweep -w -p -s 1G -r 1
 is "$rc" 137 "$ENGINE: a command killed by the OOM killer gives 128+9"
-run vc-container -t 1 forksum 1 10000000
+run vc-container -t 1 linpack -n 100 -t 600
 is "$rc" 124 "$ENGINE: the run timeout gives 124"
 containers_left "$ENGINE: no container left after a timeout"
 
-vc-container forksum 1 10000000 >/dev/null 2>&1 &
+vc-container linpack -n 100 -t 600 >/dev/null 2>&1 &
 pid=$!
 for i in $(seq 50); do
 	"$ENGINE" ps --format '{{.Names}}' | grep -q '^virtcost-' && break

@@ -22,7 +22,7 @@ is "$rc" 127 "a command not in the guest gives 127"
 # one mapping have): the OOM killer's SIGKILL is relayed.
 run vc-qemu -m 256M memsweep -w -p -s 208M -r 1
 is "$rc" 137 "a command killed in the guest gives 128+9"
-run vc-qemu -t 1 forksum 1 1000000
+run vc-qemu -t 1 linpack -n 100 -t 600
 is "$rc" 124 "the run timeout gives 124"
 nothing_left "nothing left after a timeout"
 usage_error "missing command" vc-qemu
