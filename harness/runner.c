@@ -121,6 +121,14 @@ exec_status(int e)
 	return e == ENOENT || e == ENOTDIR ? RUN_NOTFOUND : RUN_NOEXEC;
 }
 
+/* A wait status as a runner's exit code: the code, or 128+signal. */
+int
+exit_code(int status)
+{
+	return WIFEXITED(status) ? WEXITSTATUS(status) :
+	    128 + WTERMSIG(status);
+}
+
 /* Runners recognise a benchmark by its name, whatever its directory. */
 enum bench_kind
 bench_kind(const char *cmd)
@@ -195,8 +203,7 @@ measure_server(int port, const char *path, char *const argv[])
 	cleanup_add_pid(pid);
 	wait_deadline(pid, 0, &status);
 	cleanup_del_pid(pid);
-	return WIFEXITED(status) ? WEXITSTATUS(status) :
-	    128 + WTERMSIG(status);
+	return exit_code(status);
 }
 
 /*
@@ -267,31 +274,43 @@ run_quiet(char *const argv[], int verbose)
 		die(RUN_PLATFORM, "%s failed (exit %d)", argv[0], rc);
 }
 
-/* Runs argv and returns its standard output; failure is the platform's. */
-char *
-capture(char *const argv[])
+/*
+ * Runs argv with its standard output (and, if merge, its standard error)
+ * in a string *out that the caller frees; standard input is /dev/null.
+ * Returns its exit code, 128+signal, or exec_status() if it could not be
+ * started (with *out empty).
+ */
+int
+run_read(char *const argv[], char **out, int merge)
 {
 	struct spawn_io io = SPAWN_INHERIT;
 	char *buf = NULL;
 	size_t len = 0, size = 0;
 	ssize_t n;
 	pid_t pid;
-	int fds[2], status;
+	int fds[2], null, status;
 
-	if (pipe2(fds, O_CLOEXEC) == -1)
+	if (pipe2(fds, O_CLOEXEC) == -1 ||
+	    (null = open("/dev/null", O_RDONLY | O_CLOEXEC)) == -1)
 		diesys(RUN_PLATFORM, "pipe");
+	io.fd[0] = null;
 	io.fd[1] = fds[1];
-	if ((pid = spawn_cmd(argv, &io)) == -1)
-		diesys(RUN_PLATFORM, "%s", argv[0]);
+	if (merge)
+		io.fd[2] = fds[1];
+	pid = spawn_cmd(argv, &io);
+	status = errno;
 	close(fds[1]);
-	cleanup_add_pid(pid);
+	close(null);
+	if (pid != -1)
+		cleanup_add_pid(pid);
 	for (;;) {
 		if (len + 1024 > size) {
 			size = size ? 2 * size : 4096;
 			if ((buf = realloc(buf, size)) == NULL)
 				diesys(RUN_PLATFORM, "realloc");
 		}
-		if ((n = read(fds[0], buf + len, size - len - 1)) == 0)
+		if (pid == -1 ||
+		    (n = read(fds[0], buf + len, size - len - 1)) == 0)
 			break;
 		if (n < 0) {
 			if (errno != EINTR)
@@ -303,11 +322,25 @@ capture(char *const argv[])
 	}
 	close(fds[0]);
 	buf[len] = '\0';
+	*out = buf;
+	if (pid == -1)
+		return exec_status(status);
 	wait_deadline(pid, 0, &status);
 	cleanup_del_pid(pid);
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		die(RUN_PLATFORM, "%s failed", argv[0]);
-	return buf;
+	return exit_code(status);
+}
+
+/* Runs argv and returns its standard output; failure is the platform's. */
+char *
+capture(char *const argv[])
+{
+	char *out;
+	int rc;
+
+	if ((rc = run_read(argv, &out, 0)) != 0)
+		die(RUN_PLATFORM, "%s failed%s", argv[0],
+		    rc == RUN_NOTFOUND ? ": not found" : "");
+	return out;
 }
 
 /*

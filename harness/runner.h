@@ -40,6 +40,7 @@ void	 runner_usage(const char *);
 int64_t	 host_cpus(void);
 int	 wait_deadline(pid_t, double, int *);
 int	 exec_status(int);
+int	 exit_code(int);
 enum bench_kind
 	 bench_kind(const char *);
 char	**server_argv(char *const []);
@@ -47,6 +48,7 @@ int	 measure_server(int, const char *, char *const []);
 int	 ready_path(const char *, size_t, char *, size_t);
 int	 free_port(void);
 void	 run_quiet(char *const [], int);
+int	 run_read(char *const [], char **, int);
 char	*capture(char *const []);
 const char *
 	 image_field(const char *, const char *);

@@ -13,11 +13,14 @@
  */
 #include "config.h"
 
+#include <sys/resource.h>
 #include <sys/wait.h>
 
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <inttypes.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +33,7 @@
 #include "run.h"
 #include "runner.h"
 #include "timing.h"
+#include "xalloc.h"
 
 #define MAXFLAGS	64
 #define DISKDIR		"/mnt/disk"
@@ -42,10 +46,34 @@ struct options {
 	int		 nglobal;
 	char		*runflags[MAXFLAGS];	/* -R, $VIRTCOST_RUN_FLAGS */
 	int		 nrun;
+	int		 user_global;	/* -G or $VIRTCOST_ENGINE_FLAGS given */
+	int		 info;		/* -I: describe the platform, exit */
+	char		*version;	/* `ENGINE version`, for the cache key */
+	const char	*docker_note;	/* why docker was passed over */
+	const char	*const *fix;	/* probed global flags, or NULL */
+	char		*envelope[8];	/* the run's resource envelope */
+	char		*defaults;	/* "ok", or why the defaults failed */
+	char		*cachedir;	/* vc-image's, ending in '/' */
+	size_t		 first_fix;	/* the first row of fixes that works */
+	char		*broken;	/* an installed engine's complaint */
 };
 
+/*
+ * Global flags that make podman work where its own settings do not, in
+ * the order they are tried: crun refuses some cgroup layouts (runc
+ * copes), and the systemd cgroup manager needs a running systemd.
+ * Docker's daemon has its settings; it gets only the first, empty row.
+ */
+static const char *const fixes[][3] = {
+	{ NULL },
+	{ "--cgroup-manager=cgroupfs", NULL },
+	{ "--runtime=runc", NULL },
+	{ "--runtime=runc", "--cgroup-manager=cgroupfs", NULL },
+};
+#define NFIXES	(sizeof(fixes) / sizeof(fixes[0]))
+
 static const char *const usage_extra =
-    "[-b volume|dir] [-e docker|podman]\n\t[-G engine-flags] [-R run-flags]";
+    "[-I] [-b volume|dir] [-e docker|podman]\n\t[-G engine-flags] [-R run-flags]";
 
 /* For the cleanup hook: the engine and the container to remove. */
 static struct options *cur;
@@ -76,6 +104,8 @@ engine_argv(const struct options *o, char **v, char *const args[])
 	int n = 0, i;
 
 	v[n++] = (char *)o->engine;
+	for (i = 0; o->fix != NULL && o->fix[i] != NULL; i++)
+		v[n++] = (char *)o->fix[i];
 	for (i = 0; i < o->nglobal; i++)
 		v[n++] = o->global[i];
 	for (i = 0; args[i] != NULL; i++)
@@ -103,34 +133,166 @@ engine_quiet(const struct options *o, char *const args[])
 	return rc;
 }
 
-/* A docker client whose daemon does not answer is not usable. */
+/*
+ * One line of an engine's complaint, at most 300 bytes: its "Error: ..."
+ * line without that word, or its last line.
+ */
+static char *
+complaint(const char *out)
+{
+	const char *p, *end, *last = NULL;
+
+	for (p = out; *p != '\0'; p = *end ? end + 1 : end) {
+		end = p + strcspn(p, "\n");
+		if (end == p)
+			continue;
+		last = p;
+		if (strncmp(p, "Error", 5) == 0 || strstr(p, "Error ") != NULL)
+			break;
+	}
+	if (last == NULL)
+		return xasprintf("it failed without a message");
+	if (strncmp(last, "Error: ", 7) == 0)
+		last += 7;
+	end = last + strcspn(last, "\n");
+	return xasprintf("%.*s", end - last > 300 ? 300 : (int)(end - last),
+	    last);
+}
+
+/*
+ * An engine is usable when `ENGINE version` succeeds: a docker client
+ * whose daemon does not answer fails it. Its output identifies the
+ * engine (client and daemon) for the probe's cache.
+ */
 static int
 usable(struct options *o, const char *engine)
 {
-	char *info[] = { "info", NULL };
+	char *v[MAXFLAGS + 8], *args[] = { "version", NULL }, *out;
+	size_t i, n;
+	int rc;
 
 	o->engine = engine;
-	return engine_quiet(o, info) == 0;
+	n = o->user_global || strcmp(engine, "podman") != 0 ? 1 : NFIXES;
+	for (i = 0; i < n; i++) {
+		o->fix = fixes[i];
+		engine_argv(o, v, args);
+		rc = run_read(v, &out, 1);
+		if (rc == 0) {
+			free(o->version);
+			o->version = out;
+			o->first_fix = i;
+			return 1;
+		}
+		/* Installed but not working: keep its first complaint. */
+		if (rc != RUN_NOTFOUND && i == 0) {
+			free(o->broken);
+			o->broken = complaint(out);
+		}
+		free(out);
+	}
+	return 0;
+}
+
+/* Is dockerd installed? Then say how to start it, never start it. */
+static const char *
+docker_hint(void)
+{
+	if (access("/usr/sbin/dockerd", X_OK) != 0 &&
+	    access("/usr/bin/dockerd", X_OK) != 0)
+		return NULL;
+	if (access("/run/systemd/system", F_OK) == 0)
+		return "docker's daemon is installed but not running: "
+		    "start it with 'sudo systemctl start docker'";
+	return "docker's daemon is installed but not running: "
+	    "start it with 'sudo dockerd &' (no systemd here)";
 }
 
 static void
 choose_engine(struct options *o)
 {
-	const char *want = o->engine;
+	const char *want = o->engine, *hint;
 
 	if (want == NULL)
 		want = getenv("VIRTCOST_ENGINE");
 	if (want != NULL && *want != '\0') {
-		if (!usable(o, want))
-			die(RUN_PLATFORM, "container engine %s is not usable "
-			    "(not installed, or its daemon does not answer)",
-			    want);
+		if (usable(o, want))
+			return;
+		hint = strcmp(want, "docker") == 0 ? docker_hint() : NULL;
+		if (hint != NULL)
+			die(RUN_PLATFORM, "container engine docker is not "
+			    "usable: %s", hint);
+		if (o->broken != NULL)
+			die(RUN_PLATFORM, "container engine %s does not work "
+			    "here: %s", want, o->broken);
+		die(RUN_PLATFORM, "container engine %s is not usable "
+		    "(not installed, or its daemon does not answer)", want);
+	}
+	if (usable(o, "docker"))
+		return;
+	o->docker_note = docker_hint();
+	free(o->broken);
+	o->broken = NULL;
+	if (usable(o, "podman")) {
+		if (o->docker_note != NULL && o->run.verbose)
+			warnmsg("using podman: %s", o->docker_note);
 		return;
 	}
-	if (usable(o, "docker") || usable(o, "podman"))
-		return;
+	if (o->broken != NULL)
+		die(RUN_PLATFORM, "no usable container engine: podman does not "
+		    "work here (%s)%s%s", o->broken,
+		    o->docker_note != NULL ? ", and " : "",
+		    o->docker_note != NULL ? o->docker_note : "");
+	if (o->docker_note != NULL)
+		die(RUN_PLATFORM, "no usable container engine: podman is not "
+		    "installed, and %s", o->docker_note);
 	die(RUN_PLATFORM, "no usable container engine: neither docker nor "
 	    "podman answers (apt-get install podman, or start dockerd)");
+}
+
+/*
+ * The container's resource envelope is the native run's: the rlimits
+ * this process has (the engines' defaults ask for more than some
+ * sandboxes grant), and no pids cap (podman's default of 2048 would
+ * refuse forksum's forks and make it do less work). A process limit
+ * beyond kernel.pid_max cannot matter, and some sandboxes refuse it in
+ * a container, so it is capped there.
+ */
+static void
+make_envelope(struct options *o)
+{
+	struct rlimit nofile, nproc;
+	unsigned long long pidmax = 0;
+	FILE *fp;
+	int n = 0;
+
+	if ((fp = fopen("/proc/sys/kernel/pid_max", "r")) != NULL) {
+		if (fscanf(fp, "%llu", &pidmax) != 1)
+			pidmax = 0;
+		fclose(fp);
+	}
+	if (getrlimit(RLIMIT_NOFILE, &nofile) == 0 &&
+	    nofile.rlim_max != RLIM_INFINITY) {
+		o->envelope[n++] = "--ulimit";
+		o->envelope[n++] = xasprintf("nofile=%llu:%llu",
+		    (unsigned long long)nofile.rlim_cur,
+		    (unsigned long long)nofile.rlim_max);
+	}
+	if (getrlimit(RLIMIT_NPROC, &nproc) == 0) {
+		if (pidmax > 0 && (nproc.rlim_cur == RLIM_INFINITY ||
+		    nproc.rlim_cur > pidmax))
+			nproc.rlim_cur = pidmax;
+		if (pidmax > 0 && (nproc.rlim_max == RLIM_INFINITY ||
+		    nproc.rlim_max > pidmax))
+			nproc.rlim_max = pidmax;
+		if (nproc.rlim_max != RLIM_INFINITY) {
+			o->envelope[n++] = "--ulimit";
+			o->envelope[n++] = xasprintf("nproc=%llu:%llu",
+			    (unsigned long long)nproc.rlim_cur,
+			    (unsigned long long)nproc.rlim_max);
+		}
+	}
+	o->envelope[n++] = "--pids-limit=-1";
+	o->envelope[n] = NULL;
 }
 
 /*
@@ -162,7 +324,7 @@ prune_images(const struct options *o, const char *keep)
 
 /* The image tag for vc-image's rootfs: virtcost:HASH, imported once. */
 static char *
-get_image(const struct options *o)
+get_image(struct options *o)
 {
 	char *vi[] = { "vc-image", "-q", "rootfs", NULL }, *out, *tag;
 	const char *path, *base, *dash, *dot;
@@ -173,6 +335,8 @@ get_image(const struct options *o)
 	if ((path = image_field(out, "rootfs")) == NULL)
 		die(RUN_PLATFORM, "vc-image gave no rootfs");
 	base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	/* The probe's answer is cached beside the image it was made with. */
+	o->cachedir = xasprintf("%.*s", (int)(base - path), path);
 	if ((dash = strchr(base, '-')) == NULL ||
 	    (dot = strchr(dash, '.')) == NULL)
 		die(RUN_PLATFORM, "%s: not a vc-image rootfs name", path);
@@ -221,6 +385,239 @@ remove_container(void)
 	warnmsg("container %s could not be removed", container);
 }
 
+
+/*
+ * Runs forksum 1 1 in a container with the engine's global flags fix
+ * and, if envelope, our envelope. Returns NULL when it works, else the
+ * engine's complaint.
+ */
+static char *
+try_engine(struct options *o, const char *const *fix, int envelope,
+    const char *image)
+{
+	char *args[32], *v[MAXFLAGS + 48], *out, *why = NULL;
+	int n = 0, i, rc;
+
+	o->fix = fix;
+	args[n++] = "run";
+	args[n++] = "--rm";
+	args[n++] = "--name";
+	args[n++] = container;
+	for (i = 0; envelope && o->envelope[i] != NULL; i++)
+		args[n++] = o->envelope[i];
+	args[n++] = (char *)image;
+	args[n++] = "forksum";
+	args[n++] = "1";
+	args[n++] = "1";
+	args[n] = NULL;
+	engine_argv(o, v, args);
+	if ((rc = run_read(v, &out, 1)) != 0)
+		why = complaint(out);
+	free(out);
+	remove_container();
+	return why;
+}
+
+static uint64_t
+fnv1a(uint64_t h, const char *p, size_t len)
+{
+	while (len-- > 0)
+		h = (h ^ (unsigned char)*p++) * UINT64_C(1099511628211);
+	return h;
+}
+
+/*
+ * The cache file: the engine's name and a hash of what decides its
+ * behaviour, `ENGINE version` (client and daemon) and the engine's
+ * configuration files, so that a change of either probes again.
+ */
+static char *
+probe_file(const struct options *o)
+{
+	const char *conf[] = { getenv("CONTAINERS_CONF"),
+	    "/etc/containers/containers.conf",
+	    "/usr/share/containers/containers.conf",
+	    "/etc/docker/daemon.json" };
+	uint64_t h = UINT64_C(14695981039346656037);
+	char buf[4096];
+	ssize_t n;
+	size_t i;
+	int fd;
+
+	h = fnv1a(h, o->version, strlen(o->version));
+	for (i = 0; i < sizeof(conf) / sizeof(conf[0]); i++) {
+		if (conf[i] == NULL)
+			continue;
+		h = fnv1a(h, conf[i], strlen(conf[i]) + 1);
+		if ((fd = open(conf[i], O_RDONLY | O_CLOEXEC)) == -1)
+			continue;
+		while ((n = read(fd, buf, sizeof(buf))) > 0)
+			h = fnv1a(h, buf, (size_t)n);
+		close(fd);
+	}
+	return xasprintf("%sengine-%s-%016" PRIx64, o->cachedir, o->engine,
+	    h);
+}
+
+/* The cached answer, if there is one and it names a row of fixes. */
+static int
+read_probe(struct options *o, const char *file)
+{
+	char buf[1024], line[128];
+	const char *val;
+	size_t i, j, len;
+	ssize_t n;
+	int fd;
+
+	if ((fd = open(file, O_RDONLY | O_CLOEXEC)) == -1)
+		return 0;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return 0;
+	buf[n] = '\0';
+	if ((val = image_field(buf, "global")) == NULL)
+		return 0;
+	for (i = 0; i < NFIXES; i++) {
+		line[0] = '\0';
+		for (j = 0; fixes[i][j] != NULL; j++) {
+			len = strlen(line);
+			snprintf(line + len, sizeof(line) - len, "%s%s",
+			    j ? " " : "", fixes[i][j]);
+		}
+		if (strcmp(val, line) == 0)
+			break;
+	}
+	if (i == NFIXES || (val = image_field(buf, "defaults")) == NULL)
+		return 0;
+	o->fix = fixes[i];
+	o->defaults = xasprintf("%s", val);
+	return 1;
+}
+
+/* Written whole or not at all: a temporary file, then rename. */
+static void
+write_probe(const struct options *o, const char *file)
+{
+	char *tmp = xasprintf("%s.%ld.tmp", file, (long)getpid());
+	FILE *fp;
+	int i, ok;
+
+	if ((fp = fopen(tmp, "w")) == NULL) {
+		free(tmp);
+		return;		/* no cache: probe again next time */
+	}
+	fputs("global ", fp);
+	for (i = 0; o->fix[i] != NULL; i++)
+		fprintf(fp, "%s%s", i ? " " : "", o->fix[i]);
+	fprintf(fp, "\ndefaults %s\n", o->defaults);
+	ok = fflush(fp) == 0 && fsync(fileno(fp)) == 0;
+	if (fclose(fp) != 0 || !ok || rename(tmp, file) == -1)
+		unlink(tmp);
+	free(tmp);
+}
+
+static void
+print_flags(FILE *fp, const char *const *v)
+{
+	int i;
+
+	for (i = 0; v != NULL && v[i] != NULL; i++)
+		fprintf(fp, " %s", v[i]);
+}
+
+/*
+ * What the probe found, in one line: when it has just probed and the
+ * engine's own settings failed, and on every run with -v.
+ */
+static void
+tell(const struct options *o, const char *file, int fresh)
+{
+	if (!o->run.verbose && (!fresh ||
+	    (strcmp(o->defaults, "ok") == 0 && o->fix[0] == NULL)))
+		return;
+	fprintf(stderr, "%s: %s with its own settings %s; it runs with",
+	    progname, o->engine, o->defaults);
+	print_flags(stderr, o->fix);
+	print_flags(stderr, (const char *const *)o->envelope);
+	fprintf(stderr, " (%s %s)\n", fresh ? "probed once, cached in" :
+	    "probed before, cached in", file);
+}
+
+/*
+ * What the engine needs on this machine, found once per engine version
+ * and cached: first its own settings (only to tell the user), then our
+ * envelope with each row of fixes until a container runs. Global flags
+ * given by hand (-G, $VIRTCOST_ENGINE_FLAGS) replace the probe.
+ */
+static void
+probe_engine(struct options *o, const char *image)
+{
+	char *file, *why = NULL, *first = NULL;
+	size_t i;
+
+	if (o->user_global) {
+		o->fix = fixes[0];
+		o->defaults = xasprintf("not probed: engine flags given");
+		return;
+	}
+	file = probe_file(o);
+	if (read_probe(o, file)) {
+		tell(o, file, 0);
+		free(file);
+		return;
+	}
+	snprintf(container, sizeof(container), "virtcost-probe-%ld",
+	    (long)getpid());
+	if (o->first_fix > 0)
+		o->defaults = xasprintf("failed: %s", o->broken);
+	else if ((why = try_engine(o, fixes[0], 0, image)) == NULL)
+		o->defaults = xasprintf("ok");
+	else
+		o->defaults = xasprintf("failed: %s", why);
+	free(why);
+	why = NULL;
+	for (i = o->first_fix;
+	    i < (strcmp(o->engine, "podman") == 0 ? NFIXES : 1); i++) {
+		if ((why = try_engine(o, fixes[i], 1, image)) == NULL)
+			break;
+		if (first == NULL)
+			first = why;
+		else
+			free(why);
+	}
+	container[0] = '\0';
+	if (why != NULL)
+		die(RUN_PLATFORM, "%s cannot run a container here: %s "
+		    "(tried its own settings and --runtime=runc, "
+		    "--cgroup-manager=cgroupfs; pass your own with -G and -R)",
+		    o->engine, first);
+	free(first);
+	write_probe(o, file);
+	tell(o, file, 1);
+	free(file);
+}
+
+/* -I: the platform as vc-suite records it, as "key value" lines. */
+static int
+describe(const struct options *o)
+{
+	int i;
+
+	printf("engine %s\nengine_flags", o->engine);
+	print_flags(stdout, o->fix);
+	for (i = 0; i < o->nglobal; i++)
+		printf(" %s", o->global[i]);
+	printf("\nrun_flags");
+	print_flags(stdout, (const char *const *)o->envelope);
+	for (i = 0; i < o->nrun; i++)
+		printf(" %s", o->runflags[i]);
+	printf("\nengine_defaults %s\n", o->defaults);
+	if (o->docker_note != NULL)
+		printf("note %s\n", o->docker_note);
+	return close_stdout();
+}
+
 static pid_t
 start_container(struct options *o, const char *image, int port,
     char *const cmd[], int out_fd)
@@ -263,6 +660,8 @@ start_container(struct options *o, const char *image, int port,
 		args[n++] = "--publish";
 		args[n++] = publish;
 	}
+	for (i = 0; o->envelope[i] != NULL; i++)
+		args[n++] = o->envelope[i];
 	for (i = 0; i < o->nrun; i++)
 		args[n++] = o->runflags[i];
 	args[n++] = (char *)image;
@@ -305,8 +704,7 @@ finish(struct options *o, pid_t pid, double deadline)
 		return RUN_TIMEOUT;
 	}
 	cleanup_del_pid(pid);
-	return WIFEXITED(status) ? WEXITSTATUS(status) :
-	    128 + WTERMSIG(status);
+	return exit_code(status);
 }
 
 /*
@@ -367,9 +765,10 @@ main(int argc, char *argv[])
 	memset(&o, 0, sizeof(o));
 	add_flags(o.global, &o.nglobal, getenv("VIRTCOST_ENGINE_FLAGS"),
 	    "engine flags");
+	o.user_global = o.nglobal > 0;
 	add_flags(o.runflags, &o.nrun, getenv("VIRTCOST_RUN_FLAGS"),
 	    "run flags");
-	while ((ch = getopt(argc, argv, "+" RUNNER_OPTSTRING "b:e:G:R:"))
+	while ((ch = getopt(argc, argv, "+" RUNNER_OPTSTRING "b:e:G:IR:"))
 	    != -1) {
 		if (ch == 'h')
 			runner_usage(usage_extra);
@@ -388,6 +787,10 @@ main(int argc, char *argv[])
 			break;
 		case 'G':
 			add_flags(o.global, &o.nglobal, optarg, "engine flags");
+			o.user_global = 1;
+			break;
+		case 'I':
+			o.info = 1;
 			break;
 		case 'R':
 			add_flags(o.runflags, &o.nrun, optarg, "run flags");
@@ -398,16 +801,24 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc == 0)
+	if (argc == 0 && !o.info)
 		usage_error("missing command");
+	if (argc > 0 && o.info)
+		usage_error("-I describes the platform: it takes no command");
 
 	cleanup_signals();
-	choose_engine(&o);
-	image = get_image(&o);
-	snprintf(container, sizeof(container), "virtcost-%ld-%lx",
-	    (long)getpid(), (unsigned long)(wall_now() * 1e6) & 0xffffff);
 	cur = &o;
 	cleanup_add_hook(remove_container);
+	make_envelope(&o);
+	choose_engine(&o);
+	image = get_image(&o);
+	probe_engine(&o, image);
+	if (o.info) {
+		free(image);
+		return describe(&o);
+	}
+	snprintf(container, sizeof(container), "virtcost-%ld-%lx",
+	    (long)getpid(), (unsigned long)(wall_now() * 1e6) & 0xffffff);
 	if (o.run.timeout > 0)
 		deadline = wall_now() + o.run.timeout;
 	if (bench_kind(argv[0]) == BENCH_NET)
