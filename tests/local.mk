@@ -23,6 +23,7 @@ SH_TESTS += \
 	tests/vc-qemu-signal.t \
 	tests/vc-container-docker.t \
 	tests/vc-container-podman.t \
+	tests/vc-container-probe.t \
 	tests/vc-suite-usage.t \
 	tests/vc-suite-skip.t \
 	tests/vc-suite-resume.t \
