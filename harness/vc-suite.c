@@ -108,6 +108,7 @@ struct cell {
 static struct options o;
 static struct cell cells[NPLAT][NBENCH];
 static char *plat_reason[NPLAT];
+static char *plat_info[NPLAT];		/* vc-container -I: key value lines */
 static char host[256];
 static int csv_fd = -1;
 
@@ -411,6 +412,51 @@ reason(const char *s, const char *runner)
 	return r;
 }
 
+/* The value of key in "key value" lines, as a static copy, or "". */
+static const char *
+info_value(const char *info, const char *key)
+{
+	static char vals[4][1024];
+	static int next;
+	const char *v = image_field(info, key);
+
+	next = (next + 1) % 4;
+	snprintf(vals[next], sizeof(vals[next]), "%s", v != NULL ? v : "");
+	return vals[next];
+}
+
+/*
+ * The container platform as vc-container -I describes it (engine, the
+ * flags it probed, why the engine's own settings failed, a note on
+ * docker), for meta.json; the user sees it once, here.
+ */
+static void
+describe_container(int p)
+{
+	const char *const info[] = { "-I", NULL };
+	char *v[MAXWORDS], *out;
+	const char *why;
+
+	command(p, 0, v, info);
+	if (run_capture(v, &out, 0, NULL) != 0) {
+		free(out);
+		return;
+	}
+	plat_info[p] = out;
+	if (strncmp((why = info_value(out, "engine_defaults")), "failed: ", 8)
+	    == 0)
+		fprintf(stderr, "%s: container: %s's own settings fail here "
+		    "(%s); it runs with %s%s%s\n", progname,
+		    info_value(out, "engine"), why + 8,
+		    info_value(out, "engine_flags"),
+		    *info_value(out, "engine_flags") ? " " : "",
+		    info_value(out, "run_flags"));
+	if (*(why = info_value(out, "note")) != '\0')
+		fprintf(stderr, "%s: container: %s uses %s; %s, to measure "
+		    "docker\n", progname, runners[p], info_value(out, "engine"),
+		    why);
+}
+
 /* Is the platform usable here? A trivial run says, or says why not. */
 static void
 probe(int p)
@@ -431,6 +477,8 @@ probe(int p)
 	if (rc != 0)
 		plat_reason[p] = reason(out, runners[p]);
 	free(out);
+	if (rc == 0 && strcmp(plat_names[p], "container") == 0)
+		describe_container(p);
 }
 
 static void
@@ -617,6 +665,26 @@ put_free(struct json_object *obj, const char *key, char *val)
 	free(val);
 }
 
+/* The "key value" lines of a runner's -I, as strings of obj. */
+static void
+put_info(struct json_object *obj, const char *info)
+{
+	const char *p, *nl, *sp;
+	char *key;
+
+	for (p = info; p != NULL && *p != '\0'; p = *nl ? nl + 1 : nl) {
+		nl = p + strcspn(p, "\n");
+		sp = p + strcspn(p, " \n");
+		if (sp == p)
+			continue;
+		if ((key = strndup(p, (size_t)(sp - p))) == NULL)
+			diesys(EXIT_FAIL, "strndup");
+		json_object_object_add(obj, key, json_object_new_string_len(
+		    sp + (sp < nl), (int)(nl - sp - (sp < nl))));
+		free(key);
+	}
+}
+
 /* The sidecar: machine, software, parameters, command lines, skips. */
 static void
 write_meta(int argc, char *argv[], const char *kernel)
@@ -677,6 +745,7 @@ write_meta(int argc, char *argv[], const char *kernel)
 		if (!o.plat[p])
 			continue;
 		pl = json_object_new_object();
+		put_info(pl, plat_info[p]);
 		if (plat_reason[p] != NULL)
 			put(pl, "skipped", plat_reason[p]);
 		else {
