@@ -27,5 +27,6 @@ SH_TESTS += \
 	tests/vc-plot-charts.t \
 	tests/vc-plot-errors.t \
 	tests/vc-plot-format.t \
-	tests/vc-plot-overhead.t
+	tests/vc-plot-overhead.t \
+	tests/vc-plot-hostile.t
 EXTRA_DIST += tests/report-data.sh

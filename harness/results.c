@@ -221,17 +221,38 @@ parse_value(const char *s, double *v)
 	return NULL;
 }
 
-/* Names become file names (charts, -x): nothing that leaves the dir. */
+/* A name for a message: short, and nothing a terminal would obey. */
 static const char *
-name_ok(const char *s)
+printable(const char *s)
 {
+	static char buf[68];
+	size_t i;
+
+	for (i = 0; *s != '\0' && i < sizeof(buf) - 4; s++)
+		buf[i++] = isprint((unsigned char)*s) ? *s : '?';
+	strcpy(buf + i, *s != '\0' ? "..." : "");
+	return buf;
+}
+
+/*
+ * Names become file names (charts, -x) and chart labels: a small set
+ * of characters that leaves no directory and means nothing to gnuplot,
+ * a shell or Markdown. Units may also hold "/" and "%" (MiB/s).
+ */
+static const char *
+name_ok(const char *s, int unit)
+{
+	const char *extra = unit ? "._+-/%" : "._+-";
+
 	if (*s == '\0')
-		return "empty";
-	if (*s == '.')
+		return unit ? NULL : "empty";
+	if (!unit && *s == '.')
 		return "starts with a dot";
 	for (; *s != '\0'; s++)
-		if (*s == '/' || iscntrl((unsigned char)*s))
-			return "contains a slash or a control character";
+		if (!isalnum((unsigned char)*s) && strchr(extra, *s) == NULL)
+			return unit ? "holds a character outside A-Z a-z 0-9 "
+			    "and ._+-/%" : "holds a character outside "
+			    "A-Z a-z 0-9 and ._+-";
 	return NULL;
 }
 
@@ -407,10 +428,11 @@ add_row(struct results *r, struct csv *c)
 		if (f != F_UNIT && *csv_field(c, f) == '\0')
 			die(EXIT_FAIL, "%s: line %zu: empty %s", r->csv,
 			    c->start, header[f]);
-	if ((why = name_ok(csv_field(c, F_PLATFORM))) != NULL ||
-	    (why = name_ok(csv_field(c, F_BENCHMARK))) != NULL)
-		die(EXIT_FAIL, "%s: line %zu: platform or benchmark name %s",
-		    r->csv, c->start, why);
+	for (f = F_PLATFORM; f <= F_UNIT; f++)
+		if ((why = name_ok(csv_field(c, f), f == F_UNIT)) != NULL)
+			die(EXIT_FAIL, "%s: line %zu: %s '%s' %s", r->csv,
+			    c->start, header[f], printable(csv_field(c, f)),
+			    why);
 	if ((why = parse_value(csv_field(c, F_VALUE), &v)) != NULL)
 		die(EXIT_FAIL, "%s: line %zu: value '%s': %s", r->csv,
 		    c->start, csv_field(c, F_VALUE), why);

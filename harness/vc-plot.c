@@ -84,20 +84,28 @@ usage(FILE *fp)
 	    "[-G gnuplot] results_dir\n", progname);
 }
 
-/* A gnuplot double-quoted string: backslash escapes, nothing else. */
+/*
+ * Text as a gnuplot string expression. gnuplot runs `backquotes` in a
+ * double-quoted string through a shell, so every piece of text goes in
+ * single quotes, where nothing is expanded ('' is a quote). A newline
+ * cannot be inside one: lines are joined with the constant "\n".
+ * Other control characters become blanks. The one way text reaches the
+ * script: names are also checked when read (results.c).
+ */
 static void
 gp_str(FILE *fp, const char *s)
 {
-	fputc('"', fp);
+	fputc('\'', fp);
 	for (; *s != '\0'; s++) {
 		if (*s == '\n')
-			fputs("\\n", fp);
-		else if (*s == '"' || *s == '\\')
-			fprintf(fp, "\\%c", *s);
+			fputs("'.\"\\n\".'", fp);
+		else if (*s == '\'')
+			fputs("''", fp);
 		else
-			fputc((unsigned char)*s < 0x20 ? ' ' : *s, fp);
+			fputc((unsigned char)*s < 0x20 || *s == 0x7f ? ' ' :
+			    *s, fp);
 	}
-	fputc('"', fp);
+	fputc('\'', fp);
 }
 
 /* A number for a data block: NaN is what gnuplot skips. */
@@ -171,8 +179,9 @@ log_tics(FILE *fp, double lo, double hi)
 			if (t < lo || t > hi)
 				continue;
 			label = fmt_short(t);
-			fprintf(fp, "%s\"%s\" %.10g", first ? "" : ", ", label,
-			    t);
+			fputs(first ? "" : ", ", fp);
+			gp_str(fp, label);
+			fprintf(fp, " %.10g", t);
 			free(label);
 			first = 0;
 		}
