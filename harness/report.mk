@@ -30,3 +30,10 @@ SH_TESTS += \
 	tests/vc-plot-overhead.t \
 	tests/vc-plot-hostile.t
 EXTRA_DIST += tests/report-data.sh
+
+# failures.csv: written by vc-suite, read by vc-report and vc-plot.
+check_PROGRAMS += tests/unit-failures
+tests_unit_failures_SOURCES = tests/unit-failures.c tests/tap.h
+tests_unit_failures_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/harness
+tests_unit_failures_LDADD = $(REPORT_LIBS)
+TESTS += tests/unit-failures
