@@ -29,7 +29,8 @@ SH_TESTS += \
 	tests/vc-plot-errors.t \
 	tests/vc-plot-format.t \
 	tests/vc-plot-overhead.t \
-	tests/vc-plot-hostile.t
+	tests/vc-plot-hostile.t \
+	tests/vc-plot-failed.t
 EXTRA_DIST += tests/report-data.sh
 
 # failures.csv: written by vc-suite, read by vc-report and vc-plot.
