@@ -5,7 +5,7 @@
 . "${top_srcdir:-.}/tests/tap.sh"
 need_cmd python3
 
-plan 9
+plan 10
 d=$tap_tmp/r
 want="vc-suite: failed: native diskwrite (2 of 2 reps): diskwrite: directory /nonexistent does not exist"
 run vc-suite -P quick -p native -b forksum,diskwrite -n 2 -a forksum='1 10' \
@@ -40,4 +40,9 @@ is "$(printf '%s\n' "$err" | tail -n 1)" "$want" "-r: the failed cell listed aga
 is "$(rows "$d/failures.csv" | wc -l)" 4 "-r: the new failures appended"
 is "$(grep ',native,forksum,' "$d/results.csv")" "$forksum_before" \
     "-r: the measured cell is not run again"
+
+run vc-report "$d"
+is "$rc:$(printf '%s\n' "$out" | sed -n '/^diskwrite/,/^$/p' | grep '^native ' | sed 's/  */ /')" \
+    "0:native failed: diskwrite: directory /nonexistent does not exist" \
+    "vc-report shows the failed cell with its reason"
 done_testing
