@@ -1198,8 +1198,10 @@ main(int argc, char *argv[])
 			    plat_names[p], plat_reason[p]);
 	list_failures();
 	printf("%s\n", o.dir);
-	if (close(csv_fd) == -1 || (fail_fd != -1 && close(fail_fd) == -1))
+	if (close(csv_fd) == -1)
 		diesys(EXIT_FAIL, "%s", path);
+	if (fail_fd != -1 && close(fail_fd) == -1)
+		diesys(EXIT_FAIL, "%s/%s", o.dir, FAILURES_CSV);
 	free(path);
 	if (close_stdout() != EXIT_OK)
 		return EXIT_FAIL;
