@@ -400,11 +400,19 @@ put_md_text(const char *s)
 	}
 }
 
+/* A table cell: our numbers need only | escaped; text from data all. */
 static void
-put_md_cell(const char *s)
+put_md_cell(const char *s, int text)
 {
 	fputs("| ", stdout);
-	put_md_text(s);
+	if (text)
+		put_md_text(s);
+	else
+		for (; *s != '\0'; s++) {
+			if (*s == '|')
+				putchar('\\');
+			putchar(*s);
+		}
 	putchar(' ');
 }
 
@@ -421,7 +429,7 @@ print_markdown(const struct block *bl)
 	fputs("\n\n", stdout);
 	free(title);
 	for (j = 0; j < NCOLS; j++)
-		put_md_cell(col_name[j]);
+		put_md_cell(col_name[j], 0);
 	puts("|");
 	for (j = 0; j < NCOLS; j++)
 		fputs(j == C_PLATFORM || j == C_OUTLIERS ? "|:---" : "|---:",
@@ -431,7 +439,8 @@ print_markdown(const struct block *bl)
 		for (j = 0; j < NCOLS; j++)
 			put_md_cell(bl->rows[i].status == NULL ||
 			    j == C_PLATFORM ? bl->rows[i].col[j] :
-			    j == C_N ? bl->rows[i].status : "");
+			    j == C_N ? bl->rows[i].status : "",
+			    bl->rows[i].status != NULL && j == C_N);
 		puts("|");
 	}
 	if (bl->notes_len > 0) {
