@@ -35,5 +35,5 @@ dist_man_MANS += man/vc-container.1
 bin_PROGRAMS += harness/vc-suite
 harness_vc_suite_SOURCES = harness/vc-suite.c
 harness_vc_suite_CPPFLAGS = $(AM_CPPFLAGS) $(JSONC_CFLAGS)
-harness_vc_suite_LDADD = $(RUNNER_LIBS) $(JSONC_LIBS)
+harness_vc_suite_LDADD = harness/libresults.a $(RUNNER_LIBS) $(JSONC_LIBS)
 dist_man_MANS += man/vc-suite.1

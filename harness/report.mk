@@ -19,6 +19,7 @@ tests_unit_stats_SOURCES = tests/unit-stats.c tests/tap.h
 TESTS += tests/unit-stats
 SH_TESTS += \
 	tests/vc-report-errors.t \
+	tests/vc-report-failed.t \
 	tests/vc-report-export.t \
 	tests/vc-report-flags.t \
 	tests/vc-report-formats.t \
@@ -27,5 +28,14 @@ SH_TESTS += \
 	tests/vc-plot-charts.t \
 	tests/vc-plot-errors.t \
 	tests/vc-plot-format.t \
-	tests/vc-plot-overhead.t
+	tests/vc-plot-overhead.t \
+	tests/vc-plot-hostile.t \
+	tests/vc-plot-failed.t
 EXTRA_DIST += tests/report-data.sh
+
+# failures.csv: written by vc-suite, read by vc-report and vc-plot.
+check_PROGRAMS += tests/unit-failures
+tests_unit_failures_SOURCES = tests/unit-failures.c tests/tap.h
+tests_unit_failures_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/harness
+tests_unit_failures_LDADD = $(REPORT_LIBS)
+TESTS += tests/unit-failures

@@ -9,6 +9,9 @@
  * be computed from data that was silently skipped. A value of nan (or
  * inf) is a measurement that failed; it is kept and counted as missing.
  *
+ * failures.csv holds the measurements that failed, one row each as
+ * vc-suite saw them (see results.h); this file writes it and reads it.
+ *
  * This file is also the one place that knows each benchmark's primary
  * metric and whether more or less of it is better.
  */
@@ -17,12 +20,15 @@
 #include <sys/stat.h>
 
 #include <ctype.h>
+#include <fcntl.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <json.h>
 
@@ -54,6 +60,11 @@ static const char *const header[] = { "time", "host", "platform",
     "benchmark", "metric", "unit", "value", "rep" };
 enum { F_TIME, F_HOST, F_PLATFORM, F_BENCHMARK, F_METRIC, F_UNIT, F_VALUE,
     F_REP, NFIELDS };
+
+static const char *const xheader[] = { "time", "platform", "benchmark",
+    "rep", "status", "reason" };
+enum { X_TIME, X_PLATFORM, X_BENCHMARK, X_REP, X_STATUS, X_REASON,
+    NXFIELDS };
 
 /* One CSV record: the fields, NUL-separated in buf. */
 struct csv {
@@ -221,17 +232,38 @@ parse_value(const char *s, double *v)
 	return NULL;
 }
 
-/* Names become file names (charts, -x): nothing that leaves the dir. */
+/* A name for a message: short, and nothing a terminal would obey. */
 static const char *
-name_ok(const char *s)
+printable(const char *s)
 {
+	static char buf[68];
+	size_t i;
+
+	for (i = 0; *s != '\0' && i < sizeof(buf) - 4; s++)
+		buf[i++] = isprint((unsigned char)*s) ? *s : '?';
+	strcpy(buf + i, *s != '\0' ? "..." : "");
+	return buf;
+}
+
+/*
+ * Names become file names (charts, -x) and chart labels: a small set
+ * of characters that leaves no directory and means nothing to gnuplot,
+ * a shell or Markdown. Units may also hold "/" and "%" (MiB/s).
+ */
+static const char *
+name_ok(const char *s, int unit)
+{
+	const char *extra = unit ? "._+-/%" : "._+-";
+
 	if (*s == '\0')
-		return "empty";
-	if (*s == '.')
+		return unit ? NULL : "empty";
+	if (!unit && *s == '.')
 		return "starts with a dot";
 	for (; *s != '\0'; s++)
-		if (*s == '/' || iscntrl((unsigned char)*s))
-			return "contains a slash or a control character";
+		if (!isalnum((unsigned char)*s) && strchr(extra, *s) == NULL)
+			return unit ? "holds a character outside A-Z a-z 0-9 "
+			    "and ._+-/%" : "holds a character outside "
+			    "A-Z a-z 0-9 and ._+-";
 	return NULL;
 }
 
@@ -407,10 +439,11 @@ add_row(struct results *r, struct csv *c)
 		if (f != F_UNIT && *csv_field(c, f) == '\0')
 			die(EXIT_FAIL, "%s: line %zu: empty %s", r->csv,
 			    c->start, header[f]);
-	if ((why = name_ok(csv_field(c, F_PLATFORM))) != NULL ||
-	    (why = name_ok(csv_field(c, F_BENCHMARK))) != NULL)
-		die(EXIT_FAIL, "%s: line %zu: platform or benchmark name %s",
-		    r->csv, c->start, why);
+	for (f = F_PLATFORM; f <= F_UNIT; f++)
+		if ((why = name_ok(csv_field(c, f), f == F_UNIT)) != NULL)
+			die(EXIT_FAIL, "%s: line %zu: %s '%s' %s", r->csv,
+			    c->start, header[f], printable(csv_field(c, f)),
+			    why);
 	if ((why = parse_value(csv_field(c, F_VALUE), &v)) != NULL)
 		die(EXIT_FAIL, "%s: line %zu: value '%s': %s", r->csv,
 		    c->start, csv_field(c, F_VALUE), why);
@@ -430,7 +463,7 @@ add_row(struct results *r, struct csv *c)
 	o->time = xstrdup(csv_field(c, F_TIME));
 }
 
-static void
+static size_t
 read_csv(struct results *r, const char *dir)
 {
 	struct csv c;
@@ -471,8 +504,261 @@ read_csv(struct results *r, const char *dir)
 		die(EXIT_FAIL, "%s: line %zu: %s", r->csv, c.start, why);
 	fclose(c.fp);
 	free(c.buf);
-	if (rows == 0)
-		die(EXIT_FAIL, "%s: no results (only the header)", r->csv);
+	return rows;
+}
+
+/*
+ * A reason as failures.csv and meta.json keep it: one line of at most
+ * REASON_MAX bytes, cut at a character boundary with "..." to say so,
+ * control characters as blanks, no blanks at the ends. It comes from a
+ * runner's output, maybe from inside a VM: untrusted. size must leave
+ * room for the "..." and the NUL.
+ */
+void
+reason_clean(char *out, size_t size, const char *in)
+{
+	size_t n = 0, max = size - 4 < REASON_MAX ? size - 4 : REASON_MAX;
+
+	while (*in == ' ' || ((unsigned char)*in < 0x20 && *in != '\0') ||
+	    *in == 0x7f)
+		in++;
+	for (; *in != '\0' && n < max; in++)
+		out[n++] = (unsigned char)*in < 0x20 || *in == 0x7f ? ' ' : *in;
+	/* Cut in a UTF-8 sequence: drop its first bytes too. */
+	if (((unsigned char)*in & 0xc0) == 0x80) {
+		while (n > 0 && ((unsigned char)out[n - 1] & 0xc0) == 0x80)
+			n--;
+		if (n > 0 && (unsigned char)out[n - 1] >= 0xc0)
+			n--;
+	}
+	while (n > 0 && out[n - 1] == ' ')
+		n--;
+	if (n == 0)
+		strcpy(out, "no message");
+	else
+		strcpy(out + n, *in != '\0' ? "..." : "");
+}
+
+/*
+ * Opens DIR/failures.csv to append to, with its header if it is new. A
+ * partial last line (a crash in mid-write) is cut off first.
+ */
+int
+failures_open(const char *dir)
+{
+	struct stat st;
+	char *path, ch;
+	off_t end;
+	int fd;
+
+	path = xasprintf("%s/%s", dir, FAILURES_CSV);
+	if ((fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC,
+	    0644)) == -1 || fstat(fd, &st) == -1)
+		diesys(EXIT_FAIL, "%s", path);
+	for (end = st.st_size; end > 0; end--) {
+		if (pread(fd, &ch, 1, end - 1) != 1)
+			diesys(EXIT_FAIL, "%s", path);
+		if (ch == '\n')
+			break;
+	}
+	if (end != st.st_size) {
+		warnmsg("%s: dropping a partial last line", path);
+		if (ftruncate(fd, end) == -1)
+			diesys(EXIT_FAIL, "%s", path);
+	}
+	if (end == 0) {
+		char head[128];
+		size_t i, len = 0;
+
+		for (i = 0; i < NXFIELDS; i++)
+			len += (size_t)snprintf(head + len, sizeof(head) - len,
+			    "%s%s", xheader[i], i + 1 < NXFIELDS ? "," : "\n");
+		if (write(fd, head, len) != (ssize_t)len || fsync(fd) == -1)
+			diesys(EXIT_FAIL, "%s", path);
+	}
+	free(path);
+	return fd;
+}
+
+/*
+ * One failed measurement, in one write followed by fsync, as vc-suite
+ * appends results.csv: on disk before the next run starts. The names
+ * are the suite's own; the reason is cleaned and quoted.
+ */
+void
+failures_append(int fd, const char *plat, const char *bench, int64_t rep,
+    int status, const char *reason)
+{
+	char clean[REASON_MAX + 4], line[2 * sizeof(clean) + 256], stamp[32];
+	time_t now = time(NULL);
+	size_t len;
+	const char *p;
+
+	reason_clean(clean, sizeof(clean), reason);
+	strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
+	len = (size_t)snprintf(line, sizeof(line), "%s,%s,%s,%lld,%d,\"",
+	    stamp, plat, bench, (long long)rep, status);
+	for (p = clean; *p != '\0' && len < sizeof(line) - 3; p++) {
+		if (*p == '"')
+			line[len++] = '"';
+		line[len++] = *p;
+	}
+	line[len++] = '"';
+	line[len++] = '\n';
+	if (write(fd, line, len) != (ssize_t)len || fsync(fd) == -1)
+		diesys(EXIT_FAIL, "%s", FAILURES_CSV);
+}
+
+static void
+add_failure(struct results *r, const struct csv *c, const char *path)
+{
+	struct failure *f;
+	const char *why, *p;
+	int64_t rep, status;
+	int i;
+
+	if (c->nfields != NXFIELDS)
+		die(EXIT_FAIL, "%s: line %zu: %zu fields, expected %d", path,
+		    c->start, c->nfields, NXFIELDS);
+	if (*csv_field(c, X_TIME) == '\0')
+		die(EXIT_FAIL, "%s: line %zu: empty time", path, c->start);
+	for (i = X_PLATFORM; i <= X_BENCHMARK; i++)
+		if ((why = name_ok(csv_field(c, i), 0)) != NULL)
+			die(EXIT_FAIL, "%s: line %zu: %s '%s' %s", path,
+			    c->start, i == X_PLATFORM ? "platform" :
+			    "benchmark", printable(csv_field(c, i)), why);
+	if ((why = parse_int(csv_field(c, X_REP), 1, INT64_MAX, &rep)) != NULL)
+		die(EXIT_FAIL, "%s: line %zu: rep '%s': %s", path, c->start,
+		    printable(csv_field(c, X_REP)), why);
+	if ((why = parse_int(csv_field(c, X_STATUS), 0, 255, &status)) != NULL)
+		die(EXIT_FAIL, "%s: line %zu: status '%s': %s", path,
+		    c->start, printable(csv_field(c, X_STATUS)), why);
+	p = csv_field(c, X_REASON);
+	if (*p == '\0' || strlen(p) > REASON_MAX + 3)
+		die(EXIT_FAIL, "%s: line %zu: reason empty or longer than %d "
+		    "bytes", path, c->start, REASON_MAX);
+	for (; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			die(EXIT_FAIL, "%s: line %zu: control character in "
+			    "the reason", path, c->start);
+	r->fail = xrealloc(r->fail, r->nfail + 1, sizeof(*r->fail));
+	f = &r->fail[r->nfail++];
+	f->time = xstrdup(csv_field(c, X_TIME));
+	f->platform = xstrdup(csv_field(c, X_PLATFORM));
+	f->benchmark = xstrdup(csv_field(c, X_BENCHMARK));
+	f->rep = rep;
+	f->status = (int)status;
+	f->reason = xstrdup(csv_field(c, X_REASON));
+}
+
+static void
+free_failure(struct failure *f)
+{
+	free(f->time);
+	free(f->platform);
+	free(f->benchmark);
+	free(f->reason);
+}
+
+/* Was rep measured after all (a later try, -r), or failed again later? */
+static int
+superseded(const struct results *r, size_t k)
+{
+	const struct failure *f = &r->fail[k];
+	const struct series *s;
+	size_t i, j;
+
+	for (i = k + 1; i < r->nfail; i++)
+		if (r->fail[i].rep == f->rep &&
+		    strcmp(r->fail[i].platform, f->platform) == 0 &&
+		    strcmp(r->fail[i].benchmark, f->benchmark) == 0)
+			return 1;
+	for (i = 0; i < r->nseries; i++) {
+		s = &r->series[i];
+		if (strcmp(s->platform, f->platform) != 0 ||
+		    strcmp(s->benchmark, f->benchmark) != 0)
+			continue;
+		for (j = 0; j < s->n; j++)
+			if (s->obs[j].rep == f->rep)
+				return 1;
+	}
+	return 0;
+}
+
+/* failures.csv: missing is normal (nothing failed, or an older run). */
+static void
+read_failures(struct results *r, const char *dir)
+{
+	struct csv c;
+	const char *why;
+	char *path;
+	size_t i, k;
+	int rc;
+
+	memset(&c, 0, sizeof(c));
+	path = xasprintf("%s/%s", dir, FAILURES_CSV);
+	if ((c.fp = fopen(path, "r")) == NULL) {
+		if (errno != ENOENT)
+			diesys(EXIT_FAIL, "%s", path);
+		free(path);
+		return;
+	}
+	c.line = 1;
+	if ((rc = csv_read(&c, &why)) == -1)
+		die(EXIT_FAIL, "%s: line %zu: %s", path, c.start, why);
+	for (i = 0; rc == 1 && i < NXFIELDS && i < c.nfields &&
+	    strcmp(csv_field(&c, (int)i), xheader[i]) == 0; i++)
+		;
+	if (i != NXFIELDS || c.nfields != NXFIELDS)
+		die(EXIT_FAIL, "%s: line 1: header is not "
+		    "time,platform,benchmark,rep,status,reason", path);
+	while ((rc = csv_read(&c, &why)) == 1)
+		add_failure(r, &c, path);
+	if (rc == -1)
+		die(EXIT_FAIL, "%s: line %zu: %s", path, c.start, why);
+	fclose(c.fp);
+	free(c.buf);
+	free(path);
+	/* Keep the failures that still stand, once per rep, in order. */
+	for (i = 0, k = 0; i < r->nfail; i++) {
+		if (superseded(r, i)) {
+			free_failure(&r->fail[i]);
+			continue;
+		}
+		r->fail[k++] = r->fail[i];
+	}
+	r->nfail = k;
+}
+
+/* Why a platform was skipped, or NULL. */
+const char *
+results_skipped(const struct results *r, const char *plat)
+{
+	size_t i;
+
+	for (i = 0; i < r->nskip; i++)
+		if (strcmp(r->skip[i].platform, plat) == 0)
+			return r->skip[i].reason;
+	return NULL;
+}
+
+/* How many reps of a benchmark failed on a platform; *first the first. */
+size_t
+results_failed(const struct results *r, const char *bench, const char *plat,
+    const struct failure **first)
+{
+	size_t i, n = 0;
+
+	if (first != NULL)
+		*first = NULL;
+	for (i = 0; i < r->nfail; i++) {
+		if (strcmp(r->fail[i].benchmark, bench) != 0 ||
+		    strcmp(r->fail[i].platform, plat) != 0)
+			continue;
+		if (n++ == 0 && first != NULL)
+			*first = &r->fail[i];
+	}
+	return n;
 }
 
 static int
@@ -518,6 +804,36 @@ index_series(struct results *r)
 			b->metrics[b->nmetrics++] = s->metric;
 		}
 	}
+	/* A cell that only failed, a platform that was skipped: rows too. */
+	for (i = 0; i < r->nfail; i++) {
+		const struct failure *f = &r->fail[i];
+
+		if (!has(r->plat, r->nplat, f->platform)) {
+			r->plat = xrealloc(r->plat, r->nplat + 1,
+			    sizeof(*r->plat));
+			r->plat[r->nplat++] = f->platform;
+		}
+		for (j = 0; j < r->nbench; j++)
+			if (strcmp(r->bench[j].name, f->benchmark) == 0)
+				break;
+		if (j < r->nbench)
+			continue;
+		r->bench = xrealloc(r->bench, r->nbench + 1, sizeof(*r->bench));
+		b = &r->bench[r->nbench++];
+		memset(b, 0, sizeof(*b));
+		b->name = f->benchmark;
+		b->metrics = xcalloc(1, sizeof(*b->metrics));
+		b->nmetrics = 1;
+		k = (size_t)bench_rank(f->benchmark);
+		b->metrics[0] = (char *)(k < NPRIMARY ? primary[k].metric :
+		    "result");
+	}
+	for (i = 0; i < r->nskip; i++)
+		if (!has(r->plat, r->nplat, r->skip[i].platform)) {
+			r->plat = xrealloc(r->plat, r->nplat + 1,
+			    sizeof(*r->plat));
+			r->plat[r->nplat++] = r->skip[i].platform;
+		}
 	qsort(r->plat, r->nplat, sizeof(*r->plat), cmp_plat);
 	qsort(r->bench, r->nbench, sizeof(*r->bench), cmp_bench);
 	/* The primary metric first: the table's, else the first found. */
@@ -539,22 +855,52 @@ index_series(struct results *r)
 	}
 }
 
-/* meta.json only decorates titles: a missing file is normal. */
+/* The platforms vc-suite skipped, and why, from meta.json. */
 static void
-read_meta(struct results *r, const char *dir)
+read_skips(struct results *r, struct json_object *meta)
 {
-	struct json_object *meta, *benchmarks, *v;
+	struct json_object *plats, *why;
+	char clean[REASON_MAX + 4];
+	struct skip *sk;
+
+	if (!json_object_object_get_ex(meta, "platforms", &plats) ||
+	    !json_object_is_type(plats, json_type_object))
+		return;
+	json_object_object_foreach(plats, name, pl) {
+		if (!json_object_is_type(pl, json_type_object) ||
+		    !json_object_object_get_ex(pl, "skipped", &why) ||
+		    !json_object_is_type(why, json_type_string))
+			continue;
+		if (name_ok(name, 0) != NULL) {
+			warnmsg("meta.json: skipped platform '%s': name %s; "
+			    "left out", printable(name), name_ok(name, 0));
+			continue;
+		}
+		reason_clean(clean, sizeof(clean), json_object_get_string(why));
+		r->skip = xrealloc(r->skip, r->nskip + 1, sizeof(*r->skip));
+		sk = &r->skip[r->nskip++];
+		sk->platform = xstrdup(name);
+		sk->reason = xstrdup(clean);
+	}
+}
+
+/*
+ * meta.json decorates titles and says which platforms were skipped: a
+ * missing file is normal. NULL when there is none to use.
+ */
+static struct json_object *
+load_meta(const char *dir)
+{
+	struct json_object *meta;
 	char *path;
 	FILE *fp;
-	size_t i;
 
-	if (asprintf(&path, "%s/meta.json", dir) == -1)
-		die(EXIT_FAIL, "out of memory");
+	path = xasprintf("%s/meta.json", dir);
 	if ((fp = fopen(path, "r")) == NULL) {
 		if (errno != ENOENT)
 			warnsys("%s", path);
 		free(path);
-		return;
+		return NULL;
 	}
 	fclose(fp);
 	if ((meta = json_object_from_file(path)) == NULL ||
@@ -562,9 +908,18 @@ read_meta(struct results *r, const char *dir)
 		warnmsg("%s: not a JSON object; titles without parameters",
 		    path);
 		json_object_put(meta);
-		free(path);
-		return;
+		meta = NULL;
 	}
+	free(path);
+	return meta;
+}
+
+static void
+read_params(struct results *r, struct json_object *meta)
+{
+	struct json_object *benchmarks, *v;
+	size_t i;
+
 	if (json_object_object_get_ex(meta, "benchmarks", &benchmarks))
 		for (i = 0; i < r->nbench; i++)
 			if (json_object_object_get_ex(benchmarks,
@@ -573,20 +928,30 @@ read_meta(struct results *r, const char *dir)
 			    *json_object_get_string(v) != '\0')
 				r->bench[i].params =
 				    xstrdup(json_object_get_string(v));
-	json_object_put(meta);
-	free(path);
 }
 
-/* Reads dir/results.csv and dir/meta.json; dies (exit 1) on bad data. */
+/*
+ * Reads dir/results.csv, dir/failures.csv and dir/meta.json; dies
+ * (exit 1) on bad data.
+ */
 void
 results_read(struct results *r, const char *dir)
 {
+	struct json_object *meta;
+	size_t rows;
+
 	memset(r, 0, sizeof(*r));
-	if (asprintf(&r->csv, "%s/results.csv", dir) == -1)
-		die(EXIT_FAIL, "out of memory");
-	read_csv(r, dir);
+	r->csv = xasprintf("%s/results.csv", dir);
+	rows = read_csv(r, dir);
+	read_failures(r, dir);
+	if (rows == 0 && r->nfail == 0)
+		die(EXIT_FAIL, "%s: no results (only the header)", r->csv);
+	if ((meta = load_meta(dir)) != NULL)
+		read_skips(r, meta);
 	index_series(r);
-	read_meta(r, dir);
+	if (meta != NULL)
+		read_params(r, meta);
+	json_object_put(meta);
 }
 
 /* Frees what results_read allocated; the names belong to the series. */
@@ -610,6 +975,14 @@ results_free(struct results *r)
 		free(r->bench[i].params);
 		free(r->bench[i].metrics);
 	}
+	for (i = 0; i < r->nfail; i++)
+		free_failure(&r->fail[i]);
+	for (i = 0; i < r->nskip; i++) {
+		free(r->skip[i].platform);
+		free(r->skip[i].reason);
+	}
+	free(r->fail);
+	free(r->skip);
 	free(r->series);
 	free(r->bench);
 	free(r->plat);

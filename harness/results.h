@@ -27,6 +27,33 @@ struct series {
 	size_t		 n, cap;
 };
 
+/*
+ * A measurement that failed, from failures.csv: vc-suite appends one row
+ * per failed run as it happens,
+ *
+ *	time,platform,benchmark,rep,status,reason
+ *
+ * status being the runner's exit status (0: it succeeded but gave no
+ * usable record) and reason one line of its output, cleaned.
+ */
+struct failure {
+	char	*time;
+	char	*platform;
+	char	*benchmark;
+	int64_t	 rep;
+	int	 status;
+	char	*reason;
+};
+
+/* A platform vc-suite skipped (meta.json) and why. */
+struct skip {
+	char	*platform;
+	char	*reason;
+};
+
+#define FAILURES_CSV	"failures.csv"
+#define REASON_MAX	200	/* bytes of a reason kept; longer is cut */
+
 struct bench {
 	char		 *name;
 	char		 *params;	/* from meta.json, or NULL */
@@ -43,6 +70,10 @@ struct results {
 	size_t		  nbench;
 	char		**plat;		/* native, container, kvm, qemu, others */
 	size_t		  nplat;
+	struct failure	 *fail;		/* not superseded by a result */
+	size_t		  nfail;
+	struct skip	 *skip;
+	size_t		  nskip;
 };
 
 /* The statistics of one series, as both tools print them. */
@@ -69,6 +100,14 @@ const char		*results_unit(const struct results *, const char *,
 enum better		 results_better(const char *, const char *,
 			    const char *);
 const char		*better_name(enum better);
+const char		*results_skipped(const struct results *,
+			    const char *);
+size_t			 results_failed(const struct results *, const char *,
+			    const char *, const struct failure **);
+void			 reason_clean(char *, size_t, const char *);
+int			 failures_open(const char *);
+void			 failures_append(int, const char *, const char *,
+			    int64_t, int, const char *);
 void			 cell_compute(struct cell *, const struct series *);
 void			 cell_free(struct cell *);
 

@@ -51,8 +51,11 @@ struct bchart {
 	const struct bench	*b;
 	const char		*metric;
 	const char		*unit;
-	struct cell		*cells;		/* one per platform with data */
+	struct cell		*cells;		/* one per platform shown */
 	size_t			 ncells;
+	const char		**label;	/* per cell: failed, skipped */
+	size_t			*nfailed;	/* per cell: failed reps */
+	struct series		*empty;		/* for the cells without data */
 	size_t			 nvalues;	/* finite ones, all platforms */
 	int			 logscale;
 	int			 negative;	/* some value below zero */
@@ -70,6 +73,7 @@ struct ochart {
 	const char	**plat;		/* the platforms other than native */
 	size_t		 nplat;
 	struct factor	*f;		/* [plat][bench] */
+	const char	**label;	/* [plat][bench]: no factor, why */
 	double		 ylo, yhi;
 };
 
@@ -84,20 +88,28 @@ usage(FILE *fp)
 	    "[-G gnuplot] results_dir\n", progname);
 }
 
-/* A gnuplot double-quoted string: backslash escapes, nothing else. */
+/*
+ * Text as a gnuplot string expression. gnuplot runs `backquotes` in a
+ * double-quoted string through a shell, so every piece of text goes in
+ * single quotes, where nothing is expanded ('' is a quote). A newline
+ * cannot be inside one: lines are joined with the constant "\n".
+ * Other control characters become blanks. The one way text reaches the
+ * script: names are also checked when read (results.c).
+ */
 static void
 gp_str(FILE *fp, const char *s)
 {
-	fputc('"', fp);
+	fputc('\'', fp);
 	for (; *s != '\0'; s++) {
 		if (*s == '\n')
-			fputs("\\n", fp);
-		else if (*s == '"' || *s == '\\')
-			fprintf(fp, "\\%c", *s);
+			fputs("'.\"\\n\".'", fp);
+		else if (*s == '\'')
+			fputs("''", fp);
 		else
-			fputc((unsigned char)*s < 0x20 ? ' ' : *s, fp);
+			fputc((unsigned char)*s < 0x20 || *s == 0x7f ? ' ' :
+			    *s, fp);
 	}
-	fputc('"', fp);
+	fputc('\'', fp);
 }
 
 /* A number for a data block: NaN is what gnuplot skips. */
@@ -171,12 +183,24 @@ log_tics(FILE *fp, double lo, double hi)
 			if (t < lo || t > hi)
 				continue;
 			label = fmt_short(t);
-			fprintf(fp, "%s\"%s\" %.10g", first ? "" : ", ", label,
-			    t);
+			fputs(first ? "" : ", ", fp);
+			gp_str(fp, label);
+			fprintf(fp, " %.10g", t);
 			free(label);
 			first = 0;
 		}
 	fputs(")\nset mytics 1\n", fp);
+}
+
+/* Why a platform has no value of a benchmark: "failed", "skipped". */
+static const char *
+slot_label(const struct results *r, const char *bench, const char *plat)
+{
+	if (results_failed(r, bench, plat, NULL) > 0)
+		return "failed";
+	if (results_skipped(r, plat) != NULL)
+		return "skipped";
+	return NULL;
 }
 
 static void
@@ -192,9 +216,26 @@ prepare_bench(const struct results *r, const struct bench *b,
 	c->metric = b->metrics[0];
 	c->unit = results_unit(r, b->name, c->metric);
 	c->cells = xcalloc(r->nplat, sizeof(*c->cells));
-	for (i = 0; i < r->nplat; i++)
-		if ((s = results_find(r, b->name, c->metric, r->plat[i])) != NULL)
-			cell_compute(&c->cells[c->ncells++], s);
+	c->label = xcalloc(r->nplat, sizeof(*c->label));
+	c->nfailed = xcalloc(r->nplat, sizeof(*c->nfailed));
+	c->empty = xcalloc(r->nplat, sizeof(*c->empty));
+	for (i = 0; i < r->nplat; i++) {
+		k = c->ncells;
+		c->nfailed[k] = results_failed(r, b->name, r->plat[i], NULL);
+		if ((s = results_find(r, b->name, c->metric, r->plat[i])) ==
+		    NULL) {
+			/* A failed or skipped cell: an empty, labelled slot. */
+			c->label[k] = slot_label(r, b->name, r->plat[i]);
+			if (c->label[k] == NULL)
+				continue;
+			c->empty[k].platform = r->plat[i];
+			c->empty[k].benchmark = b->name;
+			c->empty[k].metric = (char *)c->metric;
+			c->empty[k].unit = (char *)c->unit;
+			s = &c->empty[k];
+		}
+		cell_compute(&c->cells[c->ncells++], s);
+	}
 	/* Log scale when the means span more than 20x: qemu vs native. */
 	for (i = 0; i < c->ncells; i++) {
 		c->nvalues += c->cells[i].sum.n;
@@ -297,15 +338,32 @@ chart_bench(FILE *fp, const struct bchart *c, size_t idx)
 	for (i = 0; i < c->ncells; i++) {
 		cell = &c->cells[i];
 		mean = fmt_short(cell->sum.mean);
-		title = cell->sum.n == 0 ? xasprintf("%s\nno values",
-		    cell->s->platform) : xasprintf("%s\n%s%s%s\nn = %zu",
-		    cell->s->platform, mean, *c->unit ? " " : "", c->unit,
-		    cell->sum.n);
+		if (c->label[i] != NULL)
+			title = xasprintf("%s\n%s", cell->s->platform,
+			    c->label[i]);
+		else if (cell->sum.n == 0)
+			title = xasprintf("%s\nno values", cell->s->platform);
+		else if (c->nfailed[i] > 0)
+			title = xasprintf("%s\n%s%s%s\nn = %zu, %zu failed",
+			    cell->s->platform, mean, *c->unit ? " " : "",
+			    c->unit, cell->sum.n, c->nfailed[i]);
+		else
+			title = xasprintf("%s\n%s%s%s\nn = %zu",
+			    cell->s->platform, mean, *c->unit ? " " : "",
+			    c->unit, cell->sum.n);
 		gp_str(fp, title);
 		fprintf(fp, " %zu%s", i, i + 1 < c->ncells ? ", " : ")\n");
 		free(title);
 		free(mean);
 	}
+	/* The empty slot of a failed or skipped cell says so. */
+	for (i = 0; i < c->ncells; i++)
+		if (c->label[i] != NULL) {
+			fputs("set label ", fp);
+			gp_str(fp, c->label[i]);
+			fprintf(fp, " at first %zu, graph 0.1 center "
+			    "textcolor rgb \"#555555\"\n", i);
+		}
 	fputs("set bmargin 5\nset key off\nset grid ytics\n"
 	    "set style fill solid 0.75 border rgb \"#333333\"\n", fp);
 	if (c->logscale) {
@@ -358,12 +416,15 @@ prepare_overhead(const struct results *r, struct bchart *bc, size_t nb,
 	if (o->nbench == 0 || o->nplat == 0)
 		return 0;
 	o->f = xcalloc(o->nplat * o->nbench, sizeof(*o->f));
+	o->label = xcalloc(o->nplat * o->nbench, sizeof(*o->label));
 	for (p = 0; p < o->nplat; p++)
 		for (i = 0; i < o->nbench; i++) {
 			const struct bchart *c = &bc[o->bench[i]];
 			struct ratio rt = { NAN, NAN, NAN };
 
 			f = &o->f[p * o->nbench + i];
+			o->label[p * o->nbench + i] = slot_label(r,
+			    c->b->name, o->plat[p]);
 			native = cell = NULL;
 			for (j = 0; j < c->ncells; j++) {
 				if (strcmp(c->cells[j].s->platform,
@@ -373,6 +434,8 @@ prepare_overhead(const struct results *r, struct bchart *bc, size_t nb,
 				    o->plat[p]) == 0)
 					cell = &c->cells[j];
 			}
+			if (cell != NULL && cell->sum.n > 0)
+				o->label[p * o->nbench + i] = NULL;
 			if (cell != NULL && cell->sum.mean > 0) {
 				if (c->b->better == BETTER_LOWER)
 					stats_ratio_ci(&cell->sum, &native->sum,
@@ -393,16 +456,22 @@ prepare_overhead(const struct results *r, struct bchart *bc, size_t nb,
 					hi = v;
 			}
 		}
-	/* A platform with no factor at all would be an empty plot. */
+	/*
+	 * A platform with no factor at all would be an empty plot, unless
+	 * its slots say why (failed, skipped).
+	 */
 	for (p = 0, k = 0; p < o->nplat; p++) {
 		for (i = 0; i < o->nbench; i++)
-			if (isfinite(o->f[p * o->nbench + i].est))
+			if (isfinite(o->f[p * o->nbench + i].est) ||
+			    o->label[p * o->nbench + i] != NULL)
 				break;
 		if (i == o->nbench)
 			continue;
 		o->plat[k] = o->plat[p];
 		memmove(&o->f[k * o->nbench], &o->f[p * o->nbench],
 		    o->nbench * sizeof(*o->f));
+		memmove(&o->label[k * o->nbench], &o->label[p * o->nbench],
+		    o->nbench * sizeof(*o->label));
 		k++;
 	}
 	if ((o->nplat = k) == 0)
@@ -436,9 +505,14 @@ data_overhead(FILE *fp, const struct ochart *o)
 			gp_num(fp, isfinite(f->lo) ? lo : NAN);
 			gp_num(fp, f->hi);
 			gp_num(fp, fmax(1, isfinite(f->hi) ? f->hi : f->est));
-			label = xasprintf("%.3g", f->est);
-			fprintf(fp, " \"%s%s\"\n", isfinite(f->est) ? label : "",
-			    isfinite(f->est) ? "\xc3\x97" : "");	/* × in UTF-8 */
+			/* The factor (× in UTF-8), or why there is none. */
+			if (isfinite(f->est))
+				label = xasprintf("%.3g\xc3\x97", f->est);
+			else
+				label = xasprintf("%s", o->label[p * o->nbench +
+				    i] != NULL ? o->label[p * o->nbench + i] : "");
+			/* Numbers and our own words: no quote to escape. */
+			fprintf(fp, " \"%s\"\n", label);
 			free(label);
 		}
 		fputs("EOD\n", fp);
@@ -541,11 +615,15 @@ script(const struct results *r, const struct opts *o, size_t *len)
 		for (k = 0; k < bc[i].ncells; k++)
 			cell_free(&bc[i].cells[k]);
 		free(bc[i].cells);
+		free(bc[i].label);
+		free(bc[i].nfailed);
+		free(bc[i].empty);
 	}
 	free(bc);
 	free(oc.bench);
 	free(oc.plat);
 	free(oc.f);
+	free(oc.label);
 	if (fclose(fp) != 0)
 		die(EXIT_FAIL, "out of memory");
 	return buf;

@@ -41,8 +41,22 @@ static const char *const col_name[NCOLS] = { "platform", "n", "mean",
     "median", "sd", "min", "max", "cv", "95% CI", "ratio", "ratio 95% CI",
     "outliers" };
 
+/* A row has its columns, or only a platform and a status. */
 struct row {
 	char	*col[NCOLS];
+	char	*status;	/* "failed: reason", "skipped: reason" */
+};
+
+/*
+ * A platform's place in a block: its statistics, or why it has none;
+ * and how many of its reps failed, with the first failure's reason.
+ */
+struct entry {
+	const char		*platform;
+	struct cell		*cell;		/* NULL: no value at all */
+	size_t			 nfailed;
+	const struct failure	*failure;
+	const char		*skipped;	/* the reason, or NULL */
 };
 
 /* One benchmark's metric: a table of one row per platform. */
@@ -233,12 +247,18 @@ put_csv_num(double v)
 		printf("%.10g", v);
 }
 
+static const char *
+better_word(enum better b)
+{
+	return b == BETTER_HIGHER ? "higher" : b == BETTER_LOWER ? "lower" : "";
+}
+
 static void
 csv_header(void)
 {
 	puts("benchmark,metric,unit,platform,n,mean,median,sd,min,max,cv,"
 	    "ci_low,ci_high,ratio,ratio_low,ratio_high,outliers,outlier_reps,"
-	    "missing,better");
+	    "missing,better,failed,status,reason");
 }
 
 static void
@@ -273,8 +293,41 @@ csv_row(const struct block *bl, const struct cell *c,
 	for (i = 0; i < s->n; i++)
 		if (c->outlier[i])
 			printf("%s%lld", k++ ? " " : "", (long long)c->reps[i]);
-	printf(",%zu,%s\n", c->nmissing, bl->better == BETTER_HIGHER ?
-	    "higher" : bl->better == BETTER_LOWER ? "lower" : "");
+	printf(",%zu,%s", c->nmissing, better_word(bl->better));
+}
+
+/* The last columns: failed reps, status and its reason. */
+static void
+csv_status(const struct entry *e)
+{
+	printf(",%zu,%s,", e->nfailed, e->cell != NULL ?
+	    (e->nfailed > 0 ? "partial" : "ok") :
+	    e->nfailed > 0 ? "failed" : "skipped");
+	if (e->nfailed > 0)
+		put_csv_field(e->failure->reason);
+	else if (e->cell == NULL)
+		put_csv_field(e->skipped);
+	putchar('\n');
+}
+
+/* A cell without a value: its names, empty numbers, its status. */
+static void
+csv_empty_row(const struct block *bl, const struct entry *e)
+{
+	int i;
+
+	put_csv_field(bl->b->name);
+	putchar(',');
+	put_csv_field(bl->metric);
+	putchar(',');
+	put_csv_field(bl->unit);
+	putchar(',');
+	put_csv_field(e->platform);
+	fputs(",0", stdout);
+	for (i = 0; i < 11; i++)	/* mean .. ratio_high */
+		putchar(',');
+	printf(",0,,0,%s", better_word(bl->better));
+	csv_status(e);
 }
 
 static char *
@@ -317,7 +370,8 @@ print_text(const struct block *bl)
 	for (j = 0; j < NCOLS; j++) {
 		w[j] = strlen(col_name[j]);
 		for (i = 0; i < bl->nrows; i++)
-			if ((len = strlen(bl->rows[i].col[j])) > w[j])
+			if ((j == C_PLATFORM || bl->rows[i].status == NULL) &&
+			    (len = strlen(bl->rows[i].col[j])) > w[j])
 				w[j] = len;
 	}
 	title = block_title(bl);
@@ -325,21 +379,40 @@ print_text(const struct block *bl)
 	free(title);
 	put_text_row((char *const *)col_name, w);
 	for (i = 0; i < bl->nrows; i++)
-		put_text_row(bl->rows[i].col, w);
+		if (bl->rows[i].status != NULL)
+			printf("%-*s  %s\n", (int)w[C_PLATFORM],
+			    bl->rows[i].col[C_PLATFORM], bl->rows[i].status);
+		else
+			put_text_row(bl->rows[i].col, w);
 	if (bl->notes_len > 0)
 		fputs(bl->notes, stdout);
 	putchar('\n');
 }
 
+/* Text as Markdown shows it: no markup, no HTML, no table break. */
 static void
-put_md_cell(const char *s)
+put_md_text(const char *s)
 {
-	fputs("| ", stdout);
 	for (; *s != '\0'; s++) {
-		if (*s == '|')
+		if (strchr("\\`*_[]#|<>", *s) != NULL)
 			putchar('\\');
 		putchar(*s);
 	}
+}
+
+/* A table cell: our numbers need only | escaped; text from data all. */
+static void
+put_md_cell(const char *s, int text)
+{
+	fputs("| ", stdout);
+	if (text)
+		put_md_text(s);
+	else
+		for (; *s != '\0'; s++) {
+			if (*s == '|')
+				putchar('\\');
+			putchar(*s);
+		}
 	putchar(' ');
 }
 
@@ -352,15 +425,11 @@ print_markdown(const struct block *bl)
 
 	title = block_title(bl);
 	fputs("### ", stdout);
-	for (p = title; *p != '\0'; p++) {
-		if (strchr("\\`*_[]#|<>", *p) != NULL)
-			putchar('\\');
-		putchar(*p);
-	}
+	put_md_text(title);
 	fputs("\n\n", stdout);
 	free(title);
 	for (j = 0; j < NCOLS; j++)
-		put_md_cell(col_name[j]);
+		put_md_cell(col_name[j], 0);
 	puts("|");
 	for (j = 0; j < NCOLS; j++)
 		fputs(j == C_PLATFORM || j == C_OUTLIERS ? "|:---" : "|---:",
@@ -368,7 +437,10 @@ print_markdown(const struct block *bl)
 	puts("|");
 	for (i = 0; i < bl->nrows; i++) {
 		for (j = 0; j < NCOLS; j++)
-			put_md_cell(bl->rows[i].col[j]);
+			put_md_cell(bl->rows[i].status == NULL ||
+			    j == C_PLATFORM ? bl->rows[i].col[j] :
+			    j == C_N ? bl->rows[i].status : "",
+			    bl->rows[i].status != NULL && j == C_N);
 		puts("|");
 	}
 	if (bl->notes_len > 0) {
@@ -376,6 +448,8 @@ print_markdown(const struct block *bl)
 		for (p = bl->notes; *p != '\0'; p++) {
 			if (p == bl->notes || p[-1] == '\n')
 				fputs("- ", stdout);
+			if (strchr("\\`*_[]#|<>", *p) != NULL)
+				putchar('\\');
 			putchar(*p);
 		}
 	}
@@ -401,14 +475,34 @@ print_legend(enum format f)
 		printf("%s%s\n", f == FMT_MARKDOWN ? "- " : "", legend[i]);
 }
 
+/* "kvm: 2 of 5 reps failed (reps 3, 4): reason", under the table. */
+static void
+note_failed(struct block *bl, const struct results *r, const struct entry *e)
+{
+	size_t i, k = 0;
+
+	if (e->cell == NULL || e->nfailed == 0)
+		return;
+	fprintf(bl->notes_fp, "%s: %zu of %zu reps failed (rep%s", e->platform,
+	    e->nfailed, e->nfailed + e->cell->s->n, e->nfailed > 1 ? "s" : "");
+	for (i = 0; i < r->nfail; i++)
+		if (strcmp(r->fail[i].platform, e->platform) == 0 &&
+		    strcmp(r->fail[i].benchmark, bl->b->name) == 0)
+			fprintf(bl->notes_fp, "%s %lld", k++ ? "," : "",
+			    (long long)r->fail[i].rep);
+	fprintf(bl->notes_fp, "): %s\n", e->failure->reason);
+}
+
 static void
 report_block(const struct results *r, const struct bench *b,
     const char *metric, enum format f)
 {
 	struct block bl;
 	struct cell *cells, *native = NULL;
+	struct entry *ent;
+	struct row *row;
 	const struct series *s;
-	size_t i, j, n = 0;
+	size_t i, j, n = 0, ne = 0;
 	int dec;
 
 	memset(&bl, 0, sizeof(bl));
@@ -418,25 +512,49 @@ report_block(const struct results *r, const struct bench *b,
 	bl.better = results_better(b->name, metric, bl.unit);
 	if ((bl.notes_fp = open_memstream(&bl.notes, &bl.notes_len)) == NULL)
 		diesys(EXIT_FAIL, "open_memstream");
-	if ((cells = calloc(r->nplat, sizeof(*cells))) == NULL ||
-	    (bl.rows = calloc(r->nplat, sizeof(*bl.rows))) == NULL)
-		die(EXIT_FAIL, "out of memory");
+	cells = xcalloc(r->nplat ? r->nplat : 1, sizeof(*cells));
+	ent = xcalloc(r->nplat ? r->nplat : 1, sizeof(*ent));
+	bl.rows = xcalloc(r->nplat ? r->nplat : 1, sizeof(*bl.rows));
+	/* A platform with values, failed reps or a skip has a row. */
 	for (i = 0; i < r->nplat; i++) {
-		if ((s = results_find(r, b->name, metric, r->plat[i])) == NULL)
+		struct entry *e = &ent[ne];
+
+		e->platform = r->plat[i];
+		e->nfailed = results_failed(r, b->name, r->plat[i],
+		    &e->failure);
+		e->skipped = results_skipped(r, r->plat[i]);
+		if ((s = results_find(r, b->name, metric, r->plat[i])) != NULL) {
+			cell_compute(&cells[n], s);
+			if (strcmp(s->platform, "native") == 0)
+				native = &cells[n];
+			e->cell = &cells[n++];
+		} else if (e->nfailed == 0 && e->skipped == NULL)
 			continue;
-		cell_compute(&cells[n], s);
-		if (strcmp(s->platform, "native") == 0)
-			native = &cells[n];
-		n++;
+		ne++;
 	}
 	dec = block_decimals(cells, n);
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < ne; i++) {
+		const struct entry *e = &ent[i];
+
 		if (f == FMT_CSV) {
-			csv_row(&bl, &cells[i], native);
+			if (e->cell != NULL) {
+				csv_row(&bl, e->cell, native);
+				csv_status(e);
+			} else
+				csv_empty_row(&bl, e);
 			continue;
 		}
-		fill_row(&bl.rows[bl.nrows++], &cells[i], native, dec);
-		note_missing(&bl, &cells[i]);
+		row = &bl.rows[bl.nrows++];
+		if (e->cell == NULL) {
+			row->col[C_PLATFORM] = xasprintf("%s", e->platform);
+			row->status = e->nfailed > 0 ? xasprintf("failed: %s",
+			    e->failure->reason) : xasprintf("skipped: %s",
+			    e->skipped);
+			continue;
+		}
+		fill_row(row, e->cell, native, dec);
+		note_missing(&bl, e->cell);
+		note_failed(&bl, r, e);
 	}
 	if (fclose(bl.notes_fp) != 0)
 		die(EXIT_FAIL, "out of memory");
@@ -453,10 +571,13 @@ report_block(const struct results *r, const struct bench *b,
 				    cells[i].nmissing, cells[i].s->n);
 	for (i = 0; i < n; i++)
 		cell_free(&cells[i]);
-	for (i = 0; i < bl.nrows; i++)
+	for (i = 0; i < bl.nrows; i++) {
 		for (j = 0; j < NCOLS; j++)
 			free(bl.rows[i].col[j]);
+		free(bl.rows[i].status);
+	}
 	free(cells);
+	free(ent);
 	free(bl.rows);
 	free(bl.notes);
 }

@@ -6,7 +6,10 @@
  * benchmark's -o json record parsed and appended to DIR/results.csv as
  * tidy rows (time,host,platform,benchmark,metric,unit,value,rep) in one
  * write followed by fsync: a crash or Ctrl-C loses nothing measured
- * before it, and -r resumes the matrix where it stopped. DIR/meta.json
+ * before it, and -r resumes the matrix where it stopped. A measurement
+ * that fails goes to DIR/failures.csv the same way (results.c), with
+ * the reason from the runner's stderr, which is also relayed as it
+ * comes; the list of failed cells ends the run. DIR/meta.json
  * records the machine, the software versions, the parameters and each
  * platform's exact command line.
  *
@@ -25,6 +28,7 @@
 #include <getopt.h>
 #include <json.h>
 #include <math.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,6 +39,7 @@
 #include "cleanup.h"
 #include "msg.h"
 #include "parse.h"
+#include "results.h"
 #include "run.h"
 #include "runner.h"
 #include "stats.h"
@@ -44,6 +49,7 @@
 #define NPLAT		4
 #define MAXREPS		100000
 #define MAXWORDS	64
+#define ERRKEEP		65536	/* of a runner's stderr, kept for reason() */
 #define HEADER		"time,host,platform,benchmark,metric,unit,value,rep\n"
 
 static const char *const bench_names[NBENCH] = {
@@ -97,20 +103,23 @@ struct options {
 };
 
 /* One cell of the matrix: a benchmark on a platform. */
-struct cell {
+struct mcell {
 	int		 skip;
 	char		*done;			/* reps already in the file */
 	double		*primary;		/* values, for -c */
 	size_t		 nprimary;
 	int		 converged;
+	int64_t		 nfailed;		/* in this run */
+	char		*failure;		/* the first one's reason */
 };
 
 static struct options o;
-static struct cell cells[NPLAT][NBENCH];
+static struct mcell cells[NPLAT][NBENCH];
 static char *plat_reason[NPLAT];
 static char *plat_info[NPLAT];		/* vc-container -I: key value lines */
 static char host[256];
 static int csv_fd = -1;
+static int fail_fd = -1;		/* failures.csv, opened at the first */
 
 /* Totals for the overhead report. */
 static double runner_wall, work_secs, probe_secs;
@@ -333,55 +342,118 @@ command(int p, int b, char **v, const char *const override[])
 	v[n] = NULL;
 }
 
-/* Runs v with stdout (and stderr if err_fd) into a growing buffer. */
+/* Writes all of buf to fd, as far as it can: for relayed messages. */
+static void
+relay(int fd, const char *buf, size_t len)
+{
+	ssize_t n;
+
+	while (len > 0) {
+		if ((n = write(fd, buf, len)) == -1 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return;
+		buf += n;
+		len -= (size_t)n;
+	}
+}
+
+/*
+ * Runs v with its stdout into *out. Its stderr: into *out too if
+ * merge_stderr; else, if err, relayed to ours as it comes and its first
+ * ERRKEEP bytes kept in *err; else inherited.
+ */
 static int
-run_capture(char *const v[], char **out, int merge_stderr, double *secs)
+run_capture(char *const v[], char **out, int merge_stderr, char **err,
+    double *secs)
 {
 	struct spawn_io io = SPAWN_INHERIT;
-	size_t len = 0, size = 8192;
+	struct pollfd pfd[2];
+	char *buf[2] = { NULL, NULL };
+	size_t len[2] = { 0, 0 }, size[2] = { 8192, 8192 };
 	ssize_t n;
 	pid_t pid;
-	int fds[2], status;
+	int fds[2], efds[2] = { -1, -1 }, status, i;
 	double t0;
 
-	if ((*out = malloc(size)) == NULL)
-		diesys(EXIT_FAIL, "malloc");
-	if (pipe2(fds, O_CLOEXEC) == -1)
+	for (i = 0; i < 2; i++)
+		if ((buf[i] = malloc(size[i])) == NULL)
+			diesys(EXIT_FAIL, "malloc");
+	buf[1][0] = '\0';
+	if (pipe2(fds, O_CLOEXEC) == -1 ||
+	    (err != NULL && pipe2(efds, O_CLOEXEC) == -1))
 		diesys(EXIT_FAIL, "pipe");
 	io.fd[1] = fds[1];
 	if (merge_stderr)
 		io.fd[2] = fds[1];
+	else if (err != NULL)
+		io.fd[2] = efds[1];
 	t0 = wall_now();
 	if ((pid = spawn_cmd(v, &io)) == -1) {
+		i = errno;
 		close(fds[0]);
 		close(fds[1]);
-		snprintf(*out, size, "%s: %s\n", v[0], strerror(errno));
-		return exec_status(errno);
+		if (err != NULL) {
+			close(efds[0]);
+			close(efds[1]);
+		}
+		snprintf(buf[0], size[0], "%s: %s\n", v[0], strerror(i));
+		strcpy(buf[1], buf[0]);
+		*out = buf[0];
+		if (err != NULL)
+			*err = buf[1];
+		else
+			free(buf[1]);
+		return exec_status(i);
 	}
 	close(fds[1]);
+	if (err != NULL)
+		close(efds[1]);
 	cleanup_add_pid(pid);
-	for (;;) {
-		if (len + 4096 > size && (*out = realloc(*out, size *= 2)) == NULL)
-			diesys(EXIT_FAIL, "realloc");
-		n = read(fds[0], *out + len, size - len - 1);
-		if (n == 0)
-			break;
-		if (n < 0) {
+	pfd[0].fd = fds[0];
+	pfd[1].fd = efds[0];
+	pfd[0].events = pfd[1].events = POLLIN;
+	while (pfd[0].fd != -1 || pfd[1].fd != -1) {
+		if (poll(pfd, 2, -1) == -1) {
 			if (errno != EINTR)
-				diesys(EXIT_FAIL, "read");
+				diesys(EXIT_FAIL, "poll");
 			cleanup_check();
 			continue;
 		}
-		len += (size_t)n;
+		for (i = 0; i < 2; i++) {
+			if (pfd[i].fd == -1 || pfd[i].revents == 0)
+				continue;
+			if (len[i] + 4096 + 1 > size[i] &&
+			    (buf[i] = realloc(buf[i], size[i] *= 2)) == NULL)
+				diesys(EXIT_FAIL, "realloc");
+			n = read(pfd[i].fd, buf[i] + len[i],
+			    size[i] - len[i] - 1);
+			if (n > 0) {
+				if (i == 1)
+					relay(2, buf[1] + len[1], (size_t)n);
+				/* Past ERRKEEP, stderr is only relayed. */
+				if (i == 0 || len[1] < ERRKEEP)
+					len[i] += (size_t)n;
+			} else if (n == 0 || errno != EINTR) {
+				close(pfd[i].fd);
+				pfd[i].fd = -1;
+			} else
+				cleanup_check();
+		}
 	}
-	(*out)[len] = '\0';
-	close(fds[0]);
+	buf[0][len[0]] = '\0';
+	buf[1][len[1]] = '\0';
 	wait_deadline(pid, 0, &status);
 	cleanup_del_pid(pid);
 	/* A runner killed by our SIGINT handler is no failure: we stop. */
 	cleanup_check();
 	if (secs != NULL)
 		*secs = wall_now() - t0;
+	*out = buf[0];
+	if (err != NULL)
+		*err = buf[1];
+	else
+		free(buf[1]);
 	return WIFEXITED(status) ? WEXITSTATUS(status) :
 	    128 + WTERMSIG(status);
 }
@@ -438,7 +510,7 @@ describe_container(int p)
 	const char *why;
 
 	command(p, 0, v, info);
-	if (run_capture(v, &out, 0, NULL) != 0) {
+	if (run_capture(v, &out, 0, NULL, NULL) != 0) {
 		free(out);
 		return;
 	}
@@ -457,6 +529,19 @@ describe_container(int p)
 		    why);
 }
 
+/* A reason as it is recorded and shown (results.c); frees r. */
+static char *
+clean_reason(char *r)
+{
+	char buf[REASON_MAX + 4];
+
+	reason_clean(buf, sizeof(buf), r);
+	free(r);
+	if ((r = strdup(buf)) == NULL)
+		diesys(EXIT_FAIL, "strdup");
+	return r;
+}
+
 /* Is the platform usable here? A trivial run says, or says why not. */
 static void
 probe(int p)
@@ -472,10 +557,10 @@ probe(int p)
 	}
 	command(p, 0, v, trivial);
 	fprintf(stderr, "%s: checking %s ...\n", progname, plat_names[p]);
-	rc = run_capture(v, &out, 1, &secs);
+	rc = run_capture(v, &out, 1, NULL, &secs);
 	probe_secs += secs;
 	if (rc != 0)
-		plat_reason[p] = reason(out, runners[p]);
+		plat_reason[p] = clean_reason(reason(out, runners[p]));
 	free(out);
 	if (rc == 0 && strcmp(plat_names[p], "container") == 0)
 		describe_container(p);
@@ -619,7 +704,7 @@ static char *
 first_line_of(char *const v[])
 {
 	char *out, *r;
-	int rc = run_capture(v, &out, 1, NULL);
+	int rc = run_capture(v, &out, 1, NULL, NULL);
 
 	r = rc == 0 || rc == 1 ? strndup(out, strcspn(out, "\n")) : NULL;
 	free(out);
@@ -820,7 +905,7 @@ recorded_argv(const char *dir, char ***argvp)
 
 /* Adaptive rule: the 95% CI half-width within o.ci percent of the mean. */
 static int
-converged(const struct cell *c)
+converged(const struct mcell *c)
 {
 	double mean, sd, half;
 
@@ -837,7 +922,7 @@ converged(const struct cell *c)
 static int
 wanted(int p, int b, int64_t rep)
 {
-	struct cell *c = &cells[p][b];
+	struct mcell *c = &cells[p][b];
 
 	if (c->skip || c->done[rep])
 		return 0;
@@ -866,30 +951,55 @@ progress(int64_t done, int64_t total, double t0, int p, int b,
 		    (long long)rep, what, eta);
 }
 
+/*
+ * A failed measurement: on disk at once (failures.csv), counted for the
+ * list at the end, and said now.
+ */
+static void
+record_failure(int p, int b, int64_t rep, int rc, const char *err)
+{
+	struct mcell *c = &cells[p][b];
+	char *why;
+
+	why = clean_reason(rc != 0 ? reason(err, runners[p]) :
+	    strdup("no result record in the benchmark's output"));
+	if (fail_fd == -1)
+		fail_fd = failures_open(o.dir);
+	failures_append(fail_fd, plat_names[p], bench_names[b], rep, rc, why);
+	nfail++;
+	c->nfailed++;
+	if (isatty(2))
+		fputc('\n', stderr);
+	warnmsg("%s %s rep %lld failed (exit %d): %s", plat_names[p],
+	    bench_names[b], (long long)rep, rc, why);
+	if (c->failure == NULL)
+		c->failure = why;
+	else
+		free(why);
+}
+
 /* One measurement (or warm-up, rep 0): run, parse, append. */
 static int
 measure(int p, int b, int64_t rep)
 {
-	struct cell *c = &cells[p][b];
-	char *v[MAXWORDS], *out;
+	struct mcell *c = &cells[p][b];
+	char *v[MAXWORDS], *out, *err;
 	double secs, work = 0, primary = NAN;
 	int rc;
 
 	command(p, b, v, NULL);
-	rc = run_capture(v, &out, 0, &secs);
+	rc = run_capture(v, &out, 0, &err, &secs);
 	if (rep == 0) {
 		free(out);
+		free(err);
 		return 0;
 	}
 	nrun++;
 	runner_wall += secs;
 	if (rc != 0 || append_record(p, b, rep, out, &work, &primary) == -1) {
-		nfail++;
-		if (isatty(2))
-			fputc('\n', stderr);
-		warnmsg("%s %s rep %lld failed (exit %d); see the lines above",
-		    plat_names[p], bench_names[b], (long long)rep, rc);
+		record_failure(p, b, rep, rc, err);
 		free(out);
+		free(err);
 		return -1;
 	}
 	work_secs += work;
@@ -899,7 +1009,32 @@ measure(int p, int b, int64_t rep)
 	if (o.ci > 0 && rep >= o.reps)
 		c->converged = converged(c);
 	free(out);
+	free(err);
 	return 0;
+}
+
+/*
+ * The failed cells, one line each, after the summary: N of M reps,
+ * M counting the reps measured, in this run or before it (-r).
+ */
+static void
+list_failures(void)
+{
+	int64_t r, ok;
+	int p, b;
+
+	for (p = 0; p < NPLAT; p++)
+		for (b = 0; b < NBENCH; b++) {
+			if (cells[p][b].nfailed == 0)
+				continue;
+			for (r = 1, ok = 0; r <= o.maxreps; r++)
+				ok += cells[p][b].done[r];
+			fprintf(stderr, "%s: failed: %s %s (%lld of %lld "
+			    "reps): %s\n", progname, plat_names[p],
+			    bench_names[b], (long long)cells[p][b].nfailed,
+			    (long long)(cells[p][b].nfailed + ok),
+			    cells[p][b].failure);
+		}
 }
 
 /* One cell's repetition, with progress before and after. */
@@ -1070,7 +1205,7 @@ main(int argc, char *argv[])
 	if (o.plat[2] || o.plat[3]) {
 		char *vi[] = { "vc-image", "-q", "kernel", NULL }, *out;
 
-		if (run_capture(vi, &out, 0, NULL) == 0)
+		if (run_capture(vi, &out, 0, NULL, NULL) == 0)
 			kernel = strndup(out + strcspn(out, " ") + 1,
 			    strcspn(out + strcspn(out, " ") + 1, "\n"));
 		free(out);
@@ -1130,9 +1265,12 @@ main(int argc, char *argv[])
 		if (plat_reason[p] != NULL)
 			fprintf(stderr, "%s: %s skipped: %s\n", progname,
 			    plat_names[p], plat_reason[p]);
+	list_failures();
 	printf("%s\n", o.dir);
 	if (close(csv_fd) == -1)
 		diesys(EXIT_FAIL, "%s", path);
+	if (fail_fd != -1 && close(fail_fd) == -1)
+		diesys(EXIT_FAIL, "%s/%s", o.dir, FAILURES_CSV);
 	free(path);
 	if (close_stdout() != EXIT_OK)
 		return EXIT_FAIL;

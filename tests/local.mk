@@ -27,6 +27,7 @@ SH_TESTS += \
 	tests/vc-suite-usage.t \
 	tests/vc-suite-skip.t \
 	tests/vc-suite-resume.t \
+	tests/vc-suite-failed.t \
 	tests/vc-suite-matrix.t
 EXTRA_DIST += $(SH_TESTS)
 clean-local:

@@ -4,7 +4,7 @@
 . "${top_srcdir:-.}/tests/tap.sh"
 need_cmd python3
 
-plan 4
+plan 5
 d=$tap_tmp/r
 VIRTCOST_ENGINE=no-such-engine
 export VIRTCOST_ENGINE
@@ -17,4 +17,9 @@ reason=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["platf
 case $reason in *"no-such-engine is not usable"*) pass "the reason is recorded in meta.json" ;;
 *) fail "the reason is recorded in meta.json" "$reason" ;; esac
 is "$(cut -d, -f3 "$d/results.csv" | sort -u | tr '\n' ' ')" "native platform " "native still ran"
+run vc-report "$d"
+case $(printf '%s\n' "$out" | grep '^container ') in
+"container  skipped: vc-container: container engine no-such-engine is not usable"*)
+	pass "vc-report shows the skipped platform's row" ;;
+*) fail "vc-report shows the skipped platform's row" "$out" ;; esac
 done_testing
