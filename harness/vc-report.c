@@ -236,6 +236,19 @@ put_csv_field(const char *s)
 	putchar('"');
 }
 
+/* The first columns of a row: benchmark, metric, unit, platform. */
+static void
+csv_names(const struct block *bl, const char *platform)
+{
+	put_csv_field(bl->b->name);
+	putchar(',');
+	put_csv_field(bl->metric);
+	putchar(',');
+	put_csv_field(bl->unit);
+	putchar(',');
+	put_csv_field(platform);
+}
+
 /* CSV numbers: enough digits to recompute; empty when undefined. */
 static void
 put_csv_num(double v)
@@ -270,13 +283,7 @@ csv_row(const struct block *bl, const struct cell *c,
 	size_t i, k = 0;
 
 	ratio_of(c, native, &r);
-	put_csv_field(bl->b->name);
-	putchar(',');
-	put_csv_field(bl->metric);
-	putchar(',');
-	put_csv_field(bl->unit);
-	putchar(',');
-	put_csv_field(c->s->platform);
+	csv_names(bl, c->s->platform);
 	printf(",%zu", s->n);
 	put_csv_num(s->mean);
 	put_csv_num(s->median);
@@ -316,13 +323,7 @@ csv_empty_row(const struct block *bl, const struct entry *e)
 {
 	int i;
 
-	put_csv_field(bl->b->name);
-	putchar(',');
-	put_csv_field(bl->metric);
-	putchar(',');
-	put_csv_field(bl->unit);
-	putchar(',');
-	put_csv_field(e->platform);
+	csv_names(bl, e->platform);
 	fputs(",0", stdout);
 	for (i = 0; i < 11; i++)	/* mean .. ratio_high */
 		putchar(',');
