@@ -756,7 +756,7 @@ serve_and_measure(struct options *o, const char *image, char *argv[],
 int
 main(int argc, char *argv[])
 {
-	struct options o;
+	static struct options o;	/* static: what it holds lives to the end */
 	double deadline = 0.0;
 	char *image;
 	int ch, status;
