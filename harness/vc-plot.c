@@ -383,6 +383,15 @@ chart_bench(FILE *fp, const struct bchart *c, size_t idx)
 	    idx, WHISKERS, idx);
 }
 
+/* Where platform p's bar of benchmark i stands in the overhead chart. */
+static double
+slot_x(const struct ochart *o, size_t p, size_t i)
+{
+	double w = 0.8 / (double)o->nplat;
+
+	return (double)i + ((double)p - (double)(o->nplat - 1) / 2.0) * w;
+}
+
 /* Slowdown: platform/native for times, native/platform for rates. */
 static int
 prepare_overhead(const struct results *r, struct bchart *bc, size_t nb,
@@ -493,8 +502,7 @@ data_overhead(FILE *fp, const struct ochart *o)
 		fprintf(fp, "$o%zu << EOD\n", p);
 		for (i = 0; i < o->nbench; i++) {
 			f = &o->f[p * o->nbench + i];
-			x = (double)i + ((double)p - (double)(o->nplat - 1) /
-			    2.0) * w;
+			x = slot_x(o, p, i);
 			lo = f->lo > 0 ? f->lo : o->ylo;
 			/* x, bar from 1 to the factor, whisker, label */
 			fprintf(fp, "%.4f %.4f %.4f", x, x - w / 2 * 0.95,
@@ -505,13 +513,11 @@ data_overhead(FILE *fp, const struct ochart *o)
 			gp_num(fp, isfinite(f->lo) ? lo : NAN);
 			gp_num(fp, f->hi);
 			gp_num(fp, fmax(1, isfinite(f->hi) ? f->hi : f->est));
-			/* The factor (× in UTF-8), or why there is none. */
-			if (isfinite(f->est))
-				label = xasprintf("%.3g\xc3\x97", f->est);
-			else
-				label = xasprintf("%s", o->label[p * o->nbench +
-				    i] != NULL ? o->label[p * o->nbench + i] : "");
-			/* Numbers and our own words: no quote to escape. */
+			/* The factor (× in UTF-8); why there is none is a
+			 * set label of chart_overhead. A number: no quote to
+			 * escape. */
+			label = isfinite(f->est) ?
+			    xasprintf("%.3g\xc3\x97", f->est) : xasprintf("%s", "");
 			fprintf(fp, " \"%s\"\n", label);
 			free(label);
 		}
@@ -543,6 +549,17 @@ chart_overhead(FILE *fp, const struct results *r, const struct bchart *bc,
 		fprintf(fp, " %zu%s", i, i + 1 < o->nbench ? ", " : ")\n");
 		free(tic);
 	}
+	/* An empty slot says why, upright so that it fits its slot. */
+	for (p = 0; p < o->nplat; p++)
+		for (i = 0; i < o->nbench; i++)
+			if (o->label[p * o->nbench + i] != NULL &&
+			    !isfinite(o->f[p * o->nbench + i].est)) {
+				fputs("set label ", fp);
+				gp_str(fp, o->label[p * o->nbench + i]);
+				fprintf(fp, " at first %.4f, first 1 rotate by "
+				    "90 left offset 0,0.5 font \",9\" textcolor "
+				    "rgb \"#555555\"\n", slot_x(o, p, i));
+			}
 	fputs("set bmargin 6\nset grid ytics\nset key bmargin center "
 	    "horizontal\nset style fill solid 0.8 border rgb \"#333333\"\n"
 	    "plot ", fp);
