@@ -451,7 +451,7 @@ write_record(const struct options *o, struct record *rec,
 	record_write(rec, stdout, o->fmt);
 }
 
-/* After the record: is the run to be trusted? 0 if so. */
+/* Is the run to be trusted? 0 if so; if not, one line says why. */
 static int
 verdict(const struct options *o, uint64_t size, const struct wrkreport *r)
 {
@@ -497,7 +497,7 @@ main(int argc, char *argv[])
 	struct record rec;
 	const char *wrk = NULL, *script = NULL, *why, *dir;
 	uint64_t size;
-	int ch, failed;
+	int ch;
 
 	msg_init(argv[0]);
 	while ((ch = getopt(argc, argv, "a:c:d:hL:N:o:p:Ss:T:t:u:Vw:")) != -1) {
@@ -618,10 +618,9 @@ main(int argc, char *argv[])
 	nginx_stop(&n);
 	signal_check();
 	read_report(dir, &r);
+	/* The verdict first: a number that is then rejected is never shown. */
+	if (verdict(&o, size, &r) != 0)
+		return EXIT_FAIL;
 	write_record(&o, &rec, &u, size, nginxver, wrkver, &r);
-	/* The record is out: what was measured is not lost. Now the verdict. */
-	failed = verdict(&o, size, &r) != 0;
-	if (close_stdout() != EXIT_OK)
-		failed = 1;
-	return failed ? EXIT_FAIL : EXIT_OK;
+	return close_stdout();
 }

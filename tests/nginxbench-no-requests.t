@@ -1,10 +1,10 @@
 #!/bin/sh
 # A run in which no download completes has no rate per file worth
-# trusting: the record is printed, one line says why, exit 1. A 100 GiB
+# trusting: no record is printed, one line says why, exit 1. A 100 GiB
 # file (sparse: no disk space) cannot be fetched in one second.
 . "${top_srcdir:-.}/tests/tap.sh"
 
-need_cmd wrk python3 pgrep
+need_cmd wrk pgrep
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] ||
     skip_all "nginx not found (apt-get install nginx-light)"
 VIRTCOST_DATADIR=$top_srcdir/nginxbench
@@ -15,12 +15,7 @@ mkdir "$TMPDIR"
 plan 4
 run nginxbench -s 100G -d 1 -o json
 is "$rc" 1 "no download completed: exit 1"
-printf '%s\n' "$out" | python3 -c '
-import json, sys
-m = {x["metric"]: x["value"] for x in json.load(sys.stdin)["metrics"]}
-assert m["requests"] == 0 and m["bytes"] > 0 and m["mib_per_second"] > 0, m
-' 2>/dev/null && pass "the record is printed: bytes read, no request completed" ||
-	fail "the record" "$out"
+is "$out" "" "no record is printed"
 is "$err" "nginxbench: no download completed in 1 s: the file is too large for this rate (use a smaller -s or a longer -d)" \
     "one line on stderr says why"
 procs=$(pgrep -f "$TMPDIR/nginxbench" || true)
