@@ -1,7 +1,8 @@
 #!/bin/sh
-# A run in which no download completes has no rate per file worth
-# trusting: no record is printed, one line says why, exit 1. A 100 GiB
-# file (sparse: no disk space) cannot be fetched in one second.
+# A run in which no download has completed when the hard limit (-l) has
+# passed is a failure: nothing on stdout (a number that would be rejected
+# is never printed), one line on stderr says what was tried, exit 1. A
+# 100 GiB file (sparse: no disk space) cannot be fetched in 2 seconds.
 . "${top_srcdir:-.}/tests/tap.sh"
 
 need_cmd wrk pgrep
@@ -12,12 +13,19 @@ TMPDIR=$tap_tmp/tmp
 export VIRTCOST_DATADIR TMPDIR
 mkdir "$TMPDIR"
 
-plan 4
-run nginxbench -s 100G -d 1 -o json
-is "$rc" 1 "no download completed: exit 1"
+plan 5
+t0=$(date +%s)
+run nginxbench -s 100G -d 1 -l 2 -o json
+t1=$(date +%s)
+is "$rc" 1 "no download completed within the limit: exit 1"
 is "$out" "" "no record is printed"
-is "$err" "nginxbench: no download completed in 1 s: the file is too large for this rate (use a smaller -s or a longer -d)" \
-    "one line on stderr says why"
+case $err in
+"nginxbench: no download of the 107374182400-byte file completed within the limit of 2 s (-l): 3 connections read "*" MiB/s in all, about "*" s per download; use a smaller -s or a larger -l")
+	pass "one line on stderr says what was tried" ;;
+*)	fail "one line on stderr says what was tried" "$err" ;;
+esac
+ok_if "the run ended at the limit, not at the target (took $((t1 - t0)) s)" \
+    test $((t1 - t0)) -ge 2 -a $((t1 - t0)) -le 8
 procs=$(pgrep -f "$TMPDIR/nginxbench" || true)
 is "$(ls -A "$TMPDIR")$procs" "" "nothing left behind"
 done_testing
