@@ -30,6 +30,7 @@ SH_TESTS += \
 	tests/nginxbench-run-errors.t \
 	tests/nginxbench-serve.t \
 	tests/nginxbench-signals.t \
+	tests/nginxbench-slow.t \
 	tests/nginxbench-unreachable.t \
 	tests/nginxbench-url.t \
 	tests/nginxbench-usage.t

@@ -12,10 +12,21 @@
  * done() hook, as one JSON line (wrkreport.c), never from wrk's text.
  * The classic metric is the time to transfer the file once at the
  * aggregate rate measured: file size / (bytes read / duration).
+ *
+ * A run is defined by work done: at least one whole download. -d is a
+ * target; wrk runs with -d set to the limit (-l) and report.lua's
+ * delay() writes a byte to a FIFO as each download completes. Once the
+ * target has passed and a download has completed, nginxbench sends wrk
+ * SIGINT: wrk's main thread sleeps for its -d in sleep(3), its SIGINT
+ * handler ends that sleep, and wrk then stops its threads, measures its
+ * real runtime and calls done() as at the end of a full run. A slow
+ * platform thus gives a slow number, not a failure.
  */
 #include "config.h"
 
 #include <sys/stat.h>
+#include <sys/sysinfo.h>
+#include <sys/wait.h>
 
 #include <arpa/inet.h>
 
@@ -24,6 +35,8 @@
 #include <getopt.h>
 #include <limits.h>
 #include <math.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,6 +50,7 @@
 #include "parse.h"
 #include "record.h"
 #include "run.h"
+#include "timing.h"
 #include "wrkreport.h"
 
 #ifndef PKGDATADIR
@@ -46,15 +60,20 @@
 #define SYSTEM_NGINX	"/usr/sbin/nginx"
 
 #define PROBE_SECONDS	5.0	/* for the HEAD request before the run */
-#define TIMEOUT_SLACK	2.0	/* wrk's timeout beyond the duration... */
-#define TIMEOUT_CAP	60.0	/* ...but no more: 8 bytes per microsecond */
+#define LIMIT_DEFAULT	600.0	/* -l: a run's hard limit, seconds... */
+#define LIMIT_MIN	60.0	/* ...unless memory is short, not below */
+#define LIMIT_MAX	86400.0
+#define TIMEOUT_SLACK	2.0	/* wrk's timeout beyond the limit */
+#define TIMEOUT_BYTES	8.0	/* wrk reserves this per microsecond of it */
+#define POLL_MS		100	/* how often wrk's exit is looked for */
 #define MIB		1048576.0
 
 struct options {
 	int64_t		 threads;	/* wrk -t */
 	int64_t		 connections;	/* wrk -c */
-	double		 duration;	/* wrk -d, whole seconds */
-	double		 timeout;	/* wrk --timeout; 0: from duration */
+	double		 duration;	/* -d: the target, whole seconds */
+	double		 limit;		/* -l, wrk -d; 0: from memory */
+	double		 timeout;	/* wrk --timeout; 0: from limit */
 	uint64_t	 size;		/* of the file served, or expected */
 	int		 size_given;	/* -s: with -u, a size to check */
 	int64_t		 port;		/* nginx's; 0: a free one */
@@ -73,13 +92,14 @@ usage(FILE *fp)
 	int w = (int)strlen(progname);
 
 	fprintf(fp, "usage: %s [-hV] [-a address] [-c connections] "
-	    "[-d duration] [-L script] [-N nginx]\n"
-	    "       %*s [-o text|csv|json] [-p port] [-s size] [-T timeout] "
-	    "[-t threads]\n"
-	    "       %*s [-w workers]\n"
+	    "[-d duration] [-L script] [-l limit]\n"
+	    "       %*s [-N nginx] [-o text|csv|json] [-p port] [-s size] "
+	    "[-T timeout]\n"
+	    "       %*s [-t threads] [-w workers]\n"
 	    "       %s [-hV] [-c connections] [-d duration] [-L script] "
-	    "[-o text|csv|json]\n"
-	    "       %*s [-s size] [-T timeout] [-t threads] -u url\n"
+	    "[-l limit]\n"
+	    "       %*s [-o text|csv|json] [-s size] [-T timeout] "
+	    "[-t threads] -u url\n"
 	    "       %s -S [-a address] [-N nginx] [-p port] [-s size] "
 	    "[-w workers]\n",
 	    progname, w, "", w, "", progname, w, "", progname);
@@ -266,26 +286,117 @@ last_line(const char *file, char *buf, size_t size)
 	copy_str(buf, size, p != NULL ? p + 1 : all);
 }
 
+/*
+ * The connections wrk really opens: each thread gets connections /
+ * threads of them, rounded down. delay() runs once on each before its
+ * first request, so the first bytes in the FIFO are not downloads.
+ */
+static uint64_t
+wrk_connections(const struct options *o)
+{
+	return (uint64_t)(o->threads * (o->connections / o->threads));
+}
+
+/* Reads all that is in the FIFO (non-blocking); returns how much. */
+static uint64_t
+drain(int fd)
+{
+	char buf[4096];
+	uint64_t total = 0;
+	ssize_t n;
+
+	while ((n = read(fd, buf, sizeof(buf))) > 0)
+		total += (uint64_t)n;
+	if (n == -1 && errno != EAGAIN && errno != EINTR)
+		diesys(EXIT_FAIL, "reading wrk's progress");
+	return total;
+}
+
+/*
+ * Waits for wrk, and stops it early once the target has passed and a
+ * download has completed. SIGINT goes to wrk's main thread (its tid is
+ * its pid), the one asleep for -d: sent to the process it could be
+ * taken by another thread, leaving the sleep to run on and the idle
+ * time to count in wrk's duration. It is sent again each second, for
+ * wrk ignores SIGINT until its threads are running. The FIFO is read
+ * until wrk exits, so that its writes never block: once a download is
+ * known, only each POLL_MS, which would take 655,360 downloads a second
+ * to fill a 64 KiB pipe. Returns wrk's exit status as wait_exit does.
+ */
+static int
+supervise(pid_t pid, int fifo, const struct options *o)
+{
+	uint64_t seen = 0, before = wrk_connections(o);
+	double now, target = wall_now() + o->duration, next_int = 0.0;
+	struct pollfd pfd;
+	int status, ms;
+	pid_t w;
+
+	pfd.fd = fifo;
+	pfd.events = POLLIN;
+	for (;;) {
+		while ((w = waitpid(pid, &status, WNOHANG)) == -1 &&
+		    errno == EINTR)
+			;
+		if (w == -1)
+			diesys(EXIT_FAIL, "waitpid");
+		if (w == pid)
+			break;
+		now = wall_now();
+		if (seen > before && now >= target && now >= next_int) {
+			if (tgkill(pid, pid, SIGINT) == -1 && errno != ESRCH)
+				diesys(EXIT_FAIL, "cannot stop wrk");
+			next_int = now + 1.0;
+		}
+		/* A download is known: now the FIFO is only drained. */
+		if (seen > before)
+			pfd.fd = -1;
+		ms = POLL_MS;
+		if (now < target && (target - now) * 1000.0 < POLL_MS)
+			ms = (int)ceil((target - now) * 1000.0);
+		if (poll(&pfd, 1, ms) == -1) {
+			if (errno != EINTR)
+				diesys(EXIT_FAIL, "poll");
+			signal_check();
+		}
+		seen += drain(fifo);
+	}
+	if (WIFEXITED(status))
+		return WEXITSTATUS(status);
+	return 128 + WTERMSIG(status);
+}
+
 static void
 run_wrk(const char *wrk, const char *script, const struct options *o,
     const char *url, const char *dir)
 {
 	char t[24], c[24], d[24], to[24], report[PATH_MAX], out[PATH_MAX];
+	char fifo[PATH_MAX];
 	char *argv[] = { (char *)wrk, "-t", t, "-c", c, "-d", d, "--timeout",
 	    to, "-s", (char *)script, (char *)url, NULL };
 	char why[256];
 	struct spawn_io io;
 	pid_t pid;
-	int fd, null, rc;
+	int fd, null, rd, wr, rc;
 
 	snprintf(t, sizeof(t), "%lld", (long long)o->threads);
 	snprintf(c, sizeof(c), "%lld", (long long)o->connections);
-	snprintf(d, sizeof(d), "%.0fs", o->duration);
+	snprintf(d, sizeof(d), "%.0fs", o->limit);
 	snprintf(to, sizeof(to), "%.0fs", o->timeout);
 	snprintf(report, sizeof(report), "%s/report.json", dir);
 	snprintf(out, sizeof(out), "%s/wrk.out", dir);
-	if (setenv("NGINXBENCH_REPORT", report, 1) == -1)
+	snprintf(fifo, sizeof(fifo), "%s/progress", dir);
+	if (setenv("NGINXBENCH_REPORT", report, 1) == -1 ||
+	    setenv("NGINXBENCH_PROGRESS", fifo, 1) == -1)
 		diesys(EXIT_FAIL, "setenv");
+	/*
+	 * Our own writer keeps the FIFO from ever reading as at its end, so
+	 * that poll() only wakes for bytes; wrk's exit is seen by waitpid.
+	 */
+	if (mkfifo(fifo, 0600) == -1 ||
+	    (rd = open(fifo, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1 ||
+	    (wr = open(fifo, O_WRONLY | O_NONBLOCK | O_CLOEXEC)) == -1)
+		diesys(EXIT_FAIL, "%s", fifo);
 	if ((null = open("/dev/null", O_RDONLY | O_CLOEXEC)) == -1 ||
 	    (fd = open(out, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
 	    0600)) == -1)
@@ -299,13 +410,18 @@ run_wrk(const char *wrk, const char *script, const struct options *o,
 	if (pid == -1)
 		diesys(EXIT_FAIL, "cannot run %s", wrk);
 	cleanup_add_pid(pid);
-	rc = wait_exit(pid);
+	rc = supervise(pid, rd, o);
 	cleanup_del_pid(pid);
+	close(rd);
+	close(wr);
 	signal_check();
 	if (rc != 0) {
 		last_line(out, why, sizeof(why));
-		die(EXIT_FAIL, "wrk failed (exit status %d): %s", rc,
-		    *why != '\0' ? why : "it said nothing");
+		die(EXIT_FAIL, "wrk failed (exit status %d): %s%s", rc,
+		    *why != '\0' ? why : "it said nothing",
+		    strstr(why, "Out of memory") == NULL ? "" :
+		    " (wrk reserves 8 bytes per microsecond of its timeout: "
+		    "use a smaller -l or -T)");
 	}
 }
 
@@ -348,6 +464,28 @@ whole_seconds(int opt, const char *arg, double max)
 		usage_error("-%c %s: must be a whole number of seconds", opt,
 		    arg);
 	return v;
+}
+
+/*
+ * The limit unless -l gives one: LIMIT_DEFAULT, less where wrk's table
+ * of latencies (8 bytes per microsecond of its timeout, reserved, not
+ * touched) would not fit in half of the memory and swap, for the kernel
+ * may refuse so large a reservation; not below LIMIT_MIN nor the target.
+ */
+static double
+default_limit(double duration)
+{
+	struct sysinfo si;
+	double mem, fit, limit = LIMIT_DEFAULT;
+
+	if (sysinfo(&si) == 0) {
+		mem = ((double)si.totalram + (double)si.totalswap) *
+		    (double)si.mem_unit;
+		fit = floor(mem / 2.0 / TIMEOUT_BYTES / 1e6 - TIMEOUT_SLACK);
+		if (fit < limit)
+			limit = fmax(fit, LIMIT_MIN);
+	}
+	return fmax(limit, duration);
 }
 
 /* Starts our nginx; u is then the URL of its file. */
@@ -419,6 +557,7 @@ write_record(const struct options *o, struct record *rec,
 	record_param(rec, "threads", "%lld", (long long)o->threads);
 	record_param(rec, "connections", "%lld", (long long)o->connections);
 	record_param(rec, "duration", "%.0f", o->duration);
+	record_param(rec, "limit", "%.0f", o->limit);
 	record_param(rec, "timeout", "%.0f", o->timeout);
 	if (o->url == NULL) {
 		record_param(rec, "workers", "%lld", (long long)o->workers);
@@ -451,10 +590,12 @@ write_record(const struct options *o, struct record *rec,
 	record_write(rec, stdout, o->fmt);
 }
 
-/* After the record: is the run to be trusted? 0 if so. */
+/* Is the run to be trusted? 0 if so; if not, one line says why. */
 static int
 verdict(const struct options *o, uint64_t size, const struct wrkreport *r)
 {
+	double rate = (double)r->bytes / ((double)r->duration_us / 1e6);
+
 	if (r->errors_status + r->errors_connect + r->errors_read +
 	    r->errors_write + r->errors_timeout > 0) {
 		warnmsg("wrk saw errors: %llu responses with status >= 400, "
@@ -466,10 +607,19 @@ verdict(const struct options *o, uint64_t size, const struct wrkreport *r)
 		    (unsigned long long)r->errors_timeout);
 		return -1;
 	}
+	if (r->requests == 0 && rate > 0) {
+		warnmsg("no download of the %llu-byte file completed within "
+		    "the limit of %.0f s (-l): %llu connections read %.3g "
+		    "MiB/s in all, about %.0f s per download; use a smaller "
+		    "-s or a larger -l", (unsigned long long)size, o->limit,
+		    (unsigned long long)wrk_connections(o), rate / MIB,
+		    (double)size * (double)wrk_connections(o) / rate);
+		return -1;
+	}
 	if (r->requests == 0) {
-		warnmsg("no download completed in %.0f s: the file is too "
-		    "large for this rate (use a smaller -s or a longer -d)",
-		    o->duration);
+		warnmsg("no download of the %llu-byte file completed within "
+		    "the limit of %.0f s (-l): wrk read nothing",
+		    (unsigned long long)size, o->limit);
 		return -1;
 	}
 	/* Each completed response held at least the file. */
@@ -486,8 +636,8 @@ verdict(const struct options *o, uint64_t size, const struct wrkreport *r)
 int
 main(int argc, char *argv[])
 {
-	struct options o = { 1, 3, 20.0, 0.0, UINT64_C(512) << 20, 0, 0, 1,
-	    "127.0.0.1", NULL, NULL, NULL, 0, OUT_TEXT };
+	struct options o = { 1, 3, 20.0, 0.0, 0.0, UINT64_C(512) << 20, 0, 0,
+	    1, "127.0.0.1", NULL, NULL, NULL, 0, OUT_TEXT };
 	char wrkbuf[PATH_MAX], nginxbuf[PATH_MAX], scriptbuf[PATH_MAX];
 	char wrkver[64] = "", nginxver[64] = "";
 	struct in_addr in;
@@ -497,10 +647,10 @@ main(int argc, char *argv[])
 	struct record rec;
 	const char *wrk = NULL, *script = NULL, *why, *dir;
 	uint64_t size;
-	int ch, failed;
+	int ch;
 
 	msg_init(argv[0]);
-	while ((ch = getopt(argc, argv, "a:c:d:hL:N:o:p:Ss:T:t:u:Vw:")) != -1) {
+	while ((ch = getopt(argc, argv, "a:c:d:hL:l:N:o:p:Ss:T:t:u:Vw:")) != -1) {
 		switch (ch) {
 		case 'a':
 			if (inet_pton(AF_INET, optarg, &in) != 1)
@@ -521,6 +671,9 @@ main(int argc, char *argv[])
 			return close_stdout();
 		case 'L':
 			o.script = optarg;
+			break;
+		case 'l':
+			o.limit = whole_seconds('l', optarg, LIMIT_MAX);
 			break;
 		case 'N':
 			o.nginx = optarg;
@@ -575,9 +728,14 @@ main(int argc, char *argv[])
 		    (long long)o.connections);
 	if (o.url != NULL && (why = url_parse(o.url, &u)) != NULL)
 		usage_error("-u %s: %s", o.url, why);
+	if (o.limit == 0.0)
+		o.limit = default_limit(o.duration);
+	else if (o.limit < o.duration)
+		usage_error("-l %.0f: the limit is shorter than the target "
+		    "(-d %.0f)", o.limit, o.duration);
 	/* A download that ends within the run is never a timeout. */
 	if (o.timeout == 0.0)
-		o.timeout = fmin(o.duration + TIMEOUT_SLACK, TIMEOUT_CAP);
+		o.timeout = o.limit + TIMEOUT_SLACK;
 
 	/*
 	 * What each mode needs, before anything is started. A runner gives
@@ -618,10 +776,9 @@ main(int argc, char *argv[])
 	nginx_stop(&n);
 	signal_check();
 	read_report(dir, &r);
+	/* The verdict first: a number that is then rejected is never shown. */
+	if (verdict(&o, size, &r) != 0)
+		return EXIT_FAIL;
 	write_record(&o, &rec, &u, size, nginxver, wrkver, &r);
-	/* The record is out: what was measured is not lost. Now the verdict. */
-	failed = verdict(&o, size, &r) != 0;
-	if (close_stdout() != EXIT_OK)
-		failed = 1;
-	return failed ? EXIT_FAIL : EXIT_OK;
+	return close_stdout();
 }

@@ -12,6 +12,35 @@
 -- infinity comes out as "nan" or "inf", which nginxbench refuses.
 -- Defining no request() or response() keeps wrk on its fast path: with a
 -- response() it would copy every body into a buffer for Lua.
+--
+-- Progress: when $NGINXBENCH_PROGRESS names a FIFO, each thread's state
+-- opens it in init() and delay() writes one byte to it, unbuffered. wrk
+-- calls delay() once on each connection before its first request, then
+-- once after each completed response (it is not called again after a
+-- reconnect), so nginxbench knows that a download has completed when it
+-- has read more bytes than wrk has connections. That is how it extends
+-- a run until one has (see nginxbench(1)). delay() costs one write(2)
+-- per download and returns 0: no delay. Without the variable neither
+-- hook is defined, and wrk runs as it would without a script.
+
+local progress_path = os.getenv("NGINXBENCH_PROGRESS")
+if progress_path ~= nil and progress_path ~= "" then
+	local progress
+
+	function init(args)
+		-- An error here stops wrk with its message: better than a
+		-- run that can only end at nginxbench's limit.
+		progress = assert(io.open(progress_path, "w"))
+		progress:setvbuf("no")
+	end
+
+	function delay()
+		-- An error in delay() would abort wrk: a failed write (the
+		-- reader gone) is ignored, nginxbench then stops wrk anyway.
+		progress:write("x")
+		return 0
+	end
+end
 
 function done(summary, latency, requests)
 	local e = summary.errors

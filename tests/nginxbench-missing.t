@@ -46,8 +46,9 @@ fails "no report script where VIRTCOST_DATADIR says" \
     "wrk report script /nonexistent/report.lua .*No such file" \
     env VIRTCOST_DATADIR=/nonexistent "$nb" -s 1M -d 1
 : >"$tap_tmp/silent.lua"
+# Nor does it write nginxbench's progress: the run lasts until -l.
 fails "a script without done(): wrk wrote no report" "wrk wrote no report" \
-    nginxbench -L "$tap_tmp/silent.lua" -s 1M -d 1
+    nginxbench -L "$tap_tmp/silent.lua" -s 1M -d 1 -l 2
 
 # Not an error: nginx is not on PATH here, but where Debian puts it.
 if [ -x /usr/sbin/nginx ]; then

@@ -16,7 +16,7 @@ mkdir "$TMPDIR" "$tap_tmp/nowrk"
 # Another loopback address than the default, to see -a at work; no wrk
 # on PATH: serving does not need it.
 PATH="$tap_tmp/nowrk" "$(command -v nginxbench)" -S -a 127.0.0.2 -s 2M -w 2 \
-    -d 1 -o json >"$tap_tmp/serve" 2>"$tap_tmp/serve.err" &
+    -d 1 -l 30 -o json >"$tap_tmp/serve" 2>"$tap_tmp/serve.err" &
 pid=$!
 trap 'kill $pid 2>/dev/null; rm -rf "$tap_tmp"' EXIT
 i=0
@@ -38,7 +38,7 @@ base=${url%file}
 master=$(pgrep -P $pid -x nginx)
 is "$(pgrep -P "${master:-0}" | wc -l)" 2 "nginx serves with 2 workers (-w)"
 
-run nginxbench -u "$base" -s 2M -w 2 -d 1 -o json
+run nginxbench -u "$base" -s 2M -w 2 -d 1 -l 30 -o json
 printf '%s\n' "$out" | python3 -c '
 import json, sys
 r = json.loads(sys.stdin.read())

@@ -7,7 +7,7 @@ TMPDIR=$tap_tmp/tmp
 export TMPDIR
 mkdir "$TMPDIR"
 
-plan 28
+plan 30
 usage_error "unknown option" nginxbench -x
 usage_error "extra operand" nginxbench file
 usage_error "-c not a number" nginxbench -c many
@@ -19,6 +19,8 @@ usage_error "-d not whole seconds" nginxbench -d 1.5
 usage_error "-d zero" nginxbench -d 0
 usage_error "-d unknown unit" nginxbench -d 2m
 usage_error "-T not whole seconds" nginxbench -T 500ms
+usage_error "-l zero" nginxbench -l 0
+usage_error "-l shorter than the target -d" nginxbench -d 30 -l 10
 usage_error "-s unknown suffix" nginxbench -s 8Q
 usage_error "-s zero" nginxbench -s 0
 usage_error "-s negative" nginxbench -s -1
