@@ -27,7 +27,7 @@ for sig in INT TERM HUP; do
 	# On a machine out of processes pgrep itself may come back empty.
 	i=0
 	while workers=$(pgrep -P "${master:-0}" | tr '\n' ' ') &&
-	    set -- $workers && [ $# -ne 2 ] && [ $i -lt 20 ]; do
+	    set -- $workers && [ $# -ne 2 ] && [ $i -lt 100 ]; do
 		sleep 0.1
 		i=$((i + 1))
 	done
