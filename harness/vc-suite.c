@@ -50,6 +50,7 @@
 #define MAXREPS		100000
 #define MAXWORDS	64
 #define ERRKEEP		65536	/* of a runner's stderr, kept for reason() */
+#define RECORD_BYTES	65536	/* of one record's CSV rows: 24 metrics need 3k */
 #define HEADER		"time,host,platform,benchmark,metric,unit,value,rep\n"
 
 static const char *const bench_names[NBENCH] = {
@@ -566,47 +567,90 @@ probe(int p)
 		describe_container(p);
 }
 
+/*
+ * A record's rows as they are built: on the heap, up to RECORD_BYTES.
+ * Runner output is untrusted (it comes from inside containers and VMs),
+ * so its size is checked here rather than trusted to fit.
+ */
+struct rowbuf {
+	char	*p;
+	size_t	 len, cap;
+	int	 over;		/* it would have passed RECORD_BYTES */
+};
+
 static void
-csv_field(char *buf, size_t size, size_t *len, const char *s)
+rb_add(struct rowbuf *rb, const char *s, size_t n)
+{
+	if (rb->over || n > RECORD_BYTES - rb->len) {
+		rb->over = 1;
+		return;
+	}
+	if (rb->len + n > rb->cap) {
+		while (rb->len + n > rb->cap)
+			rb->cap = rb->cap ? 2 * rb->cap : 1024;
+		if ((rb->p = realloc(rb->p, rb->cap)) == NULL)
+			diesys(EXIT_FAIL, "realloc");
+	}
+	memcpy(rb->p + rb->len, s, n);
+	rb->len += n;
+}
+
+static void
+rb_str(struct rowbuf *rb, const char *s)
+{
+	rb_add(rb, s, strlen(s));
+}
+
+/* One CSV field, quoted (RFC 4180) when it needs to be. */
+static void
+rb_field(struct rowbuf *rb, const char *s)
 {
 	int quote = strpbrk(s, ",\"\n\r") != NULL;
+	const char *q;
 
-	if (quote && *len < size)
-		buf[(*len)++] = '"';
-	for (; *s != '\0' && *len + 2 < size; s++) {
-		if (*s == '"')
-			buf[(*len)++] = '"';
-		buf[(*len)++] = *s;
+	if (!quote) {
+		rb_str(rb, s);
+		return;
 	}
-	if (quote && *len < size)
-		buf[(*len)++] = '"';
+	rb_add(rb, "\"", 1);
+	for (; (q = strchr(s, '"')) != NULL; s = q + 1) {
+		rb_add(rb, s, (size_t)(q - s) + 1);
+		rb_add(rb, "\"", 1);
+	}
+	rb_str(rb, s);
+	rb_add(rb, "\"", 1);
 }
 
 /*
  * Turns a benchmark's JSON record into CSV rows and appends them in one
  * write, then fsync: a row is on disk before the next run starts.
+ * Returns NULL, or why the record is refused (a failure to record).
  */
-static int
+static const char *
 append_record(int p, int b, int64_t rep, const char *out, double *work,
     double *primary)
 {
+	static char why[128];
 	struct json_object *rec, *metrics, *m, *f;
+	struct rowbuf rb = { NULL, 0, 0, 0 };
 	const char *line, *time_s = "", *name, *unit;
-	char buf[16384], num[64];
-	size_t len = 0, i, nm;
-	int ok = 0;
+	char num[64];
+	size_t i, nm;
 
 	for (line = out; line != NULL && *line != '{';
 	    line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL)
 		;
 	if (line == NULL || (rec = json_tokener_parse(line)) == NULL)
-		return -1;
+		return "no result record in the benchmark's output";
 	if (json_object_object_get_ex(rec, "time", &f))
 		time_s = json_object_get_string(f);
+	snprintf(why, sizeof(why), "malformed result record");
 	if (!json_object_object_get_ex(rec, "metrics", &metrics) ||
 	    !json_object_is_type(metrics, json_type_array) ||
-	    (nm = json_object_array_length(metrics)) == 0)
+	    (nm = json_object_array_length(metrics)) == 0) {
+		snprintf(why, sizeof(why), "result record without metrics");
 		goto out;
+	}
 	for (i = 0; i < nm; i++) {
 		m = json_object_array_get_idx(metrics, i);
 		if (!json_object_object_get_ex(m, "metric", &f) ||
@@ -630,25 +674,35 @@ append_record(int p, int b, int64_t rep, const char *out, double *work,
 			*work = json_object_get_double(f);
 		if (i == 0 && f != NULL)	/* json-c's null is NULL */
 			*primary = json_object_get_double(f);
-		csv_field(buf, sizeof(buf), &len, time_s);
-		buf[len++] = ',';
-		csv_field(buf, sizeof(buf), &len, host);
-		len += (size_t)snprintf(buf + len, sizeof(buf) - len,
-		    ",%s,%s,", plat_names[p], bench_names[b]);
-		csv_field(buf, sizeof(buf), &len, name);
-		buf[len++] = ',';
-		csv_field(buf, sizeof(buf), &len, unit ? unit : "");
-		len += (size_t)snprintf(buf + len, sizeof(buf) - len,
-		    ",%s,%lld\n", num, (long long)rep);
-		if (len > sizeof(buf) - 512)
-			goto out;
+		rb_field(&rb, time_s);
+		rb_add(&rb, ",", 1);
+		rb_field(&rb, host);
+		rb_add(&rb, ",", 1);
+		rb_str(&rb, plat_names[p]);
+		rb_add(&rb, ",", 1);
+		rb_str(&rb, bench_names[b]);
+		rb_add(&rb, ",", 1);
+		rb_field(&rb, name);
+		rb_add(&rb, ",", 1);
+		rb_field(&rb, unit != NULL ? unit : "");
+		snprintf(num + strlen(num), sizeof(num) - strlen(num),
+		    ",%lld\n", (long long)rep);
+		rb_add(&rb, ",", 1);
+		rb_str(&rb, num);
 	}
-	if (write(csv_fd, buf, len) != (ssize_t)len || fsync(csv_fd) == -1)
+	if (rb.over) {
+		snprintf(why, sizeof(why), "result record longer than %d "
+		    "bytes as CSV rows", RECORD_BYTES);
+		goto out;
+	}
+	if (write(csv_fd, rb.p, rb.len) != (ssize_t)rb.len ||
+	    fsync(csv_fd) == -1)
 		diesys(EXIT_FAIL, "%s/results.csv", o.dir);
-	ok = 1;
+	why[0] = '\0';
 out:
+	free(rb.p);
 	json_object_put(rec);
-	return ok ? 0 : -1;
+	return why[0] != '\0' ? why : NULL;
 }
 
 /*
@@ -956,13 +1010,14 @@ progress(int64_t done, int64_t total, double t0, int p, int b,
  * list at the end, and said now.
  */
 static void
-record_failure(int p, int b, int64_t rep, int rc, const char *err)
+record_failure(int p, int b, int64_t rep, int rc, const char *err,
+    const char *refused)
 {
 	struct mcell *c = &cells[p][b];
 	char *why;
 
 	why = clean_reason(rc != 0 ? reason(err, runners[p]) :
-	    strdup("no result record in the benchmark's output"));
+	    strdup(refused));
 	if (fail_fd == -1)
 		fail_fd = failures_open(o.dir);
 	failures_append(fail_fd, plat_names[p], bench_names[b], rep, rc, why);
@@ -985,6 +1040,7 @@ measure(int p, int b, int64_t rep)
 	struct mcell *c = &cells[p][b];
 	char *v[MAXWORDS], *out, *err;
 	double secs, work = 0, primary = NAN;
+	const char *refused = NULL;
 	int rc;
 
 	command(p, b, v, NULL);
@@ -996,8 +1052,9 @@ measure(int p, int b, int64_t rep)
 	}
 	nrun++;
 	runner_wall += secs;
-	if (rc != 0 || append_record(p, b, rep, out, &work, &primary) == -1) {
-		record_failure(p, b, rep, rc, err);
+	if (rc != 0 || (refused = append_record(p, b, rep, out, &work,
+	    &primary)) != NULL) {
+		record_failure(p, b, rep, rc, err, refused);
 		free(out);
 		free(err);
 		return -1;

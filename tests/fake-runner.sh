@@ -1,0 +1,19 @@
+# fake-runner.sh - a stand-in vc-native for the vc-suite tests that need
+# a runner to say something hostile. Sourced after tap.sh.
+#
+#   fake_runner FILE    vc-native passes its probe (exit 0, no output)
+#                       and answers each measurement (-o json) with the
+#                       contents of FILE on stdout, exit 0
+fake_runner() {
+	mkdir -p "$tap_tmp/bin"
+	cat >"$tap_tmp/bin/vc-native" <<FAKE
+#!/bin/sh
+case " \$* " in
+*" -o json "*) cat '$1' ;;
+esac
+exit 0
+FAKE
+	chmod +x "$tap_tmp/bin/vc-native"
+	PATH="$tap_tmp/bin:$PATH"
+	export PATH
+}
