@@ -374,7 +374,7 @@ better_name(enum better b)
 }
 
 static struct series *
-add_series(struct results *r, struct csv *c)
+add_series(struct results *r, const struct csv_row *row)
 {
 	static size_t last;
 	struct series *s;
@@ -382,129 +382,162 @@ add_series(struct results *r, struct csv *c)
 	/* Rows come in runs of one series' metrics: try the last ones. */
 	if (last < r->nseries) {
 		s = &r->series[last];
-		if (strcmp(s->benchmark, csv_field(c, F_BENCHMARK)) == 0 &&
-		    strcmp(s->metric, csv_field(c, F_METRIC)) == 0 &&
-		    strcmp(s->platform, csv_field(c, F_PLATFORM)) == 0)
+		if (strcmp(s->benchmark, row->benchmark) == 0 &&
+		    strcmp(s->metric, row->metric) == 0 &&
+		    strcmp(s->platform, row->platform) == 0)
 			return s;
 	}
-	s = (struct series *)results_find(r, csv_field(c, F_BENCHMARK),
-	    csv_field(c, F_METRIC), csv_field(c, F_PLATFORM));
+	s = (struct series *)results_find(r, row->benchmark, row->metric,
+	    row->platform);
 	if (s == NULL) {
 		r->series = xrealloc(r->series, r->nseries + 1,
 		    sizeof(*r->series));
 		s = &r->series[r->nseries++];
 		memset(s, 0, sizeof(*s));
-		s->benchmark = xstrdup(csv_field(c, F_BENCHMARK));
-		s->metric = xstrdup(csv_field(c, F_METRIC));
-		s->platform = xstrdup(csv_field(c, F_PLATFORM));
-		s->unit = xstrdup(csv_field(c, F_UNIT));
-		s->line = c->start;
+		s->benchmark = xstrdup(row->benchmark);
+		s->metric = xstrdup(row->metric);
+		s->platform = xstrdup(row->platform);
+		s->unit = xstrdup(row->unit);
+		s->line = row->line;
 	}
 	last = (size_t)(s - r->series);
 	return s;
 }
 
 static void
-check_unit(const struct results *r, const struct csv *c)
+check_unit(const struct results *r, const struct csv_row *row)
 {
 	size_t i;
 
 	for (i = 0; i < r->nseries; i++) {
 		const struct series *s = &r->series[i];
 
-		if (strcmp(s->benchmark, csv_field(c, F_BENCHMARK)) == 0 &&
-		    strcmp(s->metric, csv_field(c, F_METRIC)) == 0 &&
-		    strcmp(s->unit, csv_field(c, F_UNIT)) != 0)
+		if (strcmp(s->benchmark, row->benchmark) == 0 &&
+		    strcmp(s->metric, row->metric) == 0 &&
+		    strcmp(s->unit, row->unit) != 0)
 			die(EXIT_FAIL, "%s: line %zu: unit '%s' of %s %s "
-			    "differs from '%s' on line %zu", r->csv, c->start,
-			    csv_field(c, F_UNIT), s->benchmark, s->metric,
-			    s->unit, s->line);
+			    "differs from '%s' on line %zu", r->csv, row->line,
+			    row->unit, s->benchmark, s->metric, s->unit,
+			    s->line);
 	}
 }
 
 static void
-add_row(struct results *r, struct csv *c)
+add_row(const struct csv_row *row, void *arg)
 {
+	struct results *r = arg;
 	struct series *s;
 	struct obs *o;
-	const char *why;
-	double v;
-	int64_t rep;
-	int f;
 
-	if (c->nfields != NFIELDS)
-		die(EXIT_FAIL, "%s: line %zu: %zu fields, expected %d",
-		    r->csv, c->start, c->nfields, NFIELDS);
-	for (f = 0; f < NFIELDS; f++)
-		if (f != F_UNIT && *csv_field(c, f) == '\0')
-			die(EXIT_FAIL, "%s: line %zu: empty %s", r->csv,
-			    c->start, header[f]);
-	for (f = F_PLATFORM; f <= F_UNIT; f++)
-		if ((why = name_ok(csv_field(c, f), f == F_UNIT)) != NULL)
-			die(EXIT_FAIL, "%s: line %zu: %s '%s' %s", r->csv,
-			    c->start, header[f], printable(csv_field(c, f)),
-			    why);
-	if ((why = parse_value(csv_field(c, F_VALUE), &v)) != NULL)
-		die(EXIT_FAIL, "%s: line %zu: value '%s': %s", r->csv,
-		    c->start, csv_field(c, F_VALUE), why);
-	if ((why = parse_int(csv_field(c, F_REP), 1, INT64_MAX, &rep)) != NULL)
-		die(EXIT_FAIL, "%s: line %zu: rep '%s': %s", r->csv,
-		    c->start, csv_field(c, F_REP), why);
-	s = add_series(r, c);
-	if (strcmp(s->unit, csv_field(c, F_UNIT)) != 0 || s->n == 0)
-		check_unit(r, c);
+	s = add_series(r, row);
+	if (strcmp(s->unit, row->unit) != 0 || s->n == 0)
+		check_unit(r, row);
 	if (s->n == s->cap) {
 		s->cap = s->cap ? 2 * s->cap : 16;
 		s->obs = xrealloc(s->obs, s->cap, sizeof(*s->obs));
 	}
 	o = &s->obs[s->n++];
-	o->value = v;
-	o->rep = rep;
-	o->time = xstrdup(csv_field(c, F_TIME));
+	o->value = row->value;
+	o->rep = row->rep;
+	o->time = xstrdup(row->time);
+	r->nrows++;
 }
 
-static size_t
-read_csv(struct results *r, const char *dir)
+/* A row's fields checked and named; dies naming the line. */
+static void
+check_row(const char *path, const struct csv *c, struct csv_row *row)
+{
+	const char *why;
+	int f;
+
+	if (c->nfields != NFIELDS)
+		die(EXIT_FAIL, "%s: line %zu: %zu fields, expected %d",
+		    path, c->start, c->nfields, NFIELDS);
+	for (f = 0; f < NFIELDS; f++)
+		if (f != F_UNIT && *csv_field(c, f) == '\0')
+			die(EXIT_FAIL, "%s: line %zu: empty %s", path,
+			    c->start, header[f]);
+	for (f = F_PLATFORM; f <= F_UNIT; f++)
+		if ((why = name_ok(csv_field(c, f), f == F_UNIT)) != NULL)
+			die(EXIT_FAIL, "%s: line %zu: %s '%s' %s", path,
+			    c->start, header[f], printable(csv_field(c, f)),
+			    why);
+	if ((why = parse_value(csv_field(c, F_VALUE), &row->value)) != NULL)
+		die(EXIT_FAIL, "%s: line %zu: value '%s': %s", path,
+		    c->start, printable(csv_field(c, F_VALUE)), why);
+	if ((why = parse_int(csv_field(c, F_REP), 1, INT64_MAX, &row->rep))
+	    != NULL)
+		die(EXIT_FAIL, "%s: line %zu: rep '%s': %s", path,
+		    c->start, printable(csv_field(c, F_REP)), why);
+	row->time = csv_field(c, F_TIME);
+	row->host = csv_field(c, F_HOST);
+	row->platform = csv_field(c, F_PLATFORM);
+	row->benchmark = csv_field(c, F_BENCHMARK);
+	row->metric = csv_field(c, F_METRIC);
+	row->unit = csv_field(c, F_UNIT);
+	row->line = c->start;
+}
+
+/*
+ * Reads results.csv at path, checks its header and each row, and hands
+ * the rows on in file order. Dies (exit 1) naming the line of anything
+ * malformed. The one reader of the file: vc-report, vc-plot and
+ * vc-suite -r all come through here.
+ */
+void
+results_scan(const char *path, void (*fn)(const struct csv_row *, void *),
+    void *arg)
 {
 	struct csv c;
-	struct stat st;
+	struct csv_row row;
 	const char *why;
 	int f, rc, bad = 0;
-	size_t rows = 0;
 
 	memset(&c, 0, sizeof(c));
-	if (stat(dir, &st) == -1)
-		diesys(EXIT_FAIL, "%s", dir);
-	if (!S_ISDIR(st.st_mode))
-		die(EXIT_FAIL, "%s: not a directory", dir);
-	if ((c.fp = fopen(r->csv, "r")) == NULL)
-		diesys(EXIT_FAIL, "%s", r->csv);
+	if ((c.fp = fopen(path, "r")) == NULL)
+		diesys(EXIT_FAIL, "%s", path);
 	c.line = 1;
 	/* A spreadsheet may have saved it with a byte-order mark. */
 	if ((f = getc(c.fp)) != 0xef)
 		ungetc(f, c.fp);
 	else if (getc(c.fp) != 0xbb || getc(c.fp) != 0xbf)
-		die(EXIT_FAIL, "%s: line 1: not a CSV header", r->csv);
+		die(EXIT_FAIL, "%s: line 1: not a CSV header", path);
 	if ((rc = csv_read(&c, &why)) == -1)
-		die(EXIT_FAIL, "%s: line %zu: %s", r->csv, c.start, why);
+		die(EXIT_FAIL, "%s: line %zu: %s", path, c.start, why);
 	if (rc == 0)
-		die(EXIT_FAIL, "%s: empty file, no header", r->csv);
+		die(EXIT_FAIL, "%s: empty file, no header", path);
 	for (f = 0; f < NFIELDS && !bad; f++)
 		bad = f >= (int)c.nfields || strcmp(csv_field(&c, f),
 		    header[f]) != 0;
 	if (bad || c.nfields != NFIELDS)
 		die(EXIT_FAIL, "%s: line 1: header is not "
 		    "time,host,platform,benchmark,metric,unit,value,rep",
-		    r->csv);
-	while ((rc = csv_read(&c, &why)) == 1) {
-		add_row(r, &c);
-		rows++;
+		    path);
+	for (;;) {
+		memset(&row, 0, sizeof(row));
+		if ((row.offset = (long long)ftello(c.fp)) == -1)
+			diesys(EXIT_FAIL, "%s", path);
+		if ((rc = csv_read(&c, &why)) != 1)
+			break;
+		check_row(path, &c, &row);
+		fn(&row, arg);
 	}
 	if (rc == -1)
-		die(EXIT_FAIL, "%s: line %zu: %s", r->csv, c.start, why);
+		die(EXIT_FAIL, "%s: line %zu: %s", path, c.start, why);
 	fclose(c.fp);
 	free(c.buf);
-	return rows;
+}
+
+static void
+read_csv(struct results *r, const char *dir)
+{
+	struct stat st;
+
+	if (stat(dir, &st) == -1)
+		diesys(EXIT_FAIL, "%s", dir);
+	if (!S_ISDIR(st.st_mode))
+		die(EXIT_FAIL, "%s: not a directory", dir);
+	results_scan(r->csv, add_row, r);
 }
 
 /*
@@ -938,13 +971,12 @@ void
 results_read(struct results *r, const char *dir)
 {
 	struct json_object *meta;
-	size_t rows;
 
 	memset(r, 0, sizeof(*r));
 	r->csv = xasprintf("%s/results.csv", dir);
-	rows = read_csv(r, dir);
+	read_csv(r, dir);
 	read_failures(r, dir);
-	if (rows == 0 && r->nfail == 0)
+	if (r->nrows == 0 && r->nfail == 0)
 		die(EXIT_FAIL, "%s: no results (only the header)", r->csv);
 	if ((meta = load_meta(dir)) != NULL)
 		read_skips(r, meta);

@@ -64,6 +64,7 @@ struct bench {
 
 struct results {
 	char		 *csv;		/* path of results.csv, for messages */
+	size_t		  nrows;
 	struct series	 *series;
 	size_t		  nseries;
 	struct bench	 *bench;	/* in report order */
@@ -74,6 +75,20 @@ struct results {
 	size_t		  nfail;
 	struct skip	 *skip;
 	size_t		  nskip;
+};
+
+/* One row of results.csv, checked, as results_scan hands it on. */
+struct csv_row {
+	const char	*time;
+	const char	*host;
+	const char	*platform;
+	const char	*benchmark;
+	const char	*metric;
+	const char	*unit;
+	double		 value;
+	int64_t		 rep;
+	size_t		 line;		/* where it starts */
+	long long	 offset;	/* of its first byte */
 };
 
 /* The statistics of one series, as both tools print them. */
@@ -93,6 +108,8 @@ struct cell {
 
 void			 results_read(struct results *, const char *);
 void			 results_free(struct results *);
+void			 results_scan(const char *,
+			    void (*)(const struct csv_row *, void *), void *);
 const struct series	*results_find(const struct results *, const char *,
 			    const char *, const char *);
 const char		*results_unit(const struct results *, const char *,

@@ -706,17 +706,43 @@ out:
 }
 
 /*
+ * A row already in results.csv, on resume: it must lie in this run's
+ * matrix, or it is not this run's file (or it was edited): refused
+ * with its line, as the rep indexes an array of o.maxreps + 1.
+ */
+static void
+done_row(const struct csv_row *row, void *arg)
+{
+	const char *path = arg;
+	int p, b;
+
+	p = index_of(plat_names, NPLAT, row->platform, strlen(row->platform));
+	b = index_of(bench_names, NBENCH, row->benchmark,
+	    strlen(row->benchmark));
+	if (p < 0 || !o.plat[p])
+		die(EXIT_FAIL, "%s: line %zu: platform '%s' is not in this "
+		    "run", path, row->line, row->platform);
+	if (b < 0 || !o.bench[b])
+		die(EXIT_FAIL, "%s: line %zu: benchmark '%s' is not in this "
+		    "run", path, row->line, row->benchmark);
+	if (row->rep > o.maxreps)
+		die(EXIT_FAIL, "%s: line %zu: rep %lld is beyond this run's "
+		    "%lld repetitions", path, row->line, (long long)row->rep,
+		    (long long)o.maxreps);
+	cells[p][b].done[row->rep] = 1;
+}
+
+/*
  * Resume: which (platform, benchmark, rep) are already in the file. A
  * partial last line (a crash in mid-write) is cut off first.
  */
 static void
 read_done(const char *path)
 {
-	char *buf, *line, *save, *f[8];
+	char *buf;
 	struct stat st;
 	ssize_t n;
-	int fd, nf, p, b;
-	int64_t rep;
+	int fd;
 
 	if ((fd = open(path, O_RDWR | O_CLOEXEC)) == -1 || fstat(fd, &st) == -1)
 		diesys(EXIT_FAIL, "%s", path);
@@ -736,22 +762,8 @@ read_done(const char *path)
 	close(fd);
 	if (strncmp(buf, HEADER, strlen(HEADER)) != 0)
 		die(EXIT_FAIL, "%s: not a vc-suite results file", path);
-	for (line = strtok_r(buf + strlen(HEADER), "\n", &save); line != NULL;
-	    line = strtok_r(NULL, "\n", &save)) {
-		/* Our own fields need no quotes, but host might: skip it. */
-		for (nf = 0, f[0] = line; nf < 7 && (f[nf + 1] =
-		    strrchr(line, ',')) != NULL; nf++)
-			*f[nf + 1]++ = '\0';
-		/* f[1..7] now hold rep, value, unit, metric, bench, platform, host */
-		if (nf < 7)
-			continue;
-		p = index_of(plat_names, NPLAT, f[6], strlen(f[6]));
-		b = index_of(bench_names, NBENCH, f[5], strlen(f[5]));
-		if (p < 0 || b < 0 || parse_int(f[1], 1, MAXREPS, &rep) != NULL)
-			continue;
-		cells[p][b].done[rep] = 1;
-	}
 	free(buf);
+	results_scan(path, done_row, (void *)path);
 }
 
 static char *

@@ -29,7 +29,8 @@ SH_TESTS += \
 	tests/vc-suite-resume.t \
 	tests/vc-suite-failed.t \
 	tests/vc-suite-matrix.t \
-	tests/vc-suite-record-size.t
+	tests/vc-suite-record-size.t \
+	tests/vc-suite-resume-matrix.t
 EXTRA_DIST += $(SH_TESTS) tests/fake-runner.sh
 clean-local:
 	rm -rf tests/cache
