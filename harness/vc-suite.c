@@ -48,7 +48,6 @@
 #define NBENCH		5
 #define NPLAT		4
 #define MAXREPS		100000
-#define MAXWORDS	64
 #define ERRKEEP		65536	/* of a runner's stderr, kept for reason() */
 #define RECORD_BYTES	65536	/* of one record's CSV rows: 24 metrics need 3k */
 #define HEADER		"time,host,platform,benchmark,metric,unit,value,rep\n"
@@ -130,26 +129,28 @@ static int64_t nrun, nfail;
  * The arguments of each benchmark and the options of each runner, split
  * at white space once (they live as long as the program).
  */
-static char *bench_words[NBENCH][MAXWORDS];
-static char *plat_words[NPLAT][MAXWORDS];
+static char **bench_words[NBENCH];
+static char **plat_words[NPLAT];
+static size_t nbench_words[NBENCH], nplat_words[NPLAT];
 
-static void
-split_words(const char *s, char **out)
+/* s split at white space, every word kept: a NULL-ended array. */
+static char **
+split_words(const char *s, size_t *np)
 {
-	char *copy, *tok, *save;
-	int n = 0;
+	char *copy, *tok, *save, **out;
+	size_t n = 0;
 
-	if (s == NULL)
-		return;
-	if ((copy = strdup(s)) == NULL)
+	if ((copy = strdup(s != NULL ? s : "")) == NULL)
 		diesys(EXIT_FAIL, "strdup");
+	/* At most one word per two bytes: the array cannot overflow. */
+	if ((out = calloc(strlen(copy) / 2 + 2, sizeof(*out))) == NULL)
+		diesys(EXIT_FAIL, "calloc");
 	for (tok = strtok_r(copy, " \t\n", &save); tok != NULL;
 	    tok = strtok_r(NULL, " \t\n", &save))
-		if (n < MAXWORDS / 2 - 1)
-			out[n++] = tok;
+		out[n++] = tok;
 	out[n] = NULL;
-	if (n == 0)
-		free(copy);
+	*np = n;
+	return out;
 }
 
 static void
@@ -212,8 +213,12 @@ parse_assign(const char *arg, const char *const names[], int n,
 	return i;
 }
 
+/*
+ * The options, from the command line; or, when meta is a path, from the
+ * argv meta.json recorded for -r, where a run's options only may be.
+ */
 static void
-parse_args(int argc, char *argv[])
+parse_args(int argc, char *argv[], const char *meta)
 {
 	const char *why;
 	char *val;
@@ -229,6 +234,9 @@ parse_args(int argc, char *argv[])
 		o.plat[i] = 1;
 	optind = 1;
 	while ((ch = getopt(argc, argv, "a:b:c:d:hN:n:O:P:p:qr:s:Vw:")) != -1) {
+		if (meta != NULL && strchr("hrV", ch) != NULL)
+			die(EXIT_FAIL, "%s: argv holds -%c, which is no option "
+			    "of a run", meta, ch);
 		switch (ch) {
 		case 'a':
 			i = parse_assign(optarg, bench_names, NBENCH, &val, "a");
@@ -315,20 +323,29 @@ parse_args(int argc, char *argv[])
 			o.args[i] = (char *)o.profile->args[i];
 }
 
-static int
-add_words(char **v, int n, char *const words[])
+static size_t
+add_words(char **v, size_t n, char *const words[])
 {
 	for (; *words != NULL; words++)
 		v[n++] = *words;
 	return n;
 }
 
-/* runner [options] benchmark -o json args: the exact command of a run. */
-static void
-command(int p, int b, char **v, const char *const override[])
+/*
+ * runner [options] benchmark -o json args: the exact command of a run,
+ * in an array sized for it (the caller frees the array only).
+ */
+static char **
+command(int p, int b, const char *const override[])
 {
-	int n = 0;
+	size_t n = 0, size = nplat_words[p] + nbench_words[b] + 6;
+	char **v;
 
+	for (n = 0; override != NULL && override[n] != NULL; n++)
+		size++;
+	if ((v = calloc(size, sizeof(*v))) == NULL)
+		diesys(EXIT_FAIL, "calloc");
+	n = 0;
 	v[n++] = (char *)runners[p];
 	n = add_words(v, n, plat_words[p]);
 	if (override != NULL) {
@@ -341,6 +358,7 @@ command(int p, int b, char **v, const char *const override[])
 		n = add_words(v, n, bench_words[b]);
 	}
 	v[n] = NULL;
+	return v;
 }
 
 /* Writes all of buf to fd, as far as it can: for relayed messages. */
@@ -507,11 +525,14 @@ static void
 describe_container(int p)
 {
 	const char *const info[] = { "-I", NULL };
-	char *v[MAXWORDS], *out;
+	char **v, *out;
 	const char *why;
+	int rc;
 
-	command(p, 0, v, info);
-	if (run_capture(v, &out, 0, NULL, NULL) != 0) {
+	v = command(p, 0, info);
+	rc = run_capture(v, &out, 0, NULL, NULL);
+	free(v);
+	if (rc != 0) {
 		free(out);
 		return;
 	}
@@ -548,7 +569,7 @@ static void
 probe(int p)
 {
 	const char *const trivial[] = { "forksum", "1", "1", NULL };
-	char *v[MAXWORDS], *out;
+	char **v, *out;
 	double secs;
 	int rc;
 
@@ -556,9 +577,10 @@ probe(int p)
 		plat_reason[p] = strdup("no usable /dev/kvm");
 		return;
 	}
-	command(p, 0, v, trivial);
+	v = command(p, 0, trivial);
 	fprintf(stderr, "%s: checking %s ...\n", progname, plat_names[p]);
 	rc = run_capture(v, &out, 1, NULL, &secs);
+	free(v);
 	probe_secs += secs;
 	if (rc != 0)
 		plat_reason[p] = clean_reason(reason(out, runners[p]));
@@ -841,7 +863,7 @@ static void
 write_meta(int argc, char *argv[], const char *kernel)
 {
 	struct json_object *m, *sw, *params, *plats, *benchs, *args, *pl;
-	char *v[MAXWORDS], *path, *tmp, buf[160];
+	char **v, *path, *tmp, buf[160];
 	struct utsname u;
 	int i, p, b;
 	static char *const versions[][4] = {
@@ -907,8 +929,7 @@ write_meta(int argc, char *argv[], const char *kernel)
 
 				if (!o.bench[b])
 					continue;
-				command(p, b, v, NULL);
-				tmp = buf;
+				v = command(p, b, NULL);
 				for (i = 0; v[i] != NULL; i++)
 					len += strlen(v[i]) + 1;
 				if ((tmp = malloc(len + 1)) == NULL)
@@ -920,6 +941,7 @@ write_meta(int argc, char *argv[], const char *kernel)
 				}
 				put(cmds, bench_names[b], tmp);
 				free(tmp);
+				free(v);
 			}
 			json_object_object_add(pl, "commands", cmds);
 		}
@@ -944,9 +966,9 @@ write_meta(int argc, char *argv[], const char *kernel)
 
 /* The argv a run was started with, to resume it the same way. */
 static int
-recorded_argv(const char *dir, char ***argvp)
+recorded_argv(const char *dir, char ***argvp, char **pathp)
 {
-	struct json_object *m, *a;
+	struct json_object *m, *a, *e;
 	char *path, **v;
 	size_t i, n;
 
@@ -960,11 +982,16 @@ recorded_argv(const char *dir, char ***argvp)
 	if ((v = calloc(n + 2, sizeof(*v))) == NULL)
 		diesys(EXIT_FAIL, "calloc");
 	v[0] = (char *)progname;
-	for (i = 0; i < n; i++)
-		v[i + 1] = strdup(json_object_get_string(
-		    json_object_array_get_idx(a, i)));
+	for (i = 0; i < n; i++) {
+		e = json_object_array_get_idx(a, i);
+		if (!json_object_is_type(e, json_type_string))
+			die(EXIT_FAIL, "%s: argv[%zu] is not a string", path,
+			    i);
+		if ((v[i + 1] = strdup(json_object_get_string(e))) == NULL)
+			diesys(EXIT_FAIL, "strdup");
+	}
 	json_object_put(m);
-	free(path);
+	*pathp = path;
 	*argvp = v;
 	return (int)n + 1;
 }
@@ -1050,13 +1077,14 @@ static int
 measure(int p, int b, int64_t rep)
 {
 	struct mcell *c = &cells[p][b];
-	char *v[MAXWORDS], *out, *err;
+	char **v, *out, *err;
 	double secs, work = 0, primary = NAN;
 	const char *refused = NULL;
 	int rc;
 
-	command(p, b, v, NULL);
+	v = command(p, b, NULL);
 	rc = run_capture(v, &out, 0, &err, &secs);
+	free(v);
 	if (rep == 0) {
 		free(out);
 		free(err);
@@ -1218,23 +1246,24 @@ main(int argc, char *argv[])
 	msg_init(argv[0]);
 	if (gethostname(host, sizeof(host) - 1) != 0)
 		strcpy(host, "unknown");
-	parse_args(argc, argv);
+	parse_args(argc, argv, NULL);
 	if (o.resume) {
 		/* Resume with the options the run was started with. */
 		const char *dir = o.dir;
 
-		rargc = recorded_argv(dir, &rargv);
+		rargc = recorded_argv(dir, &rargv, &path);
 		memset(&o, 0, sizeof(o));
-		parse_args(rargc, rargv);
+		parse_args(rargc, rargv, path);
+		free(path);
 		o.dir = dir;
 		o.resume = 1;
 		argc = rargc;
 		argv = rargv;
 	}
 	for (i = 0; i < NBENCH; i++)
-		split_words(o.args[i], bench_words[i]);
+		bench_words[i] = split_words(o.args[i], &nbench_words[i]);
 	for (i = 0; i < NPLAT; i++)
-		split_words(o.popts[i], plat_words[i]);
+		plat_words[i] = split_words(o.popts[i], &nplat_words[i]);
 	cleanup_signals();
 	make_dir();
 	if (asprintf(&path, "%s/results.csv", o.dir) == -1)

@@ -3,11 +3,14 @@
 #
 #   fake_runner FILE    vc-native passes its probe (exit 0, no output)
 #                       and answers each measurement (-o json) with the
-#                       contents of FILE on stdout, exit 0
+#                       contents of FILE on stdout, exit 0; each call
+#                       appends its arguments, one line, to
+#                       $tap_tmp/runner-args
 fake_runner() {
 	mkdir -p "$tap_tmp/bin"
 	cat >"$tap_tmp/bin/vc-native" <<FAKE
 #!/bin/sh
+printf '%s\n' "\$*" >>'$tap_tmp/runner-args'
 case " \$* " in
 *" -o json "*) cat '$1' ;;
 esac

@@ -30,7 +30,9 @@ SH_TESTS += \
 	tests/vc-suite-failed.t \
 	tests/vc-suite-matrix.t \
 	tests/vc-suite-record-size.t \
-	tests/vc-suite-resume-matrix.t
+	tests/vc-suite-resume-matrix.t \
+	tests/vc-suite-resume-argv.t \
+	tests/vc-suite-words.t
 EXTRA_DIST += $(SH_TESTS) tests/fake-runner.sh
 clean-local:
 	rm -rf tests/cache
