@@ -573,6 +573,41 @@ reason_clean(char *out, size_t size, const char *in)
 }
 
 /*
+ * Appends one record (rows that belong together) to fd, opened with
+ * O_APPEND, then fsync: all of it lands, or none. A short write (a full
+ * disk) is followed by one more to learn why; on failure the file is
+ * cut back to where it ended before, its last whole record, and the
+ * program dies saying so. path is for the message.
+ */
+void
+results_append(int fd, const char *path, const char *buf, size_t len)
+{
+	off_t end;
+	ssize_t n = 0;
+	size_t done = 0;
+	int err;
+
+	if ((end = lseek(fd, 0, SEEK_END)) == -1)
+		diesys(EXIT_FAIL, "%s", path);
+	while (done < len) {
+		if ((n = write(fd, buf + done, len - done)) == -1 &&
+		    errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		done += (size_t)n;
+	}
+	if (done == len && fsync(fd) == 0)
+		return;
+	err = done < len && n == 0 ? ENOSPC : errno;
+	if (ftruncate(fd, end) == -1 || fsync(fd) == -1)
+		die(EXIT_FAIL, "%s: cannot write a record: %s; nor cut the "
+		    "part written: %s", path, strerror(err), strerror(errno));
+	die(EXIT_FAIL, "%s: cannot write a record: %s; cut back to the last "
+	    "whole record", path, strerror(err));
+}
+
+/*
  * Opens DIR/failures.csv to append to, with its header if it is new. A
  * partial last line (a crash in mid-write) is cut off first.
  */
@@ -606,8 +641,7 @@ failures_open(const char *dir)
 		for (i = 0; i < NXFIELDS; i++)
 			len += (size_t)snprintf(head + len, sizeof(head) - len,
 			    "%s%s", xheader[i], i + 1 < NXFIELDS ? "," : "\n");
-		if (write(fd, head, len) != (ssize_t)len || fsync(fd) == -1)
-			diesys(EXIT_FAIL, "%s", path);
+		results_append(fd, path, head, len);
 	}
 	free(path);
 	return fd;
@@ -638,8 +672,7 @@ failures_append(int fd, const char *plat, const char *bench, int64_t rep,
 	}
 	line[len++] = '"';
 	line[len++] = '\n';
-	if (write(fd, line, len) != (ssize_t)len || fsync(fd) == -1)
-		diesys(EXIT_FAIL, "%s", FAILURES_CSV);
+	results_append(fd, FAILURES_CSV, line, len);
 }
 
 static void

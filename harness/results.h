@@ -121,6 +121,8 @@ const char		*results_skipped(const struct results *,
 			    const char *);
 size_t			 results_failed(const struct results *, const char *,
 			    const char *, const struct failure **);
+void			 results_append(int, const char *, const char *,
+			    size_t);
 void			 reason_clean(char *, size_t, const char *);
 int			 failures_open(const char *);
 void			 failures_append(int, const char *, const char *,

@@ -119,6 +119,7 @@ static char *plat_reason[NPLAT];
 static char *plat_info[NPLAT];		/* vc-container -I: key value lines */
 static char host[256];
 static int csv_fd = -1;
+static const char *csv_path;		/* DIR/results.csv */
 static int fail_fd = -1;		/* failures.csv, opened at the first */
 
 /* Totals for the overhead report. */
@@ -717,9 +718,7 @@ append_record(int p, int b, int64_t rep, const char *out, double *work,
 		    "bytes as CSV rows", RECORD_BYTES);
 		goto out;
 	}
-	if (write(csv_fd, rb.p, rb.len) != (ssize_t)rb.len ||
-	    fsync(csv_fd) == -1)
-		diesys(EXIT_FAIL, "%s/results.csv", o.dir);
+	results_append(csv_fd, csv_path, rb.p, rb.len);
 	why[0] = '\0';
 out:
 	free(rb.p);
@@ -728,14 +727,37 @@ out:
 }
 
 /*
- * A row already in results.csv, on resume: it must lie in this run's
- * matrix, or it is not this run's file (or it was edited): refused
- * with its line, as the rep indexes an array of o.maxreps + 1.
+ * Resume. Each measurement's rows were appended in one write: a record,
+ * rows in a run with one platform, benchmark, rep and time. A crash in
+ * mid-write can leave a prefix of the last record, cut at any byte;
+ * results_append cuts a failed write back itself. So a record is whole
+ * when it has as many rows as the benchmark's largest record: a
+ * benchmark's metrics are fixed by its code, and a prefix has fewer.
+ */
+struct rec {
+	int		 p, b;
+	int64_t		 rep;
+	size_t		 nrows, line;
+	long long	 offset;
+	char		*time;
+};
+
+struct done_scan {
+	const char	*path;
+	struct rec	*rec;
+	size_t		 n, cap;
+};
+
+/*
+ * A row already in results.csv: it must lie in this run's matrix, or
+ * it is not this run's file (or it was edited): refused with its line,
+ * as the rep indexes an array of o.maxreps + 1.
  */
 static void
 done_row(const struct csv_row *row, void *arg)
 {
-	const char *path = arg;
+	struct done_scan *d = arg;
+	struct rec *r = d->n > 0 ? &d->rec[d->n - 1] : NULL;
 	int p, b;
 
 	p = index_of(plat_names, NPLAT, row->platform, strlen(row->platform));
@@ -743,26 +765,51 @@ done_row(const struct csv_row *row, void *arg)
 	    strlen(row->benchmark));
 	if (p < 0 || !o.plat[p])
 		die(EXIT_FAIL, "%s: line %zu: platform '%s' is not in this "
-		    "run", path, row->line, row->platform);
+		    "run", d->path, row->line, row->platform);
 	if (b < 0 || !o.bench[b])
 		die(EXIT_FAIL, "%s: line %zu: benchmark '%s' is not in this "
-		    "run", path, row->line, row->benchmark);
+		    "run", d->path, row->line, row->benchmark);
 	if (row->rep > o.maxreps)
 		die(EXIT_FAIL, "%s: line %zu: rep %lld is beyond this run's "
-		    "%lld repetitions", path, row->line, (long long)row->rep,
+		    "%lld repetitions", d->path, row->line, (long long)row->rep,
 		    (long long)o.maxreps);
-	cells[p][b].done[row->rep] = 1;
+	if (r != NULL && r->p == p && r->b == b && r->rep == row->rep &&
+	    strcmp(r->time, row->time) == 0) {
+		r->nrows++;
+		return;
+	}
+	if (d->n == d->cap) {
+		d->cap = d->cap ? 2 * d->cap : 64;
+		if ((d->rec = reallocarray(d->rec, d->cap, sizeof(*d->rec)))
+		    == NULL)
+			diesys(EXIT_FAIL, "realloc");
+	}
+	r = &d->rec[d->n++];
+	r->p = p;
+	r->b = b;
+	r->rep = row->rep;
+	r->nrows = 1;
+	r->line = row->line;
+	r->offset = row->offset;
+	if ((r->time = strdup(row->time)) == NULL)
+		diesys(EXIT_FAIL, "strdup");
 }
 
 /*
- * Resume: which (platform, benchmark, rep) are already in the file. A
- * partial last line (a crash in mid-write) is cut off first.
+ * Which (platform, benchmark, rep) are already in the file, whole. The
+ * file must be ours (its header) before anything in it is cut; then a
+ * partial last line and an incomplete last record are cut off, to be
+ * measured again. An incomplete record or a second one of a rep inside
+ * the file is refused: this writer leaves neither.
  */
 static void
 read_done(const char *path)
 {
+	struct done_scan d = { path, NULL, 0, 0 };
+	size_t most[NBENCH] = { 0 }, nrec[NBENCH] = { 0 }, i;
 	char *buf;
 	struct stat st;
+	struct rec *r;
 	ssize_t n;
 	int fd;
 
@@ -773,19 +820,54 @@ read_done(const char *path)
 	if ((n = pread(fd, buf, (size_t)st.st_size, 0)) != st.st_size)
 		diesys(EXIT_FAIL, "%s", path);
 	buf[n] = '\0';
+	if (strncmp(buf, HEADER, strlen(HEADER)) != 0)
+		die(EXIT_FAIL, "%s: not a vc-suite results file", path);
 	while (n > 0 && buf[n - 1] != '\n')
 		n--;
 	if (n != st.st_size) {
 		warnmsg("%s: dropping a partial last line", path);
 		if (ftruncate(fd, n) == -1)
 			diesys(EXIT_FAIL, "%s", path);
-		buf[n] = '\0';
+	}
+	free(buf);
+	results_scan(path, done_row, &d);
+	for (i = 0; i < d.n; i++) {
+		r = &d.rec[i];
+		nrec[r->b]++;
+		if (r->nrows > most[r->b])
+			most[r->b] = r->nrows;
+	}
+	for (i = 0; i < d.n; i++) {
+		r = &d.rec[i];
+		if (i + 1 == d.n && (r->nrows < most[r->b] ||
+		    nrec[r->b] == 1)) {
+			warnmsg("%s: line %zu: dropping the last record (%s %s "
+			    "rep %lld, %zu rows): %s, to measure it again",
+			    path, r->line, plat_names[r->p],
+			    bench_names[r->b], (long long)r->rep, r->nrows,
+			    nrec[r->b] == 1 ? "none of its benchmark to "
+			    "compare with" : "fewer than its benchmark's");
+			if (ftruncate(fd, (off_t)r->offset) == -1 ||
+			    fsync(fd) == -1)
+				diesys(EXIT_FAIL, "%s", path);
+			break;
+		}
+		if (r->nrows < most[r->b])
+			die(EXIT_FAIL, "%s: line %zu: %s %s rep %lld has %zu "
+			    "rows, its benchmark's records %zu: an incomplete "
+			    "record inside the file", path, r->line,
+			    plat_names[r->p], bench_names[r->b],
+			    (long long)r->rep, r->nrows, most[r->b]);
+		if (cells[r->p][r->b].done[r->rep])
+			die(EXIT_FAIL, "%s: line %zu: a second record of %s %s "
+			    "rep %lld", path, r->line, plat_names[r->p],
+			    bench_names[r->b], (long long)r->rep);
+		cells[r->p][r->b].done[r->rep] = 1;
 	}
 	close(fd);
-	if (strncmp(buf, HEADER, strlen(HEADER)) != 0)
-		die(EXIT_FAIL, "%s: not a vc-suite results file", path);
-	free(buf);
-	results_scan(path, done_row, (void *)path);
+	for (i = 0; i < d.n; i++)
+		free(d.rec[i].time);
+	free(d.rec);
 }
 
 static char *
@@ -1268,6 +1350,7 @@ main(int argc, char *argv[])
 	make_dir();
 	if (asprintf(&path, "%s/results.csv", o.dir) == -1)
 		diesys(EXIT_FAIL, "asprintf");
+	csv_path = path;
 	if (!o.resume && stat(path, &st) == 0)
 		usage_error("%s already holds results: resume with -r %s, "
 		    "or choose another -d", o.dir, o.dir);
@@ -1284,9 +1367,8 @@ main(int argc, char *argv[])
 		}
 	if (o.resume)
 		read_done(path);
-	else if (write(csv_fd, HEADER, strlen(HEADER)) !=
-	    (ssize_t)strlen(HEADER) || fsync(csv_fd) == -1)
-		diesys(EXIT_FAIL, "%s", path);
+	else
+		results_append(csv_fd, path, HEADER, strlen(HEADER));
 	link_latest();
 
 	for (p = 0; p < NPLAT; p++) {

@@ -32,7 +32,9 @@ SH_TESTS += \
 	tests/vc-suite-record-size.t \
 	tests/vc-suite-resume-matrix.t \
 	tests/vc-suite-resume-argv.t \
-	tests/vc-suite-words.t
+	tests/vc-suite-words.t \
+	tests/vc-suite-full-disk.t \
+	tests/vc-suite-resume-partial.t
 EXTRA_DIST += $(SH_TESTS) tests/fake-runner.sh
 clean-local:
 	rm -rf tests/cache
