@@ -1228,21 +1228,34 @@ step(int p, int b, int64_t rep, int64_t *done, int64_t total, double t0)
 	progress(*done, total, t0, p, b, rep, rc == 0 ? "ok" : "FAILED");
 }
 
-/* A permutation of the platforms for one round (xorshift, seeded). */
+/*
+ * A permutation of the platforms for one round (xorshift, seeded). The
+ * state starts from the seed through splitmix64's finaliser: 0 is
+ * xorshift's fixed point, and -s 0 would never shuffle.
+ */
 static void
 order(int *ord)
 {
+	static uint64_t x;
 	int i, j, t;
 
 	for (i = 0; i < NPLAT; i++)
 		ord[i] = i;
 	if (!o.shuffle)
 		return;
+	if (x == 0) {
+		x = o.seed + 0x9e3779b97f4a7c15ULL;
+		x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+		x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+		x ^= x >> 31;
+		if (x == 0)
+			x = 0x9e3779b97f4a7c15ULL;
+	}
 	for (i = NPLAT - 1; i > 0; i--) {
-		o.seed ^= o.seed << 13;
-		o.seed ^= o.seed >> 7;
-		o.seed ^= o.seed << 17;
-		j = (int)(o.seed % (uint64_t)(i + 1));
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		j = (int)(x % (uint64_t)(i + 1));
 		t = ord[i];
 		ord[i] = ord[j];
 		ord[j] = t;
