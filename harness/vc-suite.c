@@ -1367,8 +1367,9 @@ main(int argc, char *argv[])
 	if (!o.resume && stat(path, &st) == 0)
 		usage_error("%s already holds results: resume with -r %s, "
 		    "or choose another -d", o.dir, o.dir);
-	if ((csv_fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC,
-	    0644)) == -1)
+	/* -r resumes a file that is there; it never makes one. */
+	if ((csv_fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC |
+	    (o.resume ? 0 : O_CREAT), 0644)) == -1)
 		diesys(EXIT_FAIL, "%s", path);
 	for (p = 0; p < NPLAT; p++)
 		for (b = 0; b < NBENCH; b++) {

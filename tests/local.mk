@@ -35,7 +35,8 @@ SH_TESTS += \
 	tests/vc-suite-words.t \
 	tests/vc-suite-full-disk.t \
 	tests/vc-suite-resume-partial.t \
-	tests/vc-suite-shuffle.t
+	tests/vc-suite-shuffle.t \
+	tests/vc-suite-resume-foreign.t
 EXTRA_DIST += $(SH_TESTS) tests/fake-runner.sh
 clean-local:
 	rm -rf tests/cache
