@@ -440,7 +440,54 @@ add_row(const struct csv_row *row, void *arg)
 	o->value = row->value;
 	o->rep = row->rep;
 	o->time = xstrdup(row->time);
+	o->line = row->line;
 	r->nrows++;
+}
+
+static int
+cmp_obs_rep(const void *a, const void *b)
+{
+	const struct obs *x = *(const struct obs *const *)a;
+	const struct obs *y = *(const struct obs *const *)b;
+
+	if (x->rep != y->rep)
+		return x->rep < y->rep ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/*
+ * A rep is one measurement: two rows of one series with the same rep
+ * are two measurements claiming it (files merged, rows appended by
+ * hand). Counting both would bias n and the CI, keeping one would be a
+ * guess: refused, naming the earliest line that repeats a rep.
+ */
+static void
+check_duplicates(const struct results *r)
+{
+	const struct obs **v = NULL, *dup = NULL, *first = NULL;
+	const struct series *s, *dups = NULL;
+	size_t i, k;
+
+	for (i = 0; i < r->nseries; i++) {
+		s = &r->series[i];
+		v = xrealloc(v, s->n ? s->n : 1, sizeof(*v));
+		for (k = 0; k < s->n; k++)
+			v[k] = &s->obs[k];
+		qsort(v, s->n, sizeof(*v), cmp_obs_rep);
+		for (k = 1; k < s->n; k++)
+			if (v[k]->rep == v[k - 1]->rep &&
+			    (dup == NULL || v[k]->line < dup->line)) {
+				dup = v[k];
+				first = v[k - 1];
+				dups = s;
+			}
+	}
+	free(v);
+	if (dup != NULL)
+		die(EXIT_FAIL, "%s: line %zu: %s %s %s rep %lld again (first "
+		    "on line %zu)", r->csv, dup->line, dups->platform,
+		    dups->benchmark, dups->metric, (long long)dup->rep,
+		    first->line);
 }
 
 /* A row's fields checked and named; dies naming the line. */
@@ -538,6 +585,7 @@ read_csv(struct results *r, const char *dir)
 	if (!S_ISDIR(st.st_mode))
 		die(EXIT_FAIL, "%s: not a directory", dir);
 	results_scan(r->csv, add_row, r);
+	check_duplicates(r);
 }
 
 /*

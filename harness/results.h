@@ -14,6 +14,7 @@ struct obs {
 	double	 value;		/* NaN or infinite: missing */
 	int64_t	 rep;
 	char	*time;
+	size_t	 line;
 };
 
 /* All the runs of one benchmark's metric on one platform. */
