@@ -246,12 +246,13 @@ printable(const char *s)
 }
 
 /*
- * Names become file names (charts, -x) and chart labels: a small set
- * of characters that leaves no directory and means nothing to gnuplot,
- * a shell or Markdown. Units may also hold "/" and "%" (MiB/s).
+ * Names become file names (charts, -x), chart labels and CSV cells: a
+ * small set of characters that leaves no directory and means nothing
+ * to gnuplot, a shell, Markdown or a spreadsheet. Units may also hold
+ * "/" and "%" (MiB/s). Returns NULL, or what is wrong.
  */
-static const char *
-name_ok(const char *s, int unit)
+const char *
+results_name_ok(const char *s, int unit)
 {
 	const char *extra = unit ? "._+-/%" : "._+-";
 
@@ -259,11 +260,30 @@ name_ok(const char *s, int unit)
 		return unit ? NULL : "empty";
 	if (!unit && *s == '.')
 		return "starts with a dot";
+	/* A spreadsheet reads +x and -x as formulas; -x is an option too. */
+	if (*s == '+' || *s == '-')
+		return "starts with + or -";
 	for (; *s != '\0'; s++)
 		if (!isalnum((unsigned char)*s) && strchr(extra, *s) == NULL)
 			return unit ? "holds a character outside A-Z a-z 0-9 "
 			    "and ._+-/%" : "holds a character outside "
 			    "A-Z a-z 0-9 and ._+-";
+	return NULL;
+}
+
+/*
+ * A row's time, as record.c writes it (ISO 8601, 2026-11-27T03:01:00Z):
+ * digits first, then only what such a time holds. It is copied into
+ * vc-report -x's files, so nothing a spreadsheet would run gets past.
+ */
+const char *
+results_time_ok(const char *s)
+{
+	if (!isdigit((unsigned char)*s))
+		return "is not an ISO 8601 time";
+	for (; *s != '\0'; s++)
+		if (!isdigit((unsigned char)*s) && strchr("-:.TZ+", *s) == NULL)
+			return "is not an ISO 8601 time";
 	return NULL;
 }
 
@@ -505,10 +525,13 @@ check_row(const char *path, const struct csv *c, struct csv_row *row)
 			die(EXIT_FAIL, "%s: line %zu: empty %s", path,
 			    c->start, header[f]);
 	for (f = F_PLATFORM; f <= F_UNIT; f++)
-		if ((why = name_ok(csv_field(c, f), f == F_UNIT)) != NULL)
+		if ((why = results_name_ok(csv_field(c, f), f == F_UNIT)) != NULL)
 			die(EXIT_FAIL, "%s: line %zu: %s '%s' %s", path,
 			    c->start, header[f], printable(csv_field(c, f)),
 			    why);
+	if ((why = results_time_ok(csv_field(c, F_TIME))) != NULL)
+		die(EXIT_FAIL, "%s: line %zu: time '%s' %s", path, c->start,
+		    printable(csv_field(c, F_TIME)), why);
 	if ((why = parse_value(csv_field(c, F_VALUE), &row->value)) != NULL)
 		die(EXIT_FAIL, "%s: line %zu: value '%s': %s", path,
 		    c->start, printable(csv_field(c, F_VALUE)), why);
@@ -614,10 +637,22 @@ reason_clean(char *out, size_t size, const char *in)
 	}
 	while (n > 0 && out[n - 1] == ' ')
 		n--;
-	if (n == 0)
+	if (n == 0) {
 		strcpy(out, "no message");
-	else
-		strcpy(out + n, *in != '\0' ? "..." : "");
+		return;
+	}
+	strcpy(out + n, *in != '\0' ? "..." : "");
+	/*
+	 * A spreadsheet runs a cell that starts with = + - or @: a quote
+	 * in front makes it text (the usual guard). The last byte goes if
+	 * there is no room; the text was cut anyway.
+	 */
+	if (strchr("=+-@", out[0]) != NULL) {
+		n = strlen(out) + 1 < size ? strlen(out) + 1 : size - 1;
+		memmove(out + 1, out, n - 1);
+		out[0] = '\'';
+		out[n] = '\0';
+	}
 }
 
 /*
@@ -737,7 +772,7 @@ add_failure(struct results *r, const struct csv *c, const char *path)
 	if (*csv_field(c, X_TIME) == '\0')
 		die(EXIT_FAIL, "%s: line %zu: empty time", path, c->start);
 	for (i = X_PLATFORM; i <= X_BENCHMARK; i++)
-		if ((why = name_ok(csv_field(c, i), 0)) != NULL)
+		if ((why = results_name_ok(csv_field(c, i), 0)) != NULL)
 			die(EXIT_FAIL, "%s: line %zu: %s '%s' %s", path,
 			    c->start, i == X_PLATFORM ? "platform" :
 			    "benchmark", printable(csv_field(c, i)), why);
@@ -762,7 +797,10 @@ add_failure(struct results *r, const struct csv *c, const char *path)
 	f->benchmark = xstrdup(csv_field(c, X_BENCHMARK));
 	f->rep = rep;
 	f->status = (int)status;
-	f->reason = xstrdup(csv_field(c, X_REASON));
+	/* As reason_clean writes it: a file from elsewhere may not. */
+	p = csv_field(c, X_REASON);
+	f->reason = strchr("=+-@", *p) != NULL ? xasprintf("'%s", p) :
+	    xstrdup(p);
 }
 
 static void
@@ -985,9 +1023,9 @@ read_skips(struct results *r, struct json_object *meta)
 		    !json_object_object_get_ex(pl, "skipped", &why) ||
 		    !json_object_is_type(why, json_type_string))
 			continue;
-		if (name_ok(name, 0) != NULL) {
+		if (results_name_ok(name, 0) != NULL) {
 			warnmsg("meta.json: skipped platform '%s': name %s; "
-			    "left out", printable(name), name_ok(name, 0));
+			    "left out", printable(name), results_name_ok(name, 0));
 			continue;
 		}
 		reason_clean(clean, sizeof(clean), json_object_get_string(why));

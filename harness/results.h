@@ -124,6 +124,8 @@ size_t			 results_failed(const struct results *, const char *,
 			    const char *, const struct failure **);
 void			 results_append(int, const char *, const char *,
 			    size_t);
+const char		*results_name_ok(const char *, int);
+const char		*results_time_ok(const char *);
 void			 reason_clean(char *, size_t, const char *);
 int			 failures_open(const char *);
 void			 failures_append(int, const char *, const char *,

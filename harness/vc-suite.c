@@ -656,7 +656,7 @@ append_record(int p, int b, int64_t rep, const char *out, double *work,
 	static char why[128];
 	struct json_object *rec, *metrics, *m, *f;
 	struct rowbuf rb = { NULL, 0, 0, 0 };
-	const char *line, *time_s = "", *name, *unit;
+	const char *line, *time_s = "", *name, *unit, *bad;
 	char num[64];
 	size_t i, nm;
 
@@ -667,6 +667,11 @@ append_record(int p, int b, int64_t rep, const char *out, double *work,
 		return "no result record in the benchmark's output";
 	if (json_object_object_get_ex(rec, "time", &f))
 		time_s = json_object_get_string(f);
+	/* Nothing goes in that vc-report would refuse to read back. */
+	if ((bad = results_time_ok(time_s != NULL ? time_s : "")) != NULL) {
+		snprintf(why, sizeof(why), "result record's time %s", bad);
+		goto out;
+	}
 	snprintf(why, sizeof(why), "malformed result record");
 	if (!json_object_object_get_ex(rec, "metrics", &metrics) ||
 	    !json_object_is_type(metrics, json_type_array) ||
@@ -681,6 +686,15 @@ append_record(int p, int b, int64_t rep, const char *out, double *work,
 			goto out;
 		unit = json_object_object_get_ex(m, "unit", &f) ?
 		    json_object_get_string(f) : "";
+		if (unit == NULL)
+			unit = "";
+		if ((bad = results_name_ok(name, 0)) != NULL ||
+		    (bad = results_name_ok(unit, 1)) != NULL) {
+			snprintf(why, sizeof(why), "metric %zu's %s %s", i + 1,
+			    results_name_ok(name, 0) != NULL ? "name" : "unit",
+			    bad);
+			goto out;
+		}
 		if (!json_object_object_get_ex(m, "value", &f))
 			goto out;
 		if (json_object_is_type(f, json_type_null))
@@ -707,7 +721,7 @@ append_record(int p, int b, int64_t rep, const char *out, double *work,
 		rb_add(&rb, ",", 1);
 		rb_field(&rb, name);
 		rb_add(&rb, ",", 1);
-		rb_field(&rb, unit != NULL ? unit : "");
+		rb_field(&rb, unit);
 		snprintf(num + strlen(num), sizeof(num) - strlen(num),
 		    ",%lld\n", (long long)rep);
 		rb_add(&rb, ",", 1);

@@ -36,7 +36,8 @@ SH_TESTS += \
 	tests/vc-suite-full-disk.t \
 	tests/vc-suite-resume-partial.t \
 	tests/vc-suite-shuffle.t \
-	tests/vc-suite-resume-foreign.t
+	tests/vc-suite-resume-foreign.t \
+	tests/formula-prefix.t
 EXTRA_DIST += $(SH_TESTS) tests/fake-runner.sh
 clean-local:
 	rm -rf tests/cache
