@@ -1037,6 +1037,51 @@ read_skips(struct results *r, struct json_object *meta)
 }
 
 /*
+ * A JSON file as the tools read meta.json: a regular file only (a FIFO
+ * or /dev/zero would hang the reader or fill memory), of at most
+ * META_MAX bytes. NULL with *why set; errno is ENOENT only when there
+ * is no such file.
+ */
+struct json_object *
+results_json_file(const char *path, const char **why)
+{
+	struct json_object *j = NULL;
+	struct stat st;
+	char *buf = NULL;
+	ssize_t n;
+	int fd;
+
+	*why = NULL;
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1) {
+		n = errno;
+		*why = strerror((int)n);
+		errno = (int)n;
+		return NULL;
+	}
+	if (fstat(fd, &st) == -1)
+		*why = strerror(errno);
+	else if (!S_ISREG(st.st_mode))
+		*why = "not a regular file";
+	else if (st.st_size > META_MAX)
+		*why = "larger than " META_MAX_TEXT;
+	else {
+		buf = xmalloc((size_t)st.st_size + 1);
+		if ((n = pread(fd, buf, (size_t)st.st_size, 0)) !=
+		    st.st_size)
+			*why = n == -1 ? strerror(errno) : "changed in reading";
+		else {
+			buf[n] = '\0';
+			if ((j = json_tokener_parse(buf)) == NULL)
+				*why = "not JSON";
+		}
+	}
+	close(fd);
+	free(buf);
+	errno = 0;	/* ENOENT says "missing" only when open failed */
+	return j;
+}
+
+/*
  * meta.json decorates titles and says which platforms were skipped: a
  * missing file is normal. NULL when there is none to use.
  */
@@ -1044,21 +1089,19 @@ static struct json_object *
 load_meta(const char *dir)
 {
 	struct json_object *meta;
+	const char *why;
 	char *path;
-	FILE *fp;
 
 	path = xasprintf("%s/meta.json", dir);
-	if ((fp = fopen(path, "r")) == NULL) {
-		if (errno != ENOENT)
-			warnsys("%s", path);
+	if ((meta = results_json_file(path, &why)) == NULL &&
+	    errno == ENOENT) {
 		free(path);
 		return NULL;
 	}
-	fclose(fp);
-	if ((meta = json_object_from_file(path)) == NULL ||
-	    !json_object_is_type(meta, json_type_object)) {
-		warnmsg("%s: not a JSON object; titles without parameters",
-		    path);
+	if (meta != NULL && !json_object_is_type(meta, json_type_object))
+		why = "not a JSON object";
+	if (why != NULL) {
+		warnmsg("%s: %s; titles without parameters", path, why);
 		json_object_put(meta);
 		meta = NULL;
 	}

@@ -7,6 +7,8 @@
 
 #include "stats.h"
 
+struct json_object;
+
 enum better { BETTER_UNKNOWN, BETTER_HIGHER, BETTER_LOWER };
 
 /* One row of results.csv. */
@@ -53,6 +55,8 @@ struct skip {
 };
 
 #define FAILURES_CSV	"failures.csv"
+#define META_MAX	(1 << 20)	/* bytes of meta.json read at most */
+#define META_MAX_TEXT	"1 MiB"
 #define REASON_MAX	200	/* bytes of a reason kept; longer is cut */
 
 struct bench {
@@ -109,6 +113,7 @@ struct cell {
 
 void			 results_read(struct results *, const char *);
 void			 results_free(struct results *);
+struct json_object	*results_json_file(const char *, const char **);
 void			 results_scan(const char *,
 			    void (*)(const struct csv_row *, void *), void *);
 const struct series	*results_find(const struct results *, const char *,

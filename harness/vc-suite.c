@@ -1065,15 +1065,17 @@ static int
 recorded_argv(const char *dir, char ***argvp, char **pathp)
 {
 	struct json_object *m, *a, *e;
+	const char *why;
 	char *path, **v;
 	size_t i, n;
 
 	if (asprintf(&path, "%s/meta.json", dir) == -1)
 		diesys(EXIT_FAIL, "asprintf");
-	if ((m = json_object_from_file(path)) == NULL ||
-	    !json_object_object_get_ex(m, "argv", &a) ||
+	if ((m = results_json_file(path, &why)) == NULL)
+		die(EXIT_FAIL, "%s: %s: no run to resume there", path, why);
+	if (!json_object_object_get_ex(m, "argv", &a) ||
 	    !json_object_is_type(a, json_type_array))
-		die(EXIT_FAIL, "%s: no run to resume there", path);
+		die(EXIT_FAIL, "%s: no argv: no run to resume there", path);
 	n = json_object_array_length(a);
 	if ((v = calloc(n + 2, sizeof(*v))) == NULL)
 		diesys(EXIT_FAIL, "calloc");

@@ -37,7 +37,8 @@ SH_TESTS += \
 	tests/vc-suite-resume-partial.t \
 	tests/vc-suite-shuffle.t \
 	tests/vc-suite-resume-foreign.t \
-	tests/formula-prefix.t
+	tests/formula-prefix.t \
+	tests/meta-regular.t
 EXTRA_DIST += $(SH_TESTS) tests/fake-runner.sh
 clean-local:
 	rm -rf tests/cache
