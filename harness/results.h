@@ -8,6 +8,7 @@
 #include "stats.h"
 
 struct json_object;
+struct strmap;
 
 enum better { BETTER_UNKNOWN, BETTER_HIGHER, BETTER_LOWER };
 
@@ -80,6 +81,10 @@ struct results {
 	size_t		  nfail;
 	struct skip	 *skip;
 	size_t		  nskip;
+	/* Private to results.c: the index of the series. */
+	struct strmap	 *find;		/* benchmark, metric, platform */
+	struct strmap	 *units;	/* benchmark, metric: the first */
+	size_t		  cap, last;
 };
 
 /* One row of results.csv, checked, as results_scan hands it on. */
