@@ -150,6 +150,8 @@ split_words(const char *s, size_t *np)
 	    tok = strtok_r(NULL, " \t\n", &save))
 		out[n++] = tok;
 	out[n] = NULL;
+	if (n == 0)
+		free(copy);	/* else the words keep it */
 	*np = n;
 	return out;
 }
