@@ -806,14 +806,24 @@ int
 failures_open(const char *dir)
 {
 	struct stat st;
-	char *path, ch;
+	char *path, ch, head[128], got[128];
+	size_t i, len = 0;
 	off_t end;
+	ssize_t n;
 	int fd;
 
+	for (i = 0; i < NXFIELDS; i++)
+		len += (size_t)snprintf(head + len, sizeof(head) - len, "%s%s",
+		    xheader[i], i + 1 < NXFIELDS ? "," : "\n");
 	path = xasprintf("%s/%s", dir, FAILURES_CSV);
 	if ((fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC,
 	    0644)) == -1 || fstat(fd, &st) == -1)
 		diesys(EXIT_FAIL, "%s", path);
+	/* Ours (or our header cut short) before anything in it is cut. */
+	if ((n = pread(fd, got, len, 0)) == -1)
+		diesys(EXIT_FAIL, "%s", path);
+	if (memcmp(got, head, (size_t)n) != 0)
+		die(EXIT_FAIL, "%s: not a vc-suite failures file", path);
 	for (end = st.st_size; end > 0; end--) {
 		if (pread(fd, &ch, 1, end - 1) != 1)
 			diesys(EXIT_FAIL, "%s", path);
@@ -825,15 +835,8 @@ failures_open(const char *dir)
 		if (ftruncate(fd, end) == -1)
 			diesys(EXIT_FAIL, "%s", path);
 	}
-	if (end == 0) {
-		char head[128];
-		size_t i, len = 0;
-
-		for (i = 0; i < NXFIELDS; i++)
-			len += (size_t)snprintf(head + len, sizeof(head) - len,
-			    "%s%s", xheader[i], i + 1 < NXFIELDS ? "," : "\n");
+	if (end == 0)
 		results_append(fd, path, head, len);
-	}
 	free(path);
 	return fd;
 }
