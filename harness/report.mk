@@ -19,6 +19,8 @@ tests_unit_stats_SOURCES = tests/unit-stats.c tests/tap.h
 TESTS += tests/unit-stats
 SH_TESTS += \
 	tests/vc-report-errors.t \
+	tests/vc-report-duplicates.t \
+	tests/vc-report-many-series.t \
 	tests/vc-report-failed.t \
 	tests/vc-report-export.t \
 	tests/vc-report-flags.t \

@@ -246,12 +246,13 @@ printable(const char *s)
 }
 
 /*
- * Names become file names (charts, -x) and chart labels: a small set
- * of characters that leaves no directory and means nothing to gnuplot,
- * a shell or Markdown. Units may also hold "/" and "%" (MiB/s).
+ * Names become file names (charts, -x), chart labels and CSV cells: a
+ * small set of characters that leaves no directory and means nothing
+ * to gnuplot, a shell, Markdown or a spreadsheet. Units may also hold
+ * "/" and "%" (MiB/s). Returns NULL, or what is wrong.
  */
-static const char *
-name_ok(const char *s, int unit)
+const char *
+results_name_ok(const char *s, int unit)
 {
 	const char *extra = unit ? "._+-/%" : "._+-";
 
@@ -259,11 +260,30 @@ name_ok(const char *s, int unit)
 		return unit ? NULL : "empty";
 	if (!unit && *s == '.')
 		return "starts with a dot";
+	/* A spreadsheet reads +x and -x as formulas; -x is an option too. */
+	if (*s == '+' || *s == '-')
+		return "starts with + or -";
 	for (; *s != '\0'; s++)
 		if (!isalnum((unsigned char)*s) && strchr(extra, *s) == NULL)
 			return unit ? "holds a character outside A-Z a-z 0-9 "
 			    "and ._+-/%" : "holds a character outside "
 			    "A-Z a-z 0-9 and ._+-";
+	return NULL;
+}
+
+/*
+ * A row's time, as record.c writes it (ISO 8601, 2026-11-27T03:01:00Z):
+ * digits first, then only what such a time holds. It is copied into
+ * vc-report -x's files, so nothing a spreadsheet would run gets past.
+ */
+const char *
+results_time_ok(const char *s)
+{
+	if (!isdigit((unsigned char)*s))
+		return "is not an ISO 8601 time";
+	for (; *s != '\0'; s++)
+		if (!isdigit((unsigned char)*s) && strchr("-:.TZ+", *s) == NULL)
+			return "is not an ISO 8601 time";
 	return NULL;
 }
 
@@ -311,31 +331,130 @@ cmp_bench(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
+/*
+ * A string -> index map (open addressing, FNV-1a), so that finding a
+ * series, a unit or a name is O(1): 20,000 series took 37 s when each
+ * lookup walked every series. Keys join names with '\n', which no name
+ * holds (results_name_ok).
+ */
+struct strmap {
+	char	**keys;
+	size_t	 *vals;
+	size_t	  n, cap;
+};
+
+static uint64_t
+str_hash(const char *s)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+	return h;
+}
+
+static size_t
+strmap_slot(const struct strmap *m, const char *key)
+{
+	size_t i = (size_t)str_hash(key) & (m->cap - 1);
+
+	while (m->keys[i] != NULL && strcmp(m->keys[i], key) != 0)
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+/* The value of key, or (size_t)-1. */
+static size_t
+strmap_get(const struct strmap *m, const char *key)
+{
+	size_t i;
+
+	if (m == NULL || m->cap == 0)
+		return (size_t)-1;
+	i = strmap_slot(m, key);
+	return m->keys[i] != NULL ? m->vals[i] : (size_t)-1;
+}
+
+/* Adds key (copied) -> val unless key is there; returns its value. */
+static size_t
+strmap_add(struct strmap *m, const char *key, size_t val)
+{
+	struct strmap old = *m;
+	size_t i, j;
+
+	if (2 * (m->n + 1) > m->cap) {
+		m->cap = m->cap ? 2 * m->cap : 64;
+		m->keys = xcalloc(m->cap, sizeof(*m->keys));
+		m->vals = xcalloc(m->cap, sizeof(*m->vals));
+		for (i = 0; i < old.cap; i++)
+			if (old.keys[i] != NULL) {
+				j = strmap_slot(m, old.keys[i]);
+				m->keys[j] = old.keys[i];
+				m->vals[j] = old.vals[i];
+			}
+		free(old.keys);
+		free(old.vals);
+	}
+	i = strmap_slot(m, key);
+	if (m->keys[i] == NULL) {
+		m->keys[i] = xstrdup(key);
+		m->vals[i] = val;
+		m->n++;
+	}
+	return m->vals[i];
+}
+
+static struct strmap *
+strmap_new(void)
+{
+	return xcalloc(1, sizeof(struct strmap));
+}
+
+static void
+strmap_free(struct strmap *m)
+{
+	size_t i;
+
+	if (m == NULL)
+		return;
+	for (i = 0; i < m->cap; i++)
+		free(m->keys[i]);
+	free(m->keys);
+	free(m->vals);
+	free(m);
+}
+
+/* "a\nb\nc" (c may be NULL): a key; NULL when a name holds a newline. */
+static char *
+names_key(const char *a, const char *b, const char *c)
+{
+	if (strchr(a, '\n') != NULL || strchr(b, '\n') != NULL ||
+	    (c != NULL && strchr(c, '\n') != NULL))
+		return NULL;
+	return c != NULL ? xasprintf("%s\n%s\n%s", a, b, c) :
+	    xasprintf("%s\n%s", a, b);
+}
+
 const struct series *
 results_find(const struct results *r, const char *bench, const char *metric,
     const char *plat)
 {
-	size_t i;
+	char *key = names_key(bench, metric, plat);
+	size_t i = key != NULL ? strmap_get(r->find, key) : (size_t)-1;
 
-	for (i = 0; i < r->nseries; i++)
-		if (strcmp(r->series[i].benchmark, bench) == 0 &&
-		    strcmp(r->series[i].metric, metric) == 0 &&
-		    strcmp(r->series[i].platform, plat) == 0)
-			return &r->series[i];
-	return NULL;
+	free(key);
+	return i != (size_t)-1 ? &r->series[i] : NULL;
 }
 
 /* The unit of a benchmark's metric (the same on every platform). */
 const char *
 results_unit(const struct results *r, const char *bench, const char *metric)
 {
-	size_t i;
+	char *key = names_key(bench, metric, NULL);
+	size_t i = key != NULL ? strmap_get(r->units, key) : (size_t)-1;
 
-	for (i = 0; i < r->nseries; i++)
-		if (strcmp(r->series[i].benchmark, bench) == 0 &&
-		    strcmp(r->series[i].metric, metric) == 0)
-			return r->series[i].unit;
-	return "";
+	free(key);
+	return i != (size_t)-1 ? r->series[i].unit : "";
 }
 
 /*
@@ -373,138 +492,231 @@ better_name(enum better b)
 	}
 }
 
-static struct series *
-add_series(struct results *r, struct csv *c)
+/* A new series: its unit must be its metric's on other platforms. */
+static void
+check_unit(struct results *r, const struct series *s)
 {
-	static size_t last;
-	struct series *s;
+	char *key = names_key(s->benchmark, s->metric, NULL);
+	const struct series *first;
 
-	/* Rows come in runs of one series' metrics: try the last ones. */
-	if (last < r->nseries) {
-		s = &r->series[last];
-		if (strcmp(s->benchmark, csv_field(c, F_BENCHMARK)) == 0 &&
-		    strcmp(s->metric, csv_field(c, F_METRIC)) == 0 &&
-		    strcmp(s->platform, csv_field(c, F_PLATFORM)) == 0)
-			return s;
-	}
-	s = (struct series *)results_find(r, csv_field(c, F_BENCHMARK),
-	    csv_field(c, F_METRIC), csv_field(c, F_PLATFORM));
-	if (s == NULL) {
-		r->series = xrealloc(r->series, r->nseries + 1,
-		    sizeof(*r->series));
-		s = &r->series[r->nseries++];
-		memset(s, 0, sizeof(*s));
-		s->benchmark = xstrdup(csv_field(c, F_BENCHMARK));
-		s->metric = xstrdup(csv_field(c, F_METRIC));
-		s->platform = xstrdup(csv_field(c, F_PLATFORM));
-		s->unit = xstrdup(csv_field(c, F_UNIT));
-		s->line = c->start;
-	}
-	last = (size_t)(s - r->series);
-	return s;
+	first = &r->series[strmap_add(r->units, key,
+	    (size_t)(s - r->series))];
+	free(key);
+	if (strcmp(first->unit, s->unit) != 0)
+		die(EXIT_FAIL, "%s: line %zu: unit '%s' of %s %s differs from "
+		    "'%s' on line %zu", r->csv, s->line, s->unit, s->benchmark,
+		    s->metric, first->unit, first->line);
 }
 
-static void
-check_unit(const struct results *r, const struct csv *c)
+static struct series *
+add_series(struct results *r, const struct csv_row *row)
 {
+	struct series *s;
+	char *key;
 	size_t i;
 
-	for (i = 0; i < r->nseries; i++) {
-		const struct series *s = &r->series[i];
-
-		if (strcmp(s->benchmark, csv_field(c, F_BENCHMARK)) == 0 &&
-		    strcmp(s->metric, csv_field(c, F_METRIC)) == 0 &&
-		    strcmp(s->unit, csv_field(c, F_UNIT)) != 0)
-			die(EXIT_FAIL, "%s: line %zu: unit '%s' of %s %s "
-			    "differs from '%s' on line %zu", r->csv, c->start,
-			    csv_field(c, F_UNIT), s->benchmark, s->metric,
-			    s->unit, s->line);
+	/* Rows come in runs of one series' metrics: try the last ones. */
+	if (r->last < r->nseries) {
+		s = &r->series[r->last];
+		if (strcmp(s->benchmark, row->benchmark) == 0 &&
+		    strcmp(s->metric, row->metric) == 0 &&
+		    strcmp(s->platform, row->platform) == 0)
+			return s;
 	}
+	if (r->find == NULL) {
+		r->find = strmap_new();
+		r->units = strmap_new();
+	}
+	key = names_key(row->benchmark, row->metric, row->platform);
+	if ((i = strmap_add(r->find, key, r->nseries)) == r->nseries) {
+		if (r->nseries == r->cap) {
+			r->cap = r->cap ? 2 * r->cap : 64;
+			r->series = xrealloc(r->series, r->cap,
+			    sizeof(*r->series));
+		}
+		s = &r->series[r->nseries++];
+		memset(s, 0, sizeof(*s));
+		s->benchmark = xstrdup(row->benchmark);
+		s->metric = xstrdup(row->metric);
+		s->platform = xstrdup(row->platform);
+		s->unit = xstrdup(row->unit);
+		s->line = row->line;
+		check_unit(r, s);
+	}
+	free(key);
+	r->last = i;
+	return &r->series[i];
 }
 
 static void
-add_row(struct results *r, struct csv *c)
+add_row(const struct csv_row *row, void *arg)
 {
+	struct results *r = arg;
 	struct series *s;
 	struct obs *o;
-	const char *why;
-	double v;
-	int64_t rep;
-	int f;
 
-	if (c->nfields != NFIELDS)
-		die(EXIT_FAIL, "%s: line %zu: %zu fields, expected %d",
-		    r->csv, c->start, c->nfields, NFIELDS);
-	for (f = 0; f < NFIELDS; f++)
-		if (f != F_UNIT && *csv_field(c, f) == '\0')
-			die(EXIT_FAIL, "%s: line %zu: empty %s", r->csv,
-			    c->start, header[f]);
-	for (f = F_PLATFORM; f <= F_UNIT; f++)
-		if ((why = name_ok(csv_field(c, f), f == F_UNIT)) != NULL)
-			die(EXIT_FAIL, "%s: line %zu: %s '%s' %s", r->csv,
-			    c->start, header[f], printable(csv_field(c, f)),
-			    why);
-	if ((why = parse_value(csv_field(c, F_VALUE), &v)) != NULL)
-		die(EXIT_FAIL, "%s: line %zu: value '%s': %s", r->csv,
-		    c->start, csv_field(c, F_VALUE), why);
-	if ((why = parse_int(csv_field(c, F_REP), 1, INT64_MAX, &rep)) != NULL)
-		die(EXIT_FAIL, "%s: line %zu: rep '%s': %s", r->csv,
-		    c->start, csv_field(c, F_REP), why);
-	s = add_series(r, c);
-	if (strcmp(s->unit, csv_field(c, F_UNIT)) != 0 || s->n == 0)
-		check_unit(r, c);
+	s = add_series(r, row);
+	if (strcmp(s->unit, row->unit) != 0)
+		die(EXIT_FAIL, "%s: line %zu: unit '%s' of %s %s differs from "
+		    "'%s' on line %zu", r->csv, row->line, row->unit,
+		    s->benchmark, s->metric, s->unit, s->line);
 	if (s->n == s->cap) {
 		s->cap = s->cap ? 2 * s->cap : 16;
 		s->obs = xrealloc(s->obs, s->cap, sizeof(*s->obs));
 	}
 	o = &s->obs[s->n++];
-	o->value = v;
-	o->rep = rep;
-	o->time = xstrdup(csv_field(c, F_TIME));
+	o->value = row->value;
+	o->rep = row->rep;
+	o->time = xstrdup(row->time);
+	o->line = row->line;
+	r->nrows++;
 }
 
-static size_t
-read_csv(struct results *r, const char *dir)
+static int
+cmp_obs_rep(const void *a, const void *b)
+{
+	const struct obs *x = *(const struct obs *const *)a;
+	const struct obs *y = *(const struct obs *const *)b;
+
+	if (x->rep != y->rep)
+		return x->rep < y->rep ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/*
+ * A rep is one measurement: two rows of one series with the same rep
+ * are two measurements claiming it (files merged, rows appended by
+ * hand). Counting both would bias n and the CI, keeping one would be a
+ * guess: refused, naming the earliest line that repeats a rep.
+ */
+static void
+check_duplicates(const struct results *r)
+{
+	const struct obs **v = NULL, *dup = NULL, *first = NULL;
+	const struct series *s, *dups = NULL;
+	size_t i, k;
+
+	for (i = 0; i < r->nseries; i++) {
+		s = &r->series[i];
+		v = xrealloc(v, s->n ? s->n : 1, sizeof(*v));
+		for (k = 0; k < s->n; k++)
+			v[k] = &s->obs[k];
+		qsort(v, s->n, sizeof(*v), cmp_obs_rep);
+		for (k = 1; k < s->n; k++)
+			if (v[k]->rep == v[k - 1]->rep &&
+			    (dup == NULL || v[k]->line < dup->line)) {
+				dup = v[k];
+				first = v[k - 1];
+				dups = s;
+			}
+	}
+	free(v);
+	if (dup != NULL)
+		die(EXIT_FAIL, "%s: line %zu: %s %s %s rep %lld again (first "
+		    "on line %zu)", r->csv, dup->line, dups->platform,
+		    dups->benchmark, dups->metric, (long long)dup->rep,
+		    first->line);
+}
+
+/* A row's fields checked and named; dies naming the line. */
+static void
+check_row(const char *path, const struct csv *c, struct csv_row *row)
+{
+	const char *why;
+	int f;
+
+	if (c->nfields != NFIELDS)
+		die(EXIT_FAIL, "%s: line %zu: %zu fields, expected %d",
+		    path, c->start, c->nfields, NFIELDS);
+	for (f = 0; f < NFIELDS; f++)
+		if (f != F_UNIT && *csv_field(c, f) == '\0')
+			die(EXIT_FAIL, "%s: line %zu: empty %s", path,
+			    c->start, header[f]);
+	for (f = F_PLATFORM; f <= F_UNIT; f++)
+		if ((why = results_name_ok(csv_field(c, f), f == F_UNIT)) != NULL)
+			die(EXIT_FAIL, "%s: line %zu: %s '%s' %s", path,
+			    c->start, header[f], printable(csv_field(c, f)),
+			    why);
+	if ((why = results_time_ok(csv_field(c, F_TIME))) != NULL)
+		die(EXIT_FAIL, "%s: line %zu: time '%s' %s", path, c->start,
+		    printable(csv_field(c, F_TIME)), why);
+	if ((why = parse_value(csv_field(c, F_VALUE), &row->value)) != NULL)
+		die(EXIT_FAIL, "%s: line %zu: value '%s': %s", path,
+		    c->start, printable(csv_field(c, F_VALUE)), why);
+	if ((why = parse_int(csv_field(c, F_REP), 1, INT64_MAX, &row->rep))
+	    != NULL)
+		die(EXIT_FAIL, "%s: line %zu: rep '%s': %s", path,
+		    c->start, printable(csv_field(c, F_REP)), why);
+	row->time = csv_field(c, F_TIME);
+	row->host = csv_field(c, F_HOST);
+	row->platform = csv_field(c, F_PLATFORM);
+	row->benchmark = csv_field(c, F_BENCHMARK);
+	row->metric = csv_field(c, F_METRIC);
+	row->unit = csv_field(c, F_UNIT);
+	row->line = c->start;
+}
+
+/*
+ * Reads results.csv at path, checks its header and each row, and hands
+ * the rows on in file order. Dies (exit 1) naming the line of anything
+ * malformed. The one reader of the file: vc-report, vc-plot and
+ * vc-suite -r all come through here.
+ */
+void
+results_scan(const char *path, void (*fn)(const struct csv_row *, void *),
+    void *arg)
 {
 	struct csv c;
-	struct stat st;
+	struct csv_row row;
 	const char *why;
 	int f, rc, bad = 0;
-	size_t rows = 0;
 
 	memset(&c, 0, sizeof(c));
-	if (stat(dir, &st) == -1)
-		diesys(EXIT_FAIL, "%s", dir);
-	if (!S_ISDIR(st.st_mode))
-		die(EXIT_FAIL, "%s: not a directory", dir);
-	if ((c.fp = fopen(r->csv, "r")) == NULL)
-		diesys(EXIT_FAIL, "%s", r->csv);
+	if ((c.fp = fopen(path, "r")) == NULL)
+		diesys(EXIT_FAIL, "%s", path);
 	c.line = 1;
 	/* A spreadsheet may have saved it with a byte-order mark. */
 	if ((f = getc(c.fp)) != 0xef)
 		ungetc(f, c.fp);
 	else if (getc(c.fp) != 0xbb || getc(c.fp) != 0xbf)
-		die(EXIT_FAIL, "%s: line 1: not a CSV header", r->csv);
+		die(EXIT_FAIL, "%s: line 1: not a CSV header", path);
 	if ((rc = csv_read(&c, &why)) == -1)
-		die(EXIT_FAIL, "%s: line %zu: %s", r->csv, c.start, why);
+		die(EXIT_FAIL, "%s: line %zu: %s", path, c.start, why);
 	if (rc == 0)
-		die(EXIT_FAIL, "%s: empty file, no header", r->csv);
+		die(EXIT_FAIL, "%s: empty file, no header", path);
 	for (f = 0; f < NFIELDS && !bad; f++)
 		bad = f >= (int)c.nfields || strcmp(csv_field(&c, f),
 		    header[f]) != 0;
 	if (bad || c.nfields != NFIELDS)
 		die(EXIT_FAIL, "%s: line 1: header is not "
 		    "time,host,platform,benchmark,metric,unit,value,rep",
-		    r->csv);
-	while ((rc = csv_read(&c, &why)) == 1) {
-		add_row(r, &c);
-		rows++;
+		    path);
+	for (;;) {
+		memset(&row, 0, sizeof(row));
+		if ((row.offset = (long long)ftello(c.fp)) == -1)
+			diesys(EXIT_FAIL, "%s", path);
+		if ((rc = csv_read(&c, &why)) != 1)
+			break;
+		check_row(path, &c, &row);
+		fn(&row, arg);
 	}
 	if (rc == -1)
-		die(EXIT_FAIL, "%s: line %zu: %s", r->csv, c.start, why);
+		die(EXIT_FAIL, "%s: line %zu: %s", path, c.start, why);
 	fclose(c.fp);
 	free(c.buf);
-	return rows;
+}
+
+static void
+read_csv(struct results *r, const char *dir)
+{
+	struct stat st;
+
+	if (stat(dir, &st) == -1)
+		diesys(EXIT_FAIL, "%s", dir);
+	if (!S_ISDIR(st.st_mode))
+		die(EXIT_FAIL, "%s: not a directory", dir);
+	results_scan(r->csv, add_row, r);
+	check_duplicates(r);
 }
 
 /*
@@ -533,10 +745,57 @@ reason_clean(char *out, size_t size, const char *in)
 	}
 	while (n > 0 && out[n - 1] == ' ')
 		n--;
-	if (n == 0)
+	if (n == 0) {
 		strcpy(out, "no message");
-	else
-		strcpy(out + n, *in != '\0' ? "..." : "");
+		return;
+	}
+	strcpy(out + n, *in != '\0' ? "..." : "");
+	/*
+	 * A spreadsheet runs a cell that starts with = + - or @: a quote
+	 * in front makes it text (the usual guard). The last byte goes if
+	 * there is no room; the text was cut anyway.
+	 */
+	if (strchr("=+-@", out[0]) != NULL) {
+		n = strlen(out) + 1 < size ? strlen(out) + 1 : size - 1;
+		memmove(out + 1, out, n - 1);
+		out[0] = '\'';
+		out[n] = '\0';
+	}
+}
+
+/*
+ * Appends one record (rows that belong together) to fd, opened with
+ * O_APPEND, then fsync: all of it lands, or none. A short write (a full
+ * disk) is followed by one more to learn why; on failure the file is
+ * cut back to where it ended before, its last whole record, and the
+ * program dies saying so. path is for the message.
+ */
+void
+results_append(int fd, const char *path, const char *buf, size_t len)
+{
+	off_t end;
+	ssize_t n = 0;
+	size_t done = 0;
+	int err;
+
+	if ((end = lseek(fd, 0, SEEK_END)) == -1)
+		diesys(EXIT_FAIL, "%s", path);
+	while (done < len) {
+		if ((n = write(fd, buf + done, len - done)) == -1 &&
+		    errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		done += (size_t)n;
+	}
+	if (done == len && fsync(fd) == 0)
+		return;
+	err = done < len && n == 0 ? ENOSPC : errno;
+	if (ftruncate(fd, end) == -1 || fsync(fd) == -1)
+		die(EXIT_FAIL, "%s: cannot write a record: %s; nor cut the "
+		    "part written: %s", path, strerror(err), strerror(errno));
+	die(EXIT_FAIL, "%s: cannot write a record: %s; cut back to the last "
+	    "whole record", path, strerror(err));
 }
 
 /*
@@ -547,14 +806,24 @@ int
 failures_open(const char *dir)
 {
 	struct stat st;
-	char *path, ch;
+	char *path, ch, head[128], got[128];
+	size_t i, len = 0;
 	off_t end;
+	ssize_t n;
 	int fd;
 
+	for (i = 0; i < NXFIELDS; i++)
+		len += (size_t)snprintf(head + len, sizeof(head) - len, "%s%s",
+		    xheader[i], i + 1 < NXFIELDS ? "," : "\n");
 	path = xasprintf("%s/%s", dir, FAILURES_CSV);
 	if ((fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC,
 	    0644)) == -1 || fstat(fd, &st) == -1)
 		diesys(EXIT_FAIL, "%s", path);
+	/* Ours (or our header cut short) before anything in it is cut. */
+	if ((n = pread(fd, got, len, 0)) == -1)
+		diesys(EXIT_FAIL, "%s", path);
+	if (memcmp(got, head, (size_t)n) != 0)
+		die(EXIT_FAIL, "%s: not a vc-suite failures file", path);
 	for (end = st.st_size; end > 0; end--) {
 		if (pread(fd, &ch, 1, end - 1) != 1)
 			diesys(EXIT_FAIL, "%s", path);
@@ -566,16 +835,8 @@ failures_open(const char *dir)
 		if (ftruncate(fd, end) == -1)
 			diesys(EXIT_FAIL, "%s", path);
 	}
-	if (end == 0) {
-		char head[128];
-		size_t i, len = 0;
-
-		for (i = 0; i < NXFIELDS; i++)
-			len += (size_t)snprintf(head + len, sizeof(head) - len,
-			    "%s%s", xheader[i], i + 1 < NXFIELDS ? "," : "\n");
-		if (write(fd, head, len) != (ssize_t)len || fsync(fd) == -1)
-			diesys(EXIT_FAIL, "%s", path);
-	}
+	if (end == 0)
+		results_append(fd, path, head, len);
 	free(path);
 	return fd;
 }
@@ -605,8 +866,7 @@ failures_append(int fd, const char *plat, const char *bench, int64_t rep,
 	}
 	line[len++] = '"';
 	line[len++] = '\n';
-	if (write(fd, line, len) != (ssize_t)len || fsync(fd) == -1)
-		diesys(EXIT_FAIL, "%s", FAILURES_CSV);
+	results_append(fd, FAILURES_CSV, line, len);
 }
 
 static void
@@ -623,7 +883,7 @@ add_failure(struct results *r, const struct csv *c, const char *path)
 	if (*csv_field(c, X_TIME) == '\0')
 		die(EXIT_FAIL, "%s: line %zu: empty time", path, c->start);
 	for (i = X_PLATFORM; i <= X_BENCHMARK; i++)
-		if ((why = name_ok(csv_field(c, i), 0)) != NULL)
+		if ((why = results_name_ok(csv_field(c, i), 0)) != NULL)
 			die(EXIT_FAIL, "%s: line %zu: %s '%s' %s", path,
 			    c->start, i == X_PLATFORM ? "platform" :
 			    "benchmark", printable(csv_field(c, i)), why);
@@ -648,7 +908,10 @@ add_failure(struct results *r, const struct csv *c, const char *path)
 	f->benchmark = xstrdup(csv_field(c, X_BENCHMARK));
 	f->rep = rep;
 	f->status = (int)status;
-	f->reason = xstrdup(csv_field(c, X_REASON));
+	/* As reason_clean writes it: a file from elsewhere may not. */
+	p = csv_field(c, X_REASON);
+	f->reason = strchr("=+-@", *p) != NULL ? xasprintf("'%s", p) :
+	    xstrdup(p);
 }
 
 static void
@@ -660,29 +923,38 @@ free_failure(struct failure *f)
 	free(f->reason);
 }
 
-/* Was rep measured after all (a later try, -r), or failed again later? */
-static int
-superseded(const struct results *r, size_t k)
+/*
+ * Which failures still stand: not measured after all (a later try, -r)
+ * nor failed again later. Marks the others in gone[]; one pass over
+ * the rows and one over the failures, backwards, through a map.
+ */
+static void
+superseded(const struct results *r, char *gone)
 {
-	const struct failure *f = &r->fail[k];
+	struct strmap *seen = strmap_new();
 	const struct series *s;
+	const struct failure *f;
+	char *key;
 	size_t i, j;
 
-	for (i = k + 1; i < r->nfail; i++)
-		if (r->fail[i].rep == f->rep &&
-		    strcmp(r->fail[i].platform, f->platform) == 0 &&
-		    strcmp(r->fail[i].benchmark, f->benchmark) == 0)
-			return 1;
 	for (i = 0; i < r->nseries; i++) {
 		s = &r->series[i];
-		if (strcmp(s->platform, f->platform) != 0 ||
-		    strcmp(s->benchmark, f->benchmark) != 0)
-			continue;
-		for (j = 0; j < s->n; j++)
-			if (s->obs[j].rep == f->rep)
-				return 1;
+		for (j = 0; j < s->n; j++) {
+			key = xasprintf("%s\n%s\n%lld", s->platform,
+			    s->benchmark, (long long)s->obs[j].rep);
+			strmap_add(seen, key, 0);
+			free(key);
+		}
 	}
-	return 0;
+	for (i = r->nfail; i-- > 0;) {
+		f = &r->fail[i];
+		key = xasprintf("%s\n%s\n%lld", f->platform, f->benchmark,
+		    (long long)f->rep);
+		gone[i] = strmap_get(seen, key) != (size_t)-1;
+		strmap_add(seen, key, 0);
+		free(key);
+	}
+	strmap_free(seen);
 }
 
 /* failures.csv: missing is normal (nothing failed, or an older run). */
@@ -691,7 +963,7 @@ read_failures(struct results *r, const char *dir)
 {
 	struct csv c;
 	const char *why;
-	char *path;
+	char *path, *gone;
 	size_t i, k;
 	int rc;
 
@@ -720,14 +992,18 @@ read_failures(struct results *r, const char *dir)
 	free(c.buf);
 	free(path);
 	/* Keep the failures that still stand, once per rep, in order. */
+	gone = xcalloc(r->nfail ? r->nfail : 1, 1);
+	if (r->nfail > 0)
+		superseded(r, gone);
 	for (i = 0, k = 0; i < r->nfail; i++) {
-		if (superseded(r, i)) {
+		if (gone[i]) {
 			free_failure(&r->fail[i]);
 			continue;
 		}
 		r->fail[k++] = r->fail[i];
 	}
 	r->nfail = k;
+	free(gone);
 }
 
 /* Why a platform was skipped, or NULL. */
@@ -761,67 +1037,67 @@ results_failed(const struct results *r, const char *bench, const char *plat,
 	return n;
 }
 
-static int
-has(char **list, size_t n, const char *s)
+/* Adds name to list unless seen has it: sets kept in first-seen order. */
+static void
+add_plat(struct results *r, struct strmap *seen, char *name)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(list[i], s) == 0)
-			return 1;
-	return 0;
+	if (strmap_add(seen, name, r->nplat) == r->nplat) {
+		r->plat = xrealloc(r->plat, r->nplat + 1, sizeof(*r->plat));
+		r->plat[r->nplat++] = name;
+	}
 }
 
-/* The benchmarks, their metrics (primary first) and the platforms. */
+/* The index of benchmark name in r->bench, added if new. */
+static size_t
+add_bench(struct results *r, struct strmap *seen, char *name)
+{
+	size_t j = strmap_add(seen, name, r->nbench);
+
+	if (j == r->nbench) {
+		r->bench = xrealloc(r->bench, r->nbench + 1,
+		    sizeof(*r->bench));
+		memset(&r->bench[j], 0, sizeof(r->bench[j]));
+		r->bench[r->nbench++].name = name;
+	}
+	return j;
+}
+
+/*
+ * The benchmarks, their metrics (primary first) and the platforms:
+ * each name looked up in a map, so this is linear in the series.
+ */
 static void
 index_series(struct results *r)
 {
+	struct strmap *plats = strmap_new(), *benchs = strmap_new();
+	struct strmap *metrics = strmap_new();
 	struct bench *b;
-	char *m;
+	char *m, *key;
 	size_t i, j, k;
 
 	for (i = 0; i < r->nseries; i++) {
 		const struct series *s = &r->series[i];
 
-		if (!has(r->plat, r->nplat, s->platform)) {
-			r->plat = xrealloc(r->plat, r->nplat + 1,
-			    sizeof(*r->plat));
-			r->plat[r->nplat++] = s->platform;
-		}
-		for (j = 0; j < r->nbench; j++)
-			if (strcmp(r->bench[j].name, s->benchmark) == 0)
-				break;
-		if (j == r->nbench) {
-			r->bench = xrealloc(r->bench, r->nbench + 1,
-			    sizeof(*r->bench));
-			memset(&r->bench[j], 0, sizeof(r->bench[j]));
-			r->bench[r->nbench++].name = s->benchmark;
-		}
+		add_plat(r, plats, s->platform);
+		j = add_bench(r, benchs, s->benchmark);
 		b = &r->bench[j];
-		if (!has(b->metrics, b->nmetrics, s->metric)) {
+		key = names_key(s->benchmark, s->metric, NULL);
+		if (strmap_add(metrics, key, i) == i) {
 			b->metrics = xrealloc(b->metrics, b->nmetrics + 1,
 			    sizeof(*b->metrics));
 			b->metrics[b->nmetrics++] = s->metric;
 		}
+		free(key);
 	}
 	/* A cell that only failed, a platform that was skipped: rows too. */
 	for (i = 0; i < r->nfail; i++) {
 		const struct failure *f = &r->fail[i];
 
-		if (!has(r->plat, r->nplat, f->platform)) {
-			r->plat = xrealloc(r->plat, r->nplat + 1,
-			    sizeof(*r->plat));
-			r->plat[r->nplat++] = f->platform;
-		}
-		for (j = 0; j < r->nbench; j++)
-			if (strcmp(r->bench[j].name, f->benchmark) == 0)
-				break;
-		if (j < r->nbench)
+		add_plat(r, plats, f->platform);
+		if ((j = add_bench(r, benchs, f->benchmark)) + 1 < r->nbench ||
+		    r->bench[j].nmetrics > 0)
 			continue;
-		r->bench = xrealloc(r->bench, r->nbench + 1, sizeof(*r->bench));
-		b = &r->bench[r->nbench++];
-		memset(b, 0, sizeof(*b));
-		b->name = f->benchmark;
+		b = &r->bench[j];
 		b->metrics = xcalloc(1, sizeof(*b->metrics));
 		b->nmetrics = 1;
 		k = (size_t)bench_rank(f->benchmark);
@@ -829,11 +1105,10 @@ index_series(struct results *r)
 		    "result");
 	}
 	for (i = 0; i < r->nskip; i++)
-		if (!has(r->plat, r->nplat, r->skip[i].platform)) {
-			r->plat = xrealloc(r->plat, r->nplat + 1,
-			    sizeof(*r->plat));
-			r->plat[r->nplat++] = r->skip[i].platform;
-		}
+		add_plat(r, plats, r->skip[i].platform);
+	strmap_free(plats);
+	strmap_free(benchs);
+	strmap_free(metrics);
 	qsort(r->plat, r->nplat, sizeof(*r->plat), cmp_plat);
 	qsort(r->bench, r->nbench, sizeof(*r->bench), cmp_bench);
 	/* The primary metric first: the table's, else the first found. */
@@ -871,9 +1146,9 @@ read_skips(struct results *r, struct json_object *meta)
 		    !json_object_object_get_ex(pl, "skipped", &why) ||
 		    !json_object_is_type(why, json_type_string))
 			continue;
-		if (name_ok(name, 0) != NULL) {
+		if (results_name_ok(name, 0) != NULL) {
 			warnmsg("meta.json: skipped platform '%s': name %s; "
-			    "left out", printable(name), name_ok(name, 0));
+			    "left out", printable(name), results_name_ok(name, 0));
 			continue;
 		}
 		reason_clean(clean, sizeof(clean), json_object_get_string(why));
@@ -885,6 +1160,51 @@ read_skips(struct results *r, struct json_object *meta)
 }
 
 /*
+ * A JSON file as the tools read meta.json: a regular file only (a FIFO
+ * or /dev/zero would hang the reader or fill memory), of at most
+ * META_MAX bytes. NULL with *why set; errno is ENOENT only when there
+ * is no such file.
+ */
+struct json_object *
+results_json_file(const char *path, const char **why)
+{
+	struct json_object *j = NULL;
+	struct stat st;
+	char *buf = NULL;
+	ssize_t n;
+	int fd;
+
+	*why = NULL;
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1) {
+		n = errno;
+		*why = strerror((int)n);
+		errno = (int)n;
+		return NULL;
+	}
+	if (fstat(fd, &st) == -1)
+		*why = strerror(errno);
+	else if (!S_ISREG(st.st_mode))
+		*why = "not a regular file";
+	else if (st.st_size > META_MAX)
+		*why = "larger than " META_MAX_TEXT;
+	else {
+		buf = xmalloc((size_t)st.st_size + 1);
+		if ((n = pread(fd, buf, (size_t)st.st_size, 0)) !=
+		    st.st_size)
+			*why = n == -1 ? strerror(errno) : "changed in reading";
+		else {
+			buf[n] = '\0';
+			if ((j = json_tokener_parse(buf)) == NULL)
+				*why = "not JSON";
+		}
+	}
+	close(fd);
+	free(buf);
+	errno = 0;	/* ENOENT says "missing" only when open failed */
+	return j;
+}
+
+/*
  * meta.json decorates titles and says which platforms were skipped: a
  * missing file is normal. NULL when there is none to use.
  */
@@ -892,21 +1212,19 @@ static struct json_object *
 load_meta(const char *dir)
 {
 	struct json_object *meta;
+	const char *why;
 	char *path;
-	FILE *fp;
 
 	path = xasprintf("%s/meta.json", dir);
-	if ((fp = fopen(path, "r")) == NULL) {
-		if (errno != ENOENT)
-			warnsys("%s", path);
+	if ((meta = results_json_file(path, &why)) == NULL &&
+	    errno == ENOENT) {
 		free(path);
 		return NULL;
 	}
-	fclose(fp);
-	if ((meta = json_object_from_file(path)) == NULL ||
-	    !json_object_is_type(meta, json_type_object)) {
-		warnmsg("%s: not a JSON object; titles without parameters",
-		    path);
+	if (meta != NULL && !json_object_is_type(meta, json_type_object))
+		why = "not a JSON object";
+	if (why != NULL) {
+		warnmsg("%s: %s; titles without parameters", path, why);
 		json_object_put(meta);
 		meta = NULL;
 	}
@@ -938,13 +1256,12 @@ void
 results_read(struct results *r, const char *dir)
 {
 	struct json_object *meta;
-	size_t rows;
 
 	memset(r, 0, sizeof(*r));
 	r->csv = xasprintf("%s/results.csv", dir);
-	rows = read_csv(r, dir);
+	read_csv(r, dir);
 	read_failures(r, dir);
-	if (rows == 0 && r->nfail == 0)
+	if (r->nrows == 0 && r->nfail == 0)
 		die(EXIT_FAIL, "%s: no results (only the header)", r->csv);
 	if ((meta = load_meta(dir)) != NULL)
 		read_skips(r, meta);
@@ -981,6 +1298,8 @@ results_free(struct results *r)
 		free(r->skip[i].platform);
 		free(r->skip[i].reason);
 	}
+	strmap_free(r->find);
+	strmap_free(r->units);
 	free(r->fail);
 	free(r->skip);
 	free(r->series);

@@ -7,6 +7,9 @@
 
 #include "stats.h"
 
+struct json_object;
+struct strmap;
+
 enum better { BETTER_UNKNOWN, BETTER_HIGHER, BETTER_LOWER };
 
 /* One row of results.csv. */
@@ -14,6 +17,7 @@ struct obs {
 	double	 value;		/* NaN or infinite: missing */
 	int64_t	 rep;
 	char	*time;
+	size_t	 line;
 };
 
 /* All the runs of one benchmark's metric on one platform. */
@@ -52,6 +56,8 @@ struct skip {
 };
 
 #define FAILURES_CSV	"failures.csv"
+#define META_MAX	(1 << 20)	/* bytes of meta.json read at most */
+#define META_MAX_TEXT	"1 MiB"
 #define REASON_MAX	200	/* bytes of a reason kept; longer is cut */
 
 struct bench {
@@ -64,6 +70,7 @@ struct bench {
 
 struct results {
 	char		 *csv;		/* path of results.csv, for messages */
+	size_t		  nrows;
 	struct series	 *series;
 	size_t		  nseries;
 	struct bench	 *bench;	/* in report order */
@@ -74,6 +81,24 @@ struct results {
 	size_t		  nfail;
 	struct skip	 *skip;
 	size_t		  nskip;
+	/* Private to results.c: the index of the series. */
+	struct strmap	 *find;		/* benchmark, metric, platform */
+	struct strmap	 *units;	/* benchmark, metric: the first */
+	size_t		  cap, last;
+};
+
+/* One row of results.csv, checked, as results_scan hands it on. */
+struct csv_row {
+	const char	*time;
+	const char	*host;
+	const char	*platform;
+	const char	*benchmark;
+	const char	*metric;
+	const char	*unit;
+	double		 value;
+	int64_t		 rep;
+	size_t		 line;		/* where it starts */
+	long long	 offset;	/* of its first byte */
 };
 
 /* The statistics of one series, as both tools print them. */
@@ -93,6 +118,9 @@ struct cell {
 
 void			 results_read(struct results *, const char *);
 void			 results_free(struct results *);
+struct json_object	*results_json_file(const char *, const char **);
+void			 results_scan(const char *,
+			    void (*)(const struct csv_row *, void *), void *);
 const struct series	*results_find(const struct results *, const char *,
 			    const char *, const char *);
 const char		*results_unit(const struct results *, const char *,
@@ -104,6 +132,10 @@ const char		*results_skipped(const struct results *,
 			    const char *);
 size_t			 results_failed(const struct results *, const char *,
 			    const char *, const struct failure **);
+void			 results_append(int, const char *, const char *,
+			    size_t);
+const char		*results_name_ok(const char *, int);
+const char		*results_time_ok(const char *);
 void			 reason_clean(char *, size_t, const char *);
 int			 failures_open(const char *);
 void			 failures_append(int, const char *, const char *,

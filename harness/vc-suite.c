@@ -48,8 +48,8 @@
 #define NBENCH		5
 #define NPLAT		4
 #define MAXREPS		100000
-#define MAXWORDS	64
 #define ERRKEEP		65536	/* of a runner's stderr, kept for reason() */
+#define RECORD_BYTES	65536	/* of one record's CSV rows: 24 metrics need 3k */
 #define HEADER		"time,host,platform,benchmark,metric,unit,value,rep\n"
 
 static const char *const bench_names[NBENCH] = {
@@ -119,6 +119,7 @@ static char *plat_reason[NPLAT];
 static char *plat_info[NPLAT];		/* vc-container -I: key value lines */
 static char host[256];
 static int csv_fd = -1;
+static const char *csv_path;		/* DIR/results.csv */
 static int fail_fd = -1;		/* failures.csv, opened at the first */
 
 /* Totals for the overhead report. */
@@ -129,26 +130,30 @@ static int64_t nrun, nfail;
  * The arguments of each benchmark and the options of each runner, split
  * at white space once (they live as long as the program).
  */
-static char *bench_words[NBENCH][MAXWORDS];
-static char *plat_words[NPLAT][MAXWORDS];
+static char **bench_words[NBENCH];
+static char **plat_words[NPLAT];
+static size_t nbench_words[NBENCH], nplat_words[NPLAT];
 
-static void
-split_words(const char *s, char **out)
+/* s split at white space, every word kept: a NULL-ended array. */
+static char **
+split_words(const char *s, size_t *np)
 {
-	char *copy, *tok, *save;
-	int n = 0;
+	char *copy, *tok, *save, **out;
+	size_t n = 0;
 
-	if (s == NULL)
-		return;
-	if ((copy = strdup(s)) == NULL)
+	if ((copy = strdup(s != NULL ? s : "")) == NULL)
 		diesys(EXIT_FAIL, "strdup");
+	/* At most one word per two bytes: the array cannot overflow. */
+	if ((out = calloc(strlen(copy) / 2 + 2, sizeof(*out))) == NULL)
+		diesys(EXIT_FAIL, "calloc");
 	for (tok = strtok_r(copy, " \t\n", &save); tok != NULL;
 	    tok = strtok_r(NULL, " \t\n", &save))
-		if (n < MAXWORDS / 2 - 1)
-			out[n++] = tok;
+		out[n++] = tok;
 	out[n] = NULL;
 	if (n == 0)
-		free(copy);
+		free(copy);	/* else the words keep it */
+	*np = n;
+	return out;
 }
 
 static void
@@ -211,8 +216,12 @@ parse_assign(const char *arg, const char *const names[], int n,
 	return i;
 }
 
+/*
+ * The options, from the command line; or, when meta is a path, from the
+ * argv meta.json recorded for -r, where a run's options only may be.
+ */
 static void
-parse_args(int argc, char *argv[])
+parse_args(int argc, char *argv[], const char *meta)
 {
 	const char *why;
 	char *val;
@@ -228,6 +237,9 @@ parse_args(int argc, char *argv[])
 		o.plat[i] = 1;
 	optind = 1;
 	while ((ch = getopt(argc, argv, "a:b:c:d:hN:n:O:P:p:qr:s:Vw:")) != -1) {
+		if (meta != NULL && strchr("hrV", ch) != NULL)
+			die(EXIT_FAIL, "%s: argv holds -%c, which is no option "
+			    "of a run", meta, ch);
 		switch (ch) {
 		case 'a':
 			i = parse_assign(optarg, bench_names, NBENCH, &val, "a");
@@ -314,20 +326,29 @@ parse_args(int argc, char *argv[])
 			o.args[i] = (char *)o.profile->args[i];
 }
 
-static int
-add_words(char **v, int n, char *const words[])
+static size_t
+add_words(char **v, size_t n, char *const words[])
 {
 	for (; *words != NULL; words++)
 		v[n++] = *words;
 	return n;
 }
 
-/* runner [options] benchmark -o json args: the exact command of a run. */
-static void
-command(int p, int b, char **v, const char *const override[])
+/*
+ * runner [options] benchmark -o json args: the exact command of a run,
+ * in an array sized for it (the caller frees the array only).
+ */
+static char **
+command(int p, int b, const char *const override[])
 {
-	int n = 0;
+	size_t n = 0, size = nplat_words[p] + nbench_words[b] + 6;
+	char **v;
 
+	for (n = 0; override != NULL && override[n] != NULL; n++)
+		size++;
+	if ((v = calloc(size, sizeof(*v))) == NULL)
+		diesys(EXIT_FAIL, "calloc");
+	n = 0;
 	v[n++] = (char *)runners[p];
 	n = add_words(v, n, plat_words[p]);
 	if (override != NULL) {
@@ -340,6 +361,7 @@ command(int p, int b, char **v, const char *const override[])
 		n = add_words(v, n, bench_words[b]);
 	}
 	v[n] = NULL;
+	return v;
 }
 
 /* Writes all of buf to fd, as far as it can: for relayed messages. */
@@ -506,11 +528,14 @@ static void
 describe_container(int p)
 {
 	const char *const info[] = { "-I", NULL };
-	char *v[MAXWORDS], *out;
+	char **v, *out;
 	const char *why;
+	int rc;
 
-	command(p, 0, v, info);
-	if (run_capture(v, &out, 0, NULL, NULL) != 0) {
+	v = command(p, 0, info);
+	rc = run_capture(v, &out, 0, NULL, NULL);
+	free(v);
+	if (rc != 0) {
 		free(out);
 		return;
 	}
@@ -547,7 +572,7 @@ static void
 probe(int p)
 {
 	const char *const trivial[] = { "forksum", "1", "1", NULL };
-	char *v[MAXWORDS], *out;
+	char **v, *out;
 	double secs;
 	int rc;
 
@@ -555,9 +580,10 @@ probe(int p)
 		plat_reason[p] = strdup("no usable /dev/kvm");
 		return;
 	}
-	command(p, 0, v, trivial);
+	v = command(p, 0, trivial);
 	fprintf(stderr, "%s: checking %s ...\n", progname, plat_names[p]);
 	rc = run_capture(v, &out, 1, NULL, &secs);
+	free(v);
 	probe_secs += secs;
 	if (rc != 0)
 		plat_reason[p] = clean_reason(reason(out, runners[p]));
@@ -566,47 +592,95 @@ probe(int p)
 		describe_container(p);
 }
 
+/*
+ * A record's rows as they are built: on the heap, up to RECORD_BYTES.
+ * Runner output is untrusted (it comes from inside containers and VMs),
+ * so its size is checked here rather than trusted to fit.
+ */
+struct rowbuf {
+	char	*p;
+	size_t	 len, cap;
+	int	 over;		/* it would have passed RECORD_BYTES */
+};
+
 static void
-csv_field(char *buf, size_t size, size_t *len, const char *s)
+rb_add(struct rowbuf *rb, const char *s, size_t n)
+{
+	if (rb->over || n > RECORD_BYTES - rb->len) {
+		rb->over = 1;
+		return;
+	}
+	if (rb->len + n > rb->cap) {
+		while (rb->len + n > rb->cap)
+			rb->cap = rb->cap ? 2 * rb->cap : 1024;
+		if ((rb->p = realloc(rb->p, rb->cap)) == NULL)
+			diesys(EXIT_FAIL, "realloc");
+	}
+	memcpy(rb->p + rb->len, s, n);
+	rb->len += n;
+}
+
+static void
+rb_str(struct rowbuf *rb, const char *s)
+{
+	rb_add(rb, s, strlen(s));
+}
+
+/* One CSV field, quoted (RFC 4180) when it needs to be. */
+static void
+rb_field(struct rowbuf *rb, const char *s)
 {
 	int quote = strpbrk(s, ",\"\n\r") != NULL;
+	const char *q;
 
-	if (quote && *len < size)
-		buf[(*len)++] = '"';
-	for (; *s != '\0' && *len + 2 < size; s++) {
-		if (*s == '"')
-			buf[(*len)++] = '"';
-		buf[(*len)++] = *s;
+	if (!quote) {
+		rb_str(rb, s);
+		return;
 	}
-	if (quote && *len < size)
-		buf[(*len)++] = '"';
+	rb_add(rb, "\"", 1);
+	for (; (q = strchr(s, '"')) != NULL; s = q + 1) {
+		rb_add(rb, s, (size_t)(q - s) + 1);
+		rb_add(rb, "\"", 1);
+	}
+	rb_str(rb, s);
+	rb_add(rb, "\"", 1);
 }
 
 /*
  * Turns a benchmark's JSON record into CSV rows and appends them in one
  * write, then fsync: a row is on disk before the next run starts.
+ * Returns NULL, or why the record is refused (a failure to record).
  */
-static int
+static const char *
 append_record(int p, int b, int64_t rep, const char *out, double *work,
     double *primary)
 {
+	static char why[128];
 	struct json_object *rec, *metrics, *m, *f;
-	const char *line, *time_s = "", *name, *unit;
-	char buf[16384], num[64];
-	size_t len = 0, i, nm;
-	int ok = 0;
+	struct rowbuf rb = { NULL, 0, 0, 0 };
+	const char *line, *time_s = "", *name, *unit, *bad;
+	char num[64];
+	size_t i, nm;
 
 	for (line = out; line != NULL && *line != '{';
 	    line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL)
 		;
 	if (line == NULL || (rec = json_tokener_parse(line)) == NULL)
-		return -1;
+		return "no result record in the benchmark's output";
 	if (json_object_object_get_ex(rec, "time", &f))
 		time_s = json_object_get_string(f);
+	/* Nothing goes in that vc-report would refuse to read back. */
+	if ((bad = results_time_ok(time_s != NULL ? time_s : "")) != NULL) {
+		snprintf(why, sizeof(why), "result record's time %s", bad);
+		goto out;
+	}
+	snprintf(why, sizeof(why), "malformed result record");
 	if (!json_object_object_get_ex(rec, "metrics", &metrics) ||
 	    !json_object_is_type(metrics, json_type_array) ||
-	    (nm = json_object_array_length(metrics)) == 0)
+	    (nm = json_object_array_length(metrics)) == 0) {
+		snprintf(why, sizeof(why), "result record without metrics");
 		goto out;
+	}
 	for (i = 0; i < nm; i++) {
 		m = json_object_array_get_idx(metrics, i);
 		if (!json_object_object_get_ex(m, "metric", &f) ||
@@ -614,6 +688,15 @@ append_record(int p, int b, int64_t rep, const char *out, double *work,
 			goto out;
 		unit = json_object_object_get_ex(m, "unit", &f) ?
 		    json_object_get_string(f) : "";
+		if (unit == NULL)
+			unit = "";
+		if ((bad = results_name_ok(name, 0)) != NULL ||
+		    (bad = results_name_ok(unit, 1)) != NULL) {
+			snprintf(why, sizeof(why), "metric %zu's %s %s", i + 1,
+			    results_name_ok(name, 0) != NULL ? "name" : "unit",
+			    bad);
+			goto out;
+		}
 		if (!json_object_object_get_ex(m, "value", &f))
 			goto out;
 		if (json_object_is_type(f, json_type_null))
@@ -630,39 +713,121 @@ append_record(int p, int b, int64_t rep, const char *out, double *work,
 			*work = json_object_get_double(f);
 		if (i == 0 && f != NULL)	/* json-c's null is NULL */
 			*primary = json_object_get_double(f);
-		csv_field(buf, sizeof(buf), &len, time_s);
-		buf[len++] = ',';
-		csv_field(buf, sizeof(buf), &len, host);
-		len += (size_t)snprintf(buf + len, sizeof(buf) - len,
-		    ",%s,%s,", plat_names[p], bench_names[b]);
-		csv_field(buf, sizeof(buf), &len, name);
-		buf[len++] = ',';
-		csv_field(buf, sizeof(buf), &len, unit ? unit : "");
-		len += (size_t)snprintf(buf + len, sizeof(buf) - len,
-		    ",%s,%lld\n", num, (long long)rep);
-		if (len > sizeof(buf) - 512)
-			goto out;
+		rb_field(&rb, time_s);
+		rb_add(&rb, ",", 1);
+		rb_field(&rb, host);
+		rb_add(&rb, ",", 1);
+		rb_str(&rb, plat_names[p]);
+		rb_add(&rb, ",", 1);
+		rb_str(&rb, bench_names[b]);
+		rb_add(&rb, ",", 1);
+		rb_field(&rb, name);
+		rb_add(&rb, ",", 1);
+		rb_field(&rb, unit);
+		snprintf(num + strlen(num), sizeof(num) - strlen(num),
+		    ",%lld\n", (long long)rep);
+		rb_add(&rb, ",", 1);
+		rb_str(&rb, num);
 	}
-	if (write(csv_fd, buf, len) != (ssize_t)len || fsync(csv_fd) == -1)
-		diesys(EXIT_FAIL, "%s/results.csv", o.dir);
-	ok = 1;
+	if (rb.over) {
+		snprintf(why, sizeof(why), "result record longer than %d "
+		    "bytes as CSV rows", RECORD_BYTES);
+		goto out;
+	}
+	results_append(csv_fd, csv_path, rb.p, rb.len);
+	why[0] = '\0';
 out:
+	free(rb.p);
 	json_object_put(rec);
-	return ok ? 0 : -1;
+	return why[0] != '\0' ? why : NULL;
 }
 
 /*
- * Resume: which (platform, benchmark, rep) are already in the file. A
- * partial last line (a crash in mid-write) is cut off first.
+ * Resume. Each measurement's rows were appended in one write: a record,
+ * rows in a run with one platform, benchmark, rep and time. A crash in
+ * mid-write can leave a prefix of the last record, cut at any byte;
+ * results_append cuts a failed write back itself. So a record is whole
+ * when it has as many rows as the benchmark's largest record: a
+ * benchmark's metrics are fixed by its code, and a prefix has fewer.
+ */
+struct rec {
+	int		 p, b;
+	int64_t		 rep;
+	size_t		 nrows, line;
+	long long	 offset;
+	char		*time;
+};
+
+struct done_scan {
+	const char	*path;
+	struct rec	*rec;
+	size_t		 n, cap;
+};
+
+/*
+ * A row already in results.csv: it must lie in this run's matrix, or
+ * it is not this run's file (or it was edited): refused with its line,
+ * as the rep indexes an array of o.maxreps + 1.
+ */
+static void
+done_row(const struct csv_row *row, void *arg)
+{
+	struct done_scan *d = arg;
+	struct rec *r = d->n > 0 ? &d->rec[d->n - 1] : NULL;
+	int p, b;
+
+	p = index_of(plat_names, NPLAT, row->platform, strlen(row->platform));
+	b = index_of(bench_names, NBENCH, row->benchmark,
+	    strlen(row->benchmark));
+	if (p < 0 || !o.plat[p])
+		die(EXIT_FAIL, "%s: line %zu: platform '%s' is not in this "
+		    "run", d->path, row->line, row->platform);
+	if (b < 0 || !o.bench[b])
+		die(EXIT_FAIL, "%s: line %zu: benchmark '%s' is not in this "
+		    "run", d->path, row->line, row->benchmark);
+	if (row->rep > o.maxreps)
+		die(EXIT_FAIL, "%s: line %zu: rep %lld is beyond this run's "
+		    "%lld repetitions", d->path, row->line, (long long)row->rep,
+		    (long long)o.maxreps);
+	if (r != NULL && r->p == p && r->b == b && r->rep == row->rep &&
+	    strcmp(r->time, row->time) == 0) {
+		r->nrows++;
+		return;
+	}
+	if (d->n == d->cap) {
+		d->cap = d->cap ? 2 * d->cap : 64;
+		if ((d->rec = reallocarray(d->rec, d->cap, sizeof(*d->rec)))
+		    == NULL)
+			diesys(EXIT_FAIL, "realloc");
+	}
+	r = &d->rec[d->n++];
+	r->p = p;
+	r->b = b;
+	r->rep = row->rep;
+	r->nrows = 1;
+	r->line = row->line;
+	r->offset = row->offset;
+	if ((r->time = strdup(row->time)) == NULL)
+		diesys(EXIT_FAIL, "strdup");
+}
+
+/*
+ * Which (platform, benchmark, rep) are already in the file, whole. The
+ * file must be ours (its header) before anything in it is cut; then a
+ * partial last line and an incomplete last record are cut off, to be
+ * measured again. An incomplete record or a second one of a rep inside
+ * the file is refused: this writer leaves neither.
  */
 static void
 read_done(const char *path)
 {
-	char *buf, *line, *save, *f[8];
+	struct done_scan d = { path, NULL, 0, 0 };
+	size_t most[NBENCH] = { 0 }, nrec[NBENCH] = { 0 }, i;
+	char *buf;
 	struct stat st;
+	struct rec *r;
 	ssize_t n;
-	int fd, nf, p, b;
-	int64_t rep;
+	int fd;
 
 	if ((fd = open(path, O_RDWR | O_CLOEXEC)) == -1 || fstat(fd, &st) == -1)
 		diesys(EXIT_FAIL, "%s", path);
@@ -671,33 +836,54 @@ read_done(const char *path)
 	if ((n = pread(fd, buf, (size_t)st.st_size, 0)) != st.st_size)
 		diesys(EXIT_FAIL, "%s", path);
 	buf[n] = '\0';
+	if (strncmp(buf, HEADER, strlen(HEADER)) != 0)
+		die(EXIT_FAIL, "%s: not a vc-suite results file", path);
 	while (n > 0 && buf[n - 1] != '\n')
 		n--;
 	if (n != st.st_size) {
 		warnmsg("%s: dropping a partial last line", path);
 		if (ftruncate(fd, n) == -1)
 			diesys(EXIT_FAIL, "%s", path);
-		buf[n] = '\0';
-	}
-	close(fd);
-	if (strncmp(buf, HEADER, strlen(HEADER)) != 0)
-		die(EXIT_FAIL, "%s: not a vc-suite results file", path);
-	for (line = strtok_r(buf + strlen(HEADER), "\n", &save); line != NULL;
-	    line = strtok_r(NULL, "\n", &save)) {
-		/* Our own fields need no quotes, but host might: skip it. */
-		for (nf = 0, f[0] = line; nf < 7 && (f[nf + 1] =
-		    strrchr(line, ',')) != NULL; nf++)
-			*f[nf + 1]++ = '\0';
-		/* f[1..7] now hold rep, value, unit, metric, bench, platform, host */
-		if (nf < 7)
-			continue;
-		p = index_of(plat_names, NPLAT, f[6], strlen(f[6]));
-		b = index_of(bench_names, NBENCH, f[5], strlen(f[5]));
-		if (p < 0 || b < 0 || parse_int(f[1], 1, MAXREPS, &rep) != NULL)
-			continue;
-		cells[p][b].done[rep] = 1;
 	}
 	free(buf);
+	results_scan(path, done_row, &d);
+	for (i = 0; i < d.n; i++) {
+		r = &d.rec[i];
+		nrec[r->b]++;
+		if (r->nrows > most[r->b])
+			most[r->b] = r->nrows;
+	}
+	for (i = 0; i < d.n; i++) {
+		r = &d.rec[i];
+		if (i + 1 == d.n && (r->nrows < most[r->b] ||
+		    nrec[r->b] == 1)) {
+			warnmsg("%s: line %zu: dropping the last record (%s %s "
+			    "rep %lld, %zu rows): %s, to measure it again",
+			    path, r->line, plat_names[r->p],
+			    bench_names[r->b], (long long)r->rep, r->nrows,
+			    nrec[r->b] == 1 ? "none of its benchmark to "
+			    "compare with" : "fewer than its benchmark's");
+			if (ftruncate(fd, (off_t)r->offset) == -1 ||
+			    fsync(fd) == -1)
+				diesys(EXIT_FAIL, "%s", path);
+			break;
+		}
+		if (r->nrows < most[r->b])
+			die(EXIT_FAIL, "%s: line %zu: %s %s rep %lld has %zu "
+			    "rows, its benchmark's records %zu: an incomplete "
+			    "record inside the file", path, r->line,
+			    plat_names[r->p], bench_names[r->b],
+			    (long long)r->rep, r->nrows, most[r->b]);
+		if (cells[r->p][r->b].done[r->rep])
+			die(EXIT_FAIL, "%s: line %zu: a second record of %s %s "
+			    "rep %lld", path, r->line, plat_names[r->p],
+			    bench_names[r->b], (long long)r->rep);
+		cells[r->p][r->b].done[r->rep] = 1;
+	}
+	close(fd);
+	for (i = 0; i < d.n; i++)
+		free(d.rec[i].time);
+	free(d.rec);
 }
 
 static char *
@@ -775,7 +961,7 @@ static void
 write_meta(int argc, char *argv[], const char *kernel)
 {
 	struct json_object *m, *sw, *params, *plats, *benchs, *args, *pl;
-	char *v[MAXWORDS], *path, *tmp, buf[160];
+	char **v, *path, *tmp, buf[160];
 	struct utsname u;
 	int i, p, b;
 	static char *const versions[][4] = {
@@ -841,8 +1027,7 @@ write_meta(int argc, char *argv[], const char *kernel)
 
 				if (!o.bench[b])
 					continue;
-				command(p, b, v, NULL);
-				tmp = buf;
+				v = command(p, b, NULL);
 				for (i = 0; v[i] != NULL; i++)
 					len += strlen(v[i]) + 1;
 				if ((tmp = malloc(len + 1)) == NULL)
@@ -854,6 +1039,7 @@ write_meta(int argc, char *argv[], const char *kernel)
 				}
 				put(cmds, bench_names[b], tmp);
 				free(tmp);
+				free(v);
 			}
 			json_object_object_add(pl, "commands", cmds);
 		}
@@ -878,27 +1064,34 @@ write_meta(int argc, char *argv[], const char *kernel)
 
 /* The argv a run was started with, to resume it the same way. */
 static int
-recorded_argv(const char *dir, char ***argvp)
+recorded_argv(const char *dir, char ***argvp, char **pathp)
 {
-	struct json_object *m, *a;
+	struct json_object *m, *a, *e;
+	const char *why;
 	char *path, **v;
 	size_t i, n;
 
 	if (asprintf(&path, "%s/meta.json", dir) == -1)
 		diesys(EXIT_FAIL, "asprintf");
-	if ((m = json_object_from_file(path)) == NULL ||
-	    !json_object_object_get_ex(m, "argv", &a) ||
+	if ((m = results_json_file(path, &why)) == NULL)
+		die(EXIT_FAIL, "%s: %s: no run to resume there", path, why);
+	if (!json_object_object_get_ex(m, "argv", &a) ||
 	    !json_object_is_type(a, json_type_array))
-		die(EXIT_FAIL, "%s: no run to resume there", path);
+		die(EXIT_FAIL, "%s: no argv: no run to resume there", path);
 	n = json_object_array_length(a);
 	if ((v = calloc(n + 2, sizeof(*v))) == NULL)
 		diesys(EXIT_FAIL, "calloc");
 	v[0] = (char *)progname;
-	for (i = 0; i < n; i++)
-		v[i + 1] = strdup(json_object_get_string(
-		    json_object_array_get_idx(a, i)));
+	for (i = 0; i < n; i++) {
+		e = json_object_array_get_idx(a, i);
+		if (!json_object_is_type(e, json_type_string))
+			die(EXIT_FAIL, "%s: argv[%zu] is not a string", path,
+			    i);
+		if ((v[i + 1] = strdup(json_object_get_string(e))) == NULL)
+			diesys(EXIT_FAIL, "strdup");
+	}
 	json_object_put(m);
-	free(path);
+	*pathp = path;
 	*argvp = v;
 	return (int)n + 1;
 }
@@ -956,13 +1149,14 @@ progress(int64_t done, int64_t total, double t0, int p, int b,
  * list at the end, and said now.
  */
 static void
-record_failure(int p, int b, int64_t rep, int rc, const char *err)
+record_failure(int p, int b, int64_t rep, int rc, const char *err,
+    const char *refused)
 {
 	struct mcell *c = &cells[p][b];
 	char *why;
 
 	why = clean_reason(rc != 0 ? reason(err, runners[p]) :
-	    strdup("no result record in the benchmark's output"));
+	    strdup(refused));
 	if (fail_fd == -1)
 		fail_fd = failures_open(o.dir);
 	failures_append(fail_fd, plat_names[p], bench_names[b], rep, rc, why);
@@ -983,12 +1177,14 @@ static int
 measure(int p, int b, int64_t rep)
 {
 	struct mcell *c = &cells[p][b];
-	char *v[MAXWORDS], *out, *err;
+	char **v, *out, *err;
 	double secs, work = 0, primary = NAN;
+	const char *refused = NULL;
 	int rc;
 
-	command(p, b, v, NULL);
+	v = command(p, b, NULL);
 	rc = run_capture(v, &out, 0, &err, &secs);
+	free(v);
 	if (rep == 0) {
 		free(out);
 		free(err);
@@ -996,8 +1192,9 @@ measure(int p, int b, int64_t rep)
 	}
 	nrun++;
 	runner_wall += secs;
-	if (rc != 0 || append_record(p, b, rep, out, &work, &primary) == -1) {
-		record_failure(p, b, rep, rc, err);
+	if (rc != 0 || (refused = append_record(p, b, rep, out, &work,
+	    &primary)) != NULL) {
+		record_failure(p, b, rep, rc, err, refused);
 		free(out);
 		free(err);
 		return -1;
@@ -1049,21 +1246,34 @@ step(int p, int b, int64_t rep, int64_t *done, int64_t total, double t0)
 	progress(*done, total, t0, p, b, rep, rc == 0 ? "ok" : "FAILED");
 }
 
-/* A permutation of the platforms for one round (xorshift, seeded). */
+/*
+ * A permutation of the platforms for one round (xorshift, seeded). The
+ * state starts from the seed through splitmix64's finaliser: 0 is
+ * xorshift's fixed point, and -s 0 would never shuffle.
+ */
 static void
 order(int *ord)
 {
+	static uint64_t x;
 	int i, j, t;
 
 	for (i = 0; i < NPLAT; i++)
 		ord[i] = i;
 	if (!o.shuffle)
 		return;
+	if (x == 0) {
+		x = o.seed + 0x9e3779b97f4a7c15ULL;
+		x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+		x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+		x ^= x >> 31;
+		if (x == 0)
+			x = 0x9e3779b97f4a7c15ULL;
+	}
 	for (i = NPLAT - 1; i > 0; i--) {
-		o.seed ^= o.seed << 13;
-		o.seed ^= o.seed >> 7;
-		o.seed ^= o.seed << 17;
-		j = (int)(o.seed % (uint64_t)(i + 1));
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		j = (int)(x % (uint64_t)(i + 1));
 		t = ord[i];
 		ord[i] = ord[j];
 		ord[j] = t;
@@ -1149,32 +1359,35 @@ main(int argc, char *argv[])
 	msg_init(argv[0]);
 	if (gethostname(host, sizeof(host) - 1) != 0)
 		strcpy(host, "unknown");
-	parse_args(argc, argv);
+	parse_args(argc, argv, NULL);
 	if (o.resume) {
 		/* Resume with the options the run was started with. */
 		const char *dir = o.dir;
 
-		rargc = recorded_argv(dir, &rargv);
+		rargc = recorded_argv(dir, &rargv, &path);
 		memset(&o, 0, sizeof(o));
-		parse_args(rargc, rargv);
+		parse_args(rargc, rargv, path);
+		free(path);
 		o.dir = dir;
 		o.resume = 1;
 		argc = rargc;
 		argv = rargv;
 	}
 	for (i = 0; i < NBENCH; i++)
-		split_words(o.args[i], bench_words[i]);
+		bench_words[i] = split_words(o.args[i], &nbench_words[i]);
 	for (i = 0; i < NPLAT; i++)
-		split_words(o.popts[i], plat_words[i]);
+		plat_words[i] = split_words(o.popts[i], &nplat_words[i]);
 	cleanup_signals();
 	make_dir();
 	if (asprintf(&path, "%s/results.csv", o.dir) == -1)
 		diesys(EXIT_FAIL, "asprintf");
+	csv_path = path;
 	if (!o.resume && stat(path, &st) == 0)
 		usage_error("%s already holds results: resume with -r %s, "
 		    "or choose another -d", o.dir, o.dir);
-	if ((csv_fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC,
-	    0644)) == -1)
+	/* -r resumes a file that is there; it never makes one. */
+	if ((csv_fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC |
+	    (o.resume ? 0 : O_CREAT), 0644)) == -1)
 		diesys(EXIT_FAIL, "%s", path);
 	for (p = 0; p < NPLAT; p++)
 		for (b = 0; b < NBENCH; b++) {
@@ -1186,9 +1399,8 @@ main(int argc, char *argv[])
 		}
 	if (o.resume)
 		read_done(path);
-	else if (write(csv_fd, HEADER, strlen(HEADER)) !=
-	    (ssize_t)strlen(HEADER) || fsync(csv_fd) == -1)
-		diesys(EXIT_FAIL, "%s", path);
+	else
+		results_append(csv_fd, path, HEADER, strlen(HEADER));
 	link_latest();
 
 	for (p = 0; p < NPLAT; p++) {

@@ -28,7 +28,17 @@ SH_TESTS += \
 	tests/vc-suite-skip.t \
 	tests/vc-suite-resume.t \
 	tests/vc-suite-failed.t \
-	tests/vc-suite-matrix.t
-EXTRA_DIST += $(SH_TESTS)
+	tests/vc-suite-matrix.t \
+	tests/vc-suite-record-size.t \
+	tests/vc-suite-resume-matrix.t \
+	tests/vc-suite-resume-argv.t \
+	tests/vc-suite-words.t \
+	tests/vc-suite-full-disk.t \
+	tests/vc-suite-resume-partial.t \
+	tests/vc-suite-shuffle.t \
+	tests/vc-suite-resume-foreign.t \
+	tests/formula-prefix.t \
+	tests/meta-regular.t
+EXTRA_DIST += $(SH_TESTS) tests/fake-runner.sh
 clean-local:
 	rm -rf tests/cache
