@@ -1,8 +1,8 @@
 #!/bin/sh
-# vc-report is linear in the series: 20,000 of them (10,000 metrics on
-# 2 platforms, 3 reps) take about a second, where every lookup walking
-# every series took 15 to 40. A 10 s limit tells the two apart (60 s in
-# a sanitizer build, where it takes about 11).
+# vc-report handles 20,000 series (10,000 metrics on 2 platforms, 3
+# reps): about a second now, where a lookup walking every series took 15
+# to 40. Speed is no test's business on a shared machine (the figures
+# are in the commit); the timeout only keeps a hang from blocking.
 . "${top_srcdir:-.}/tests/tap.sh"
 need_cmd timeout
 
@@ -16,9 +16,7 @@ awk 'BEGIN {
 				printf "2026-01-01T00:00:00Z,h,%s,linpack,m%d,s,%d.%d,%d\n",
 				    p ? "kvm" : "native", m, 1 + m % 7, rep, rep
 }' >"$tap_tmp/d/results.csv"
-limit=10
-[ -n "${VC_SANITIZER:-}" ] && limit=60
-run timeout "$limit" vc-report -a -f csv "$tap_tmp/d"
-is "$rc" 0 "20,000 series reported within $limit s"
+run timeout 600 vc-report -a -f csv "$tap_tmp/d"
+is "$rc" 0 "20,000 series reported"
 is "$(printf '%s\n' "$out" | wc -l)" 20001 "one CSV row per series, and the header"
 done_testing
