@@ -174,10 +174,12 @@ server_argv(char *const argv[])
 /*
  * The host half of nginxbench: measure the platform's server through
  * the forwarded loopback port, with the user's arguments. Its status is
- * the run's status.
+ * the run's status; at the deadline (0: none) it is stopped and the run
+ * has timed out (RUN_TIMEOUT).
  */
 int
-measure_server(int port, const char *path, char *const argv[])
+measure_server(int port, const char *path, char *const argv[],
+    double deadline)
 {
 	char **v, url[600];
 	size_t n, i;
@@ -201,7 +203,15 @@ measure_server(int port, const char *path, char *const argv[])
 	}
 	free(v);
 	cleanup_add_pid(pid);
-	wait_deadline(pid, 0, &status);
+	if (wait_deadline(pid, deadline, &status) != 0) {
+		kill(pid, SIGTERM);
+		if (wait_deadline(pid, wall_now() + 5.0, &status) != 0) {
+			kill(pid, SIGKILL);
+			wait_deadline(pid, 0, &status);
+		}
+		cleanup_del_pid(pid);
+		return RUN_TIMEOUT;
+	}
 	cleanup_del_pid(pid);
 	return exit_code(status);
 }

@@ -34,6 +34,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "channel.h"
 #include "cleanup.h"
 #include "msg.h"
 #include "parse.h"
@@ -43,6 +44,13 @@
 
 #define GUEST_ADDR	"10.0.2.15"
 #define GUEST_DISKDIR	"/mnt/disk"
+
+/*
+ * nginxbench without -t: its run is work-defined and stops itself at a
+ * hard limit of about 600 s, so this deadline only catches a run that
+ * hangs (a server that never says it is ready, a stuck measurement).
+ */
+#define NET_TIMEOUT	1200.0
 
 struct options {
 	struct runopts	 run;
@@ -406,39 +414,30 @@ wait_readable(struct vm *vm, int fd, double deadline)
 	}
 }
 
-/* The data channel's records: "TAG LEN:DATA". */
+/* The data channel's records, as lib/channel.c defines them. */
 struct reader {
-	char	 buf[65536];
+	char	 buf[CHANNEL_MAXDATA + CHANNEL_HEADMAX];
 	size_t	 len;
 };
 
 static struct reader reader;
 
-/* Takes one complete record out of r, or returns 0 if none is whole. */
+/*
+ * Takes one complete record out of r, or returns 0 if none is whole. A
+ * malformed record means the guest side is broken: the platform failed.
+ */
 static int
 next_record(struct reader *r, char *tag, char **data, size_t *len)
 {
-	char *colon, *end;
-	unsigned long long n;
+	size_t off;
+	int n;
 
-	if (r->len < 4)
+	if ((n = channel_next(r->buf, r->len, tag, &off, len)) == -1)
+		die(RUN_PLATFORM, "malformed record on the guest's data "
+		    "channel");
+	if (n == 0)
 		return 0;
-	if ((colon = memchr(r->buf, ':', r->len < 24 ? r->len : 24)) == NULL) {
-		if (r->len >= 24)
-			die(RUN_PLATFORM, "garbled data from the guest");
-		return 0;
-	}
-	if (r->buf[1] != ' ')
-		die(RUN_PLATFORM, "garbled data from the guest");
-	errno = 0;
-	n = strtoull(r->buf + 2, &end, 10);
-	if (end != colon || errno != 0 || n > sizeof(r->buf) - 32)
-		die(RUN_PLATFORM, "garbled data from the guest");
-	if ((size_t)(colon + 1 - r->buf) + n > r->len)
-		return 0;
-	*tag = r->buf[0];
-	*data = colon + 1;
-	*len = (size_t)n;
+	*data = r->buf + off;
 	return 1;
 }
 
@@ -449,6 +448,32 @@ drop_record(struct reader *r, const char *data, size_t len)
 
 	memmove(r->buf, r->buf + used, r->len - used);
 	r->len -= used;
+}
+
+/* The guest server's stdout, gathered into lines: records split anywhere. */
+struct lines {
+	char	 buf[1024];
+	size_t	 len;
+};
+
+/* Returns 1 once a ready line has come, its path in path. */
+static int
+ready_line(struct lines *l, const char *data, size_t len, char *path,
+    size_t size)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		/* A line too long for buf is cut; its newline still ends it. */
+		if (l->len < sizeof(l->buf) - 1 || data[i] == '\n')
+			l->buf[l->len++] = data[i];
+		if (data[i] != '\n')
+			continue;
+		if (ready_path(l->buf, l->len, path, size))
+			return 1;
+		l->len = 0;
+	}
+	return 0;
 }
 
 static void
@@ -491,10 +516,11 @@ main(int argc, char *argv[])
 	    UINT64_C(2) << 30, NULL, "qemu-system-x86_64", 60.0 };
 	struct vm vm;
 	struct reader *r;
+	struct lines served = { "", 0 };
 	enum bench_kind kind;
 	const char *why;
 	char spec[512], *initrd, *disk = NULL, **gargv, *data, path[512];
-	double t0, tup = 0, deadline;
+	double t0, tup = 0, deadline, limit = 0;
 	size_t len;
 	int ch, status = -1, w, timed_out = 0;
 	char tag;
@@ -598,25 +624,26 @@ main(int argc, char *argv[])
 	if (o.run.verbose)
 		fprintf(stderr, "%s: guest up in %.2f s\n", progname, tup - t0);
 
-	deadline = o.run.timeout > 0 ? tup + o.run.timeout : 0;
+	limit = o.run.timeout > 0 ? o.run.timeout :
+	    kind == BENCH_NET ? NET_TIMEOUT : 0;
+	deadline = limit > 0 ? tup + limit : 0;
 	while (status == -1) {
 		while (status == -1 && next_record(r, &tag, &data, &len)) {
 			if (tag == 'O' && kind != BENCH_NET)
 				write_all(1, data, len);
 			else if (tag == 'O' && kind == BENCH_NET) {
 				/* Only the server's ready line comes on stdout. */
-				if (ready_path(data, len, path, sizeof(path)))
-					status = measure_server(vm.port, path,
-					    argv);
+				if (ready_line(&served, data, len, path,
+				    sizeof(path)) && (status = measure_server(
+				    vm.port, path, argv, deadline)) == RUN_TIMEOUT)
+					timed_out = 1;
 			}
 			else if (tag == 'E')
 				write_all(2, data, len);
-			else if (tag == 'X') {
-				char st[16];
-
-				snprintf(st, sizeof(st), "%.*s", (int)(len < 15 ? len : 15), data);
-				status = (int)strtol(st, NULL, 10);
-			}
+			else if (tag == 'X' &&
+			    (status = channel_exit_status(data, len)) == -1)
+				die(RUN_PLATFORM, "malformed exit status from "
+				    "the guest");
 			drop_record(r, data, len);
 		}
 		if (status != -1)
@@ -644,7 +671,7 @@ noboot:
 	status = RUN_PLATFORM;
 done:
 	if (timed_out) {
-		warnmsg("%s: timed out after %g s", argv[0], o.run.timeout);
+		warnmsg("%s: timed out after %g s", argv[0], limit);
 		status = RUN_TIMEOUT;
 	}
 	/*
