@@ -322,7 +322,7 @@ start_qemu(const struct options *o, struct vm *vm, const char *initrd,
 	io.fd[0] = null;
 	io.fd[1] = null;
 	io.fd[2] = errfd;
-	if ((vm->qemu = spawn_cmd(argv, &io)) == -1) {
+	if ((vm->qemu = spawn_tied(argv, &io)) == -1) {
 		if (errno == ENOENT)
 			die(RUN_PLATFORM, "%s not found (apt-get install "
 			    "qemu-system-x86)", o->qemu);
@@ -485,6 +485,8 @@ write_all(int fd, const char *p, size_t len)
 		if ((n = write(fd, p, len)) == -1) {
 			if (errno == EINTR)
 				continue;
+			/* A closed pipe: clean up and die of SIGPIPE. */
+			cleanup_check();
 			diesys(EXIT_FAIL, "write error");
 		}
 		p += n;
@@ -580,6 +582,8 @@ main(int argc, char *argv[])
 	memset(&vm, 0, sizeof(vm));
 	vm.listen_fd = vm.data_fd = -1;
 	cleanup_signals();
+	/* Run by vc-suite, say: if it is killed, we stop too. */
+	cleanup_with_parent();
 	if ((vm.dir = cleanup_tempdir("vc-qemu")) == NULL)
 		diesys(RUN_PLATFORM, "temporary directory");
 

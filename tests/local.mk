@@ -23,6 +23,7 @@ SH_TESTS += \
 	tests/vc-qemu-watchdog.t \
 	tests/vc-qemu-signal.t \
 	tests/vc-qemu-records.t \
+	tests/vc-qemu-orphan.t \
 	tests/vc-container-docker.t \
 	tests/vc-container-podman.t \
 	tests/vc-container-probe.t \
