@@ -9,6 +9,12 @@
  * pipe on its standard input: no temporary files and no shell. It reads
  * the pipe as /dev/stdin, a script file, because gnuplot stops at the
  * first error in a script file but carries on from an interactive "-".
+ *
+ * The results directory may come from someone else, with links planted
+ * where the charts go. gnuplot draws into a fresh private directory
+ * inside the output directory; only when it has drawn every chart are
+ * they renamed into place (a link there is replaced, not followed), so
+ * a failed run leaves the old charts as they were, none looking new.
  */
 #include "config.h"
 
@@ -29,6 +35,7 @@
 
 #include "cleanup.h"
 #include "msg.h"
+#include "outfile.h"
 #include "results.h"
 #include "run.h"
 #include "stats.h"
@@ -44,6 +51,7 @@ struct opts {
 	int		 png, svg;
 	const char	*outdir;	/* -o, default RESULTS_DIR/charts */
 	const char	*gnuplot;	/* -G */
+	const char	*drawdir;	/* where gnuplot draws them first */
 };
 
 /* What one benchmark's chart shows. */
@@ -77,7 +85,10 @@ struct ochart {
 	double		 ylo, yhi;
 };
 
-/* Files the script writes, checked and printed when gnuplot is done. */
+/*
+ * Files the script writes (names in drawdir), checked, put in place and
+ * printed when gnuplot is done.
+ */
 static char	**outputs;
 static size_t	  noutputs;
 
@@ -299,13 +310,15 @@ data_bench(FILE *fp, const struct results *r, const struct bchart *c,
 }
 
 static void
-set_output(FILE *fp, const char *outdir, const char *name, const char *ext)
+set_output(FILE *fp, const char *drawdir, const char *name, const char *ext)
 {
-	char *path = xasprintf("%s/%s.%s", outdir, name, ext);
+	char *path = xasprintf("%s.%s", name, ext), *drawn;
 
+	drawn = xasprintf("%s/%s", drawdir, path);
 	fputs("set output ", fp);
-	gp_str(fp, path);
+	gp_str(fp, drawn);
 	fputc('\n', fp);
+	free(drawn);
 	outputs = realloc(outputs, (noutputs + 1) * sizeof(*outputs));
 	if (outputs == NULL)
 		die(EXIT_FAIL, "out of memory");
@@ -619,11 +632,11 @@ script(const struct results *r, const struct opts *o, size_t *len)
 		for (i = 0; i < r->nbench; i++) {
 			if (bc[i].nvalues == 0)
 				continue;
-			set_output(fp, o->outdir, r->bench[i].name, ext[t]);
+			set_output(fp, o->drawdir, r->bench[i].name, ext[t]);
 			chart_bench(fp, &bc[i], i);
 		}
 		if (over) {
-			set_output(fp, o->outdir, "overhead", ext[t]);
+			set_output(fp, o->drawdir, "overhead", ext[t]);
 			chart_overhead(fp, r, bc, &oc);
 		}
 		fputs("unset output\n", fp);
@@ -730,10 +743,10 @@ run_gnuplot(const char *gnuplot, const char *text, size_t len, char *err,
 int
 main(int argc, char *argv[])
 {
-	struct opts o = { 1, 1, NULL, "gnuplot" };
+	struct opts o = { 1, 1, NULL, "gnuplot", NULL };
 	struct results r;
 	struct stat st;
-	char *text, *err, *outdir = NULL;
+	char *text, *err, *outdir = NULL, *drawdir, *drawn, *path;
 	size_t len, errlen, i;
 	int ch, status;
 
@@ -782,21 +795,28 @@ main(int argc, char *argv[])
 		o.outdir = outdir = xasprintf("%s/charts", argv[0]);
 	if (mkdir(o.outdir, 0777) == -1 && errno != EEXIST)
 		diesys(EXIT_FAIL, "%s", o.outdir);
-	if (stat(o.outdir, &st) == -1)
+	/* -o names a directory; charts/ in results is only what it is. */
+	if ((outdir != NULL ? lstat(o.outdir, &st) : stat(o.outdir, &st)) ==
+	    -1)
 		diesys(EXIT_FAIL, "%s", o.outdir);
+	if (S_ISLNK(st.st_mode))
+		die(EXIT_FAIL, "%s: a symbolic link; not writing through it "
+		    "(name a directory with -o)", o.outdir);
 	if (!S_ISDIR(st.st_mode))
 		die(EXIT_FAIL, "%s: not a directory", o.outdir);
 	if (access(o.outdir, W_OK | X_OK) == -1)
 		diesys(EXIT_FAIL, "%s", o.outdir);
 
+	cleanup_signals();
+	signal(SIGPIPE, SIG_IGN);
+	if ((drawdir = outfile_tmpdir(o.outdir)) == NULL)
+		diesys(EXIT_FAIL, "%s: temporary directory", o.outdir);
+	cleanup_add_path(drawdir);
+	o.drawdir = drawdir;
 	text = script(&r, &o, &len);
 	/* The script has it all, the paths of the outputs too. */
 	results_free(&r);
-	free(outdir);
-	o.outdir = NULL;
 	err = xcalloc(ERRMAX + 1, 1);
-	cleanup_signals();
-	signal(SIGPIPE, SIG_IGN);
 	status = run_gnuplot(o.gnuplot, text, len, err, &errlen);
 	free(text);
 	if (status != 0) {
@@ -810,16 +830,30 @@ main(int argc, char *argv[])
 		die(EXIT_FAIL, "%s failed (exit status %d)", o.gnuplot, status);
 	}
 	free(err);
+	/* All or nothing: no chart is put in place unless all were drawn. */
 	for (i = 0; i < noutputs; i++) {
-		if (stat(outputs[i], &st) == -1 || st.st_size == 0)
-			die(EXIT_FAIL, "%s did not write %s", o.gnuplot,
-			    outputs[i]);
-		puts(outputs[i]);
+		drawn = xasprintf("%s/%s", drawdir, outputs[i]);
+		if (lstat(drawn, &st) == -1 || !S_ISREG(st.st_mode) ||
+		    st.st_size == 0)
+			die(EXIT_FAIL, "%s did not write %s/%s", o.gnuplot,
+			    o.outdir, outputs[i]);
+		free(drawn);
 	}
+	for (i = 0; i < noutputs; i++) {
+		drawn = xasprintf("%s/%s", drawdir, outputs[i]);
+		path = xasprintf("%s/%s", o.outdir, outputs[i]);
+		if (rename(drawn, path) == -1)
+			diesys(EXIT_FAIL, "%s", path);
+		puts(path);
+		free(drawn);
+		free(path);
+	}
+	rmdir(drawdir);
 	for (i = 0; i < noutputs; i++)
 		free(outputs[i]);
 	free(outputs);
 	outputs = NULL;
 	noutputs = 0;
+	free(outdir);
 	return close_stdout();
 }
