@@ -22,6 +22,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <float.h>
 #include <getopt.h>
 #include <math.h>
 #include <poll.h>
@@ -46,6 +47,8 @@
 #define WHISKERS	"with vectors heads size screen 0.012,90 " \
 			"lc rgb \"black\" lw 2"
 #define ERRMAX		(64 * 1024)	/* of gnuplot's messages, kept */
+/* gnuplot fails to scale an axis near DBL_MAX; with room, far below. */
+#define PLOT_MAX	1e300
 
 struct opts {
 	int		 png, svg;
@@ -177,6 +180,13 @@ rgb(const char *hex)
 	return strtol(hex + 1, NULL, 16);
 }
 
+/* hi with room above it: at most DBL_MAX, which a value may come near. */
+static double
+axis_max(double hi, double room)
+{
+	return hi < DBL_MAX / room ? hi * room : DBL_MAX;
+}
+
 /* Decades, each with 1, 2 and 5: a log axis anyone can read. */
 static void
 log_tics(FILE *fp, double lo, double hi)
@@ -187,8 +197,11 @@ log_tics(FILE *fp, double lo, double hi)
 	size_t i;
 	char *label;
 
+	/* A bound at inf would never be reached: no tics rather than a hang. */
+	if (!(lo > 0) || !isfinite(lo) || !isfinite(hi))
+		return;
 	fputs("set ytics (", fp);
-	for (d = pow(10, floor(log10(lo))); d <= hi; d *= 10)
+	for (d = pow(10, floor(log10(lo))); d <= hi && isfinite(d); d *= 10)
 		for (i = 0; i < 3; i++) {
 			t = d * steps[i];
 			if (t < lo || t > hi)
@@ -252,6 +265,11 @@ prepare_bench(const struct results *r, const struct bench *b,
 		c->nvalues += c->cells[i].sum.n;
 		for (k = 0; k < c->cells[i].sum.n; k++) {
 			v = c->cells[i].values[k];
+			if (fabs(v) > PLOT_MAX)
+				die(EXIT_FAIL, "%s %s on %s: %g is beyond what "
+				    "a chart can show (at most %g)", b->name,
+				    c->metric, c->cells[i].s->platform, v,
+				    PLOT_MAX);
 			positive &= v > 0;
 			c->negative |= v < 0;
 			if (v < lo)
@@ -270,7 +288,7 @@ prepare_bench(const struct results *r, const struct bench *b,
 	}
 	c->logscale = positive && isfinite(mlo) && mlo > 0 && mhi / mlo > 20;
 	c->ylo = lo / 1.5;
-	c->yhi = hi * 1.5;
+	c->yhi = axis_max(hi, 1.5);
 }
 
 static void
@@ -499,7 +517,7 @@ prepare_overhead(const struct results *r, struct bchart *bc, size_t nb,
 	if ((o->nplat = k) == 0)
 		return 0;
 	o->ylo = lo / 1.3;
-	o->yhi = hi * 2.5;	/* room for the labels above the bars */
+	o->yhi = axis_max(hi, 2.5);	/* room for the labels above the bars */
 	return 1;
 }
 
