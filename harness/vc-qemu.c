@@ -251,19 +251,60 @@ listen_data(struct vm *vm)
 	free(sock);
 }
 
+/*
+ * A value inside a QEMU option string ("key=value,key=value"), where a
+ * comma ends the value unless doubled (qemu(1): "-drive file=a,,b").
+ * Every path that goes into one passes through here: $TMPDIR is the
+ * user's, and may hold a comma.
+ */
+static char *
+qemu_opt_value(const char *s)
+{
+	size_t n = strlen(s) + 1, i, k = 0;
+	char *q;
+
+	for (i = 0; s[i] != '\0'; i++)
+		n += s[i] == ',';
+	if ((q = malloc(n)) == NULL)
+		diesys(RUN_PLATFORM, "malloc");
+	for (i = 0; s[i] != '\0'; i++) {
+		q[k++] = s[i];
+		if (s[i] == ',')
+			q[k++] = ',';
+	}
+	q[k] = '\0';
+	return q;
+}
+
+/* "PREFIX" followed by the quoted path of our file NAME. */
+static char *
+opt_with_path(const char *prefix, const struct vm *vm, const char *name)
+{
+	char *path = path_in(vm, name), *quoted = qemu_opt_value(path), *opt;
+
+	if (asprintf(&opt, "%s%s", prefix, quoted) == -1)
+		diesys(RUN_PLATFORM, "asprintf");
+	free(quoted);
+	free(path);
+	return opt;
+}
+
 static void
 start_qemu(const struct options *o, struct vm *vm, const char *initrd,
     const char *disk)
 {
 	char *argv[64], mem[32], smp[32], *con, *data, *drive = NULL;
-	char *netdev = NULL, *err;
+	char *netdev = NULL, *err, *quoted;
 	struct spawn_io io = SPAWN_INHERIT;
 	int n = 0, errfd, null;
 
 	err = path_in(vm, "qemu.err");
-	if (asprintf(&data, "socket,id=data,path=%s/data.sock", vm->dir) == -1 ||
-	    asprintf(&con, "file:%s/console.log", vm->dir) == -1)
-		diesys(RUN_PLATFORM, "asprintf");
+	/*
+	 * Both serial ports through -chardev: "-serial file:PATH" takes the
+	 * rest as the path, commas and all, unlike every option string.
+	 */
+	data = opt_with_path("socket,id=data,path=", vm, "data.sock");
+	con = opt_with_path("file,id=con,path=", vm, "console.log");
 	snprintf(mem, sizeof(mem), "%lluM",
 	    (unsigned long long)(o->run.mem >> 20));
 	snprintf(smp, sizeof(smp), "%lld", (long long)o->run.cpus);
@@ -291,16 +332,20 @@ start_qemu(const struct options *o, struct vm *vm, const char *initrd,
 	/* quiet still shows errors, and keeps the boot time honest under -v. */
 	argv[n++] = "console=ttyS0 quiet panic=-1 rdinit=/init";
 	argv[n++] = "-no-reboot";
-	argv[n++] = "-serial";
+	argv[n++] = "-chardev";
 	argv[n++] = con;
+	argv[n++] = "-serial";
+	argv[n++] = "chardev:con";
 	argv[n++] = "-chardev";
 	argv[n++] = data;
 	argv[n++] = "-serial";
 	argv[n++] = "chardev:data";
 	if (disk != NULL) {
-		if (asprintf(&drive, "file=%s,format=%s,if=virtio", disk,
+		quoted = qemu_opt_value(disk);
+		if (asprintf(&drive, "file=%s,format=%s,if=virtio", quoted,
 		    o->format) == -1)
 			diesys(RUN_PLATFORM, "asprintf");
+		free(quoted);
 		argv[n++] = "-drive";
 		argv[n++] = drive;
 	}

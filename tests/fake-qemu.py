@@ -9,13 +9,10 @@ import sys
 import time
 
 
-def option(name):
-    """The value of -name, QEMU's doubled commas undone."""
+def options(name):
+    """The values of every -name."""
     args = sys.argv[1:]
-    for i, a in enumerate(args[:-1]):
-        if a == name:
-            return args[i + 1]
-    return None
+    return [args[i + 1] for i, a in enumerate(args[:-1]) if a == name]
 
 
 def field(opt, key):
@@ -41,7 +38,7 @@ def field(opt, key):
 
 held = []
 if os.environ.get("FAKE_LISTEN") == "1":
-    fwd = field(option("-netdev"), "hostfwd")   # tcp:127.0.0.1:PORT-:80
+    fwd = field(options("-netdev")[0], "hostfwd")   # tcp:127.0.0.1:PORT-:80
     port = int(fwd.split(":")[2].split("-")[0])
     srv = socket.socket()
     srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -50,7 +47,8 @@ if os.environ.get("FAKE_LISTEN") == "1":
     held.append(srv)
 
 data = socket.socket(socket.AF_UNIX)
-data.connect(field(option("-chardev"), "path"))
+data.connect([field(c, "path") for c in options("-chardev")
+              if field(c, "id") == "data"][0])
 for chunk in os.environ.get("FAKE_RECORDS", "").split("|"):
     data.sendall(chunk.replace("\\n", "\n").encode())
     time.sleep(0.3)
