@@ -217,6 +217,33 @@ measure_server(int port, const char *path, char *const argv[],
 }
 
 /*
+ * How long the measuring half of nginxbench may take when the user set
+ * no timeout: twice its hard limit, which is -l, by default 600 s or -d
+ * if that is longer (nginxbench(1)), so that only a run that hangs is
+ * ever cut. Values that do not parse are nginxbench's to refuse.
+ */
+double
+measure_timeout(char *const argv[])
+{
+	double limit = 600.0, v;
+	const char *val;
+	int i;
+
+	for (i = 1; argv[i] != NULL && strcmp(argv[i], "--") != 0; i++) {
+		if (argv[i][0] != '-' ||
+		    (argv[i][1] != 'd' && argv[i][1] != 'l'))
+			continue;
+		val = argv[i][2] != '\0' ? argv[i] + 2 : argv[i + 1];
+		if (argv[i][2] == '\0' && val != NULL)
+			i++;
+		if (val != NULL && parse_time(val, 0.0, 1e9, &v) == NULL &&
+		    v > limit)
+			limit = v;
+	}
+	return 2.0 * limit;
+}
+
+/*
  * The path the platform's server serves, from the line nginxbench -S
  * prints when it is ready ("nginxbench: ready: http://ADDR:PORT/PATH
  * serves N bytes\n"). Returns 0 until a whole ready line is in buf.

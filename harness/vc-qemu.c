@@ -45,12 +45,6 @@
 #define GUEST_ADDR	"10.0.2.15"
 #define GUEST_DISKDIR	"/mnt/disk"
 
-/*
- * nginxbench without -t: its run is work-defined and stops itself at a
- * hard limit of about 600 s, so this deadline only catches a run that
- * hangs (a server that never says it is ready, a stuck measurement).
- */
-#define NET_TIMEOUT	1200.0
 
 struct options {
 	struct runopts	 run;
@@ -673,8 +667,16 @@ main(int argc, char *argv[])
 	if (o.run.verbose)
 		fprintf(stderr, "%s: guest up in %.2f s\n", progname, tup - t0);
 
+	/*
+	 * nginxbench without -t: its run is work-defined and ends itself at
+	 * its hard limit, so this deadline only catches a run that hangs (a
+	 * server that never says it is ready, a stuck measurement).
+	 */
 	limit = o.run.timeout > 0 ? o.run.timeout :
-	    kind == BENCH_NET ? NET_TIMEOUT : 0;
+	    kind == BENCH_NET ? measure_timeout(argv) : 0;
+	if (o.run.verbose && limit > 0)
+		fprintf(stderr, "%s: deadline %g s after the guest is up\n",
+		    progname, limit);
 	deadline = limit > 0 ? tup + limit : 0;
 	while (status == -1) {
 		while (status == -1 && next_record(r, &tag, &data, &len)) {

@@ -18,7 +18,7 @@ nothing_left_fake() {
 	fi
 }
 
-plan 10
+plan 13
 # malformed RECORD: vc-qemu must give 125 and one line naming the fault.
 malformed() {
 	FAKE_RECORDS="R 0:|$1" run timeout 30 vc-qemu -Q "$fake" forksum 1 10
@@ -56,4 +56,20 @@ case $rc:$err in
 *) fail "-t bounds the measuring half" "rc=$rc took=${took}s" "stderr: $err" ;;
 esac
 nothing_left_fake "nothing left after a measuring timeout"
+
+# Without -t, the deadline is twice nginxbench's hard limit: -l, by
+# default 600 s or -d if longer. (Nothing listens: the run ends at once.)
+deadline() {
+	want=$1
+	shift
+	FAKE_RECORDS='R 0:|O 56:nginxbench: ready: http://10.0.2.15:80/x serves 1 bytes\n' \
+		run timeout 60 vc-qemu -v -Q "$fake" nginxbench "$@"
+	case $err in
+	*"vc-qemu: deadline $want s after the guest is up"*) pass "nginxbench $*: deadline $want s" ;;
+	*) fail "nginxbench $*: deadline $want s" "rc=$rc" "$(printf '%s\n' "$err" | grep deadline)" ;;
+	esac
+}
+deadline 1200 -d 1
+deadline 1800 -d 900
+deadline 3000 -s 1M -l1500 -d 2
 done_testing
