@@ -5,7 +5,8 @@ EXTRA_DIST += harness/DESIGN.md
 pkglibexec_PROGRAMS = harness/vc-init
 harness_vc_init_SOURCES = harness/vc-init.c
 harness_vc_init_LDFLAGS = $(STATIC_LDFLAGS)
-harness_vc_init_LDADD =
+# Only lib/channel.o is taken from libvc.a: the record format's one owner.
+harness_vc_init_LDADD = lib/libvc.a
 
 # The runners share harness/runner.c (options, exit codes, waiting).
 noinst_LIBRARIES += harness/librunner.a

@@ -27,12 +27,16 @@ SH_TESTS += \
 	tests/vc-report-formats.t \
 	tests/vc-report-stats.t \
 	tests/vc-report-write-error.t \
+	tests/vc-report-symlinks.t \
+	tests/vc-report-extreme.t \
 	tests/vc-plot-charts.t \
 	tests/vc-plot-errors.t \
 	tests/vc-plot-format.t \
 	tests/vc-plot-overhead.t \
 	tests/vc-plot-hostile.t \
-	tests/vc-plot-failed.t
+	tests/vc-plot-failed.t \
+	tests/vc-plot-symlinks.t \
+	tests/vc-plot-extreme.t
 EXTRA_DIST += tests/report-data.sh
 
 # failures.csv: written by vc-suite, read by vc-report and vc-plot.

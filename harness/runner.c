@@ -174,10 +174,12 @@ server_argv(char *const argv[])
 /*
  * The host half of nginxbench: measure the platform's server through
  * the forwarded loopback port, with the user's arguments. Its status is
- * the run's status.
+ * the run's status; at the deadline (0: none) it is stopped and the run
+ * has timed out (RUN_TIMEOUT).
  */
 int
-measure_server(int port, const char *path, char *const argv[])
+measure_server(int port, const char *path, char *const argv[],
+    double deadline)
 {
 	char **v, url[600];
 	size_t n, i;
@@ -201,9 +203,44 @@ measure_server(int port, const char *path, char *const argv[])
 	}
 	free(v);
 	cleanup_add_pid(pid);
-	wait_deadline(pid, 0, &status);
+	if (wait_deadline(pid, deadline, &status) != 0) {
+		kill(pid, SIGTERM);
+		if (wait_deadline(pid, wall_now() + 5.0, &status) != 0) {
+			kill(pid, SIGKILL);
+			wait_deadline(pid, 0, &status);
+		}
+		cleanup_del_pid(pid);
+		return RUN_TIMEOUT;
+	}
 	cleanup_del_pid(pid);
 	return exit_code(status);
+}
+
+/*
+ * How long the measuring half of nginxbench may take when the user set
+ * no timeout: twice its hard limit, which is -l, by default 600 s or -d
+ * if that is longer (nginxbench(1)), so that only a run that hangs is
+ * ever cut. Values that do not parse are nginxbench's to refuse.
+ */
+double
+measure_timeout(char *const argv[])
+{
+	double limit = 600.0, v;
+	const char *val;
+	int i;
+
+	for (i = 1; argv[i] != NULL && strcmp(argv[i], "--") != 0; i++) {
+		if (argv[i][0] != '-' ||
+		    (argv[i][1] != 'd' && argv[i][1] != 'l'))
+			continue;
+		val = argv[i][2] != '\0' ? argv[i] + 2 : argv[i + 1];
+		if (argv[i][2] == '\0' && val != NULL)
+			i++;
+		if (val != NULL && parse_time(val, 0.0, 1e9, &v) == NULL &&
+		    v > limit)
+			limit = v;
+	}
+	return 2.0 * limit;
 }
 
 /*

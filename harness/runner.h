@@ -44,7 +44,8 @@ int	 exit_code(int);
 enum bench_kind
 	 bench_kind(const char *);
 char	**server_argv(char *const []);
-int	 measure_server(int, const char *, char *const []);
+int	 measure_server(int, const char *, char *const [], double);
+double	 measure_timeout(char *const []);
 int	 ready_path(const char *, size_t, char *, size_t);
 int	 free_port(void);
 void	 run_quiet(char *const [], int);

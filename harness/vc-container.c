@@ -738,7 +738,7 @@ serve_and_measure(struct options *o, const char *image, char *argv[],
 			break;
 		len += (size_t)n;
 		if (ready_path(buf, len, path, sizeof(path))) {
-			status = measure_server(port, path, argv);
+			status = measure_server(port, path, argv, 0);
 			break;
 		}
 	}

@@ -34,6 +34,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "channel.h"
+
 #define DATA_TTY	"/dev/ttyS1"
 #define MAXARGS		256
 
@@ -43,14 +45,14 @@ static int data_fd = -1;
 static void
 send_record(char tag, const char *buf, size_t len)
 {
-	char head[32];
+	char head[CHANNEL_HEADMAX];
 	int n;
 	ssize_t w;
 	size_t off;
 
-	if (data_fd == -1)
+	if (data_fd == -1 ||
+	    (n = channel_head(head, sizeof(head), tag, len)) == -1)
 		return;
-	n = snprintf(head, sizeof(head), "%c %zu:", tag, len);
 	for (off = 0; off < (size_t)n; off += (size_t)w)
 		if ((w = write(data_fd, head + off, (size_t)n - off)) <= 0 &&
 		    errno != EINTR)
@@ -89,9 +91,12 @@ static void
 poweroff(int status)
 {
 	char st[16];
+	int n;
 
-	snprintf(st, sizeof(st), "%d", status);
-	send_record('X', st, strlen(st));
+	/* A status the host could not read back is the platform's failure. */
+	if ((n = channel_exit(st, sizeof(st), status)) == -1)
+		n = channel_exit(st, sizeof(st), 125);
+	send_record('X', st, (size_t)n);
 	if (data_fd != -1)
 		tcdrain(data_fd);
 	sync();

@@ -9,6 +9,12 @@
  * pipe on its standard input: no temporary files and no shell. It reads
  * the pipe as /dev/stdin, a script file, because gnuplot stops at the
  * first error in a script file but carries on from an interactive "-".
+ *
+ * The results directory may come from someone else, with links planted
+ * where the charts go. gnuplot draws into a fresh private directory
+ * inside the output directory; only when it has drawn every chart are
+ * they renamed into place (a link there is replaced, not followed), so
+ * a failed run leaves the old charts as they were, none looking new.
  */
 #include "config.h"
 
@@ -16,6 +22,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <float.h>
 #include <getopt.h>
 #include <math.h>
 #include <poll.h>
@@ -29,6 +36,7 @@
 
 #include "cleanup.h"
 #include "msg.h"
+#include "outfile.h"
 #include "results.h"
 #include "run.h"
 #include "stats.h"
@@ -39,11 +47,14 @@
 #define WHISKERS	"with vectors heads size screen 0.012,90 " \
 			"lc rgb \"black\" lw 2"
 #define ERRMAX		(64 * 1024)	/* of gnuplot's messages, kept */
+/* gnuplot fails to scale an axis near DBL_MAX; with room, far below. */
+#define PLOT_MAX	1e300
 
 struct opts {
 	int		 png, svg;
 	const char	*outdir;	/* -o, default RESULTS_DIR/charts */
 	const char	*gnuplot;	/* -G */
+	const char	*drawdir;	/* where gnuplot draws them first */
 };
 
 /* What one benchmark's chart shows. */
@@ -77,7 +88,10 @@ struct ochart {
 	double		 ylo, yhi;
 };
 
-/* Files the script writes, checked and printed when gnuplot is done. */
+/*
+ * Files the script writes (names in drawdir), checked, put in place and
+ * printed when gnuplot is done.
+ */
 static char	**outputs;
 static size_t	  noutputs;
 
@@ -166,6 +180,13 @@ rgb(const char *hex)
 	return strtol(hex + 1, NULL, 16);
 }
 
+/* hi with room above it: at most DBL_MAX, which a value may come near. */
+static double
+axis_max(double hi, double room)
+{
+	return hi < DBL_MAX / room ? hi * room : DBL_MAX;
+}
+
 /* Decades, each with 1, 2 and 5: a log axis anyone can read. */
 static void
 log_tics(FILE *fp, double lo, double hi)
@@ -176,8 +197,11 @@ log_tics(FILE *fp, double lo, double hi)
 	size_t i;
 	char *label;
 
+	/* A bound at inf would never be reached: no tics rather than a hang. */
+	if (!(lo > 0) || !isfinite(lo) || !isfinite(hi))
+		return;
 	fputs("set ytics (", fp);
-	for (d = pow(10, floor(log10(lo))); d <= hi; d *= 10)
+	for (d = pow(10, floor(log10(lo))); d <= hi && isfinite(d); d *= 10)
 		for (i = 0; i < 3; i++) {
 			t = d * steps[i];
 			if (t < lo || t > hi)
@@ -241,6 +265,11 @@ prepare_bench(const struct results *r, const struct bench *b,
 		c->nvalues += c->cells[i].sum.n;
 		for (k = 0; k < c->cells[i].sum.n; k++) {
 			v = c->cells[i].values[k];
+			if (fabs(v) > PLOT_MAX)
+				die(EXIT_FAIL, "%s %s on %s: %g is beyond what "
+				    "a chart can show (at most %g)", b->name,
+				    c->metric, c->cells[i].s->platform, v,
+				    PLOT_MAX);
 			positive &= v > 0;
 			c->negative |= v < 0;
 			if (v < lo)
@@ -259,7 +288,7 @@ prepare_bench(const struct results *r, const struct bench *b,
 	}
 	c->logscale = positive && isfinite(mlo) && mlo > 0 && mhi / mlo > 20;
 	c->ylo = lo / 1.5;
-	c->yhi = hi * 1.5;
+	c->yhi = axis_max(hi, 1.5);
 }
 
 static void
@@ -299,13 +328,15 @@ data_bench(FILE *fp, const struct results *r, const struct bchart *c,
 }
 
 static void
-set_output(FILE *fp, const char *outdir, const char *name, const char *ext)
+set_output(FILE *fp, const char *drawdir, const char *name, const char *ext)
 {
-	char *path = xasprintf("%s/%s.%s", outdir, name, ext);
+	char *path = xasprintf("%s.%s", name, ext), *drawn;
 
+	drawn = xasprintf("%s/%s", drawdir, path);
 	fputs("set output ", fp);
-	gp_str(fp, path);
+	gp_str(fp, drawn);
 	fputc('\n', fp);
+	free(drawn);
 	outputs = realloc(outputs, (noutputs + 1) * sizeof(*outputs));
 	if (outputs == NULL)
 		die(EXIT_FAIL, "out of memory");
@@ -486,7 +517,7 @@ prepare_overhead(const struct results *r, struct bchart *bc, size_t nb,
 	if ((o->nplat = k) == 0)
 		return 0;
 	o->ylo = lo / 1.3;
-	o->yhi = hi * 2.5;	/* room for the labels above the bars */
+	o->yhi = axis_max(hi, 2.5);	/* room for the labels above the bars */
 	return 1;
 }
 
@@ -619,11 +650,11 @@ script(const struct results *r, const struct opts *o, size_t *len)
 		for (i = 0; i < r->nbench; i++) {
 			if (bc[i].nvalues == 0)
 				continue;
-			set_output(fp, o->outdir, r->bench[i].name, ext[t]);
+			set_output(fp, o->drawdir, r->bench[i].name, ext[t]);
 			chart_bench(fp, &bc[i], i);
 		}
 		if (over) {
-			set_output(fp, o->outdir, "overhead", ext[t]);
+			set_output(fp, o->drawdir, "overhead", ext[t]);
 			chart_overhead(fp, r, bc, &oc);
 		}
 		fputs("unset output\n", fp);
@@ -730,10 +761,10 @@ run_gnuplot(const char *gnuplot, const char *text, size_t len, char *err,
 int
 main(int argc, char *argv[])
 {
-	struct opts o = { 1, 1, NULL, "gnuplot" };
+	struct opts o = { 1, 1, NULL, "gnuplot", NULL };
 	struct results r;
 	struct stat st;
-	char *text, *err, *outdir = NULL;
+	char *text, *err, *outdir = NULL, *drawdir, *drawn, *path;
 	size_t len, errlen, i;
 	int ch, status;
 
@@ -782,21 +813,28 @@ main(int argc, char *argv[])
 		o.outdir = outdir = xasprintf("%s/charts", argv[0]);
 	if (mkdir(o.outdir, 0777) == -1 && errno != EEXIST)
 		diesys(EXIT_FAIL, "%s", o.outdir);
-	if (stat(o.outdir, &st) == -1)
+	/* -o names a directory; charts/ in results is only what it is. */
+	if ((outdir != NULL ? lstat(o.outdir, &st) : stat(o.outdir, &st)) ==
+	    -1)
 		diesys(EXIT_FAIL, "%s", o.outdir);
+	if (S_ISLNK(st.st_mode))
+		die(EXIT_FAIL, "%s: a symbolic link; not writing through it "
+		    "(name a directory with -o)", o.outdir);
 	if (!S_ISDIR(st.st_mode))
 		die(EXIT_FAIL, "%s: not a directory", o.outdir);
 	if (access(o.outdir, W_OK | X_OK) == -1)
 		diesys(EXIT_FAIL, "%s", o.outdir);
 
+	cleanup_signals();
+	signal(SIGPIPE, SIG_IGN);
+	if ((drawdir = outfile_tmpdir(o.outdir)) == NULL)
+		diesys(EXIT_FAIL, "%s: temporary directory", o.outdir);
+	cleanup_add_path(drawdir);
+	o.drawdir = drawdir;
 	text = script(&r, &o, &len);
 	/* The script has it all, the paths of the outputs too. */
 	results_free(&r);
-	free(outdir);
-	o.outdir = NULL;
 	err = xcalloc(ERRMAX + 1, 1);
-	cleanup_signals();
-	signal(SIGPIPE, SIG_IGN);
 	status = run_gnuplot(o.gnuplot, text, len, err, &errlen);
 	free(text);
 	if (status != 0) {
@@ -810,16 +848,30 @@ main(int argc, char *argv[])
 		die(EXIT_FAIL, "%s failed (exit status %d)", o.gnuplot, status);
 	}
 	free(err);
+	/* All or nothing: no chart is put in place unless all were drawn. */
 	for (i = 0; i < noutputs; i++) {
-		if (stat(outputs[i], &st) == -1 || st.st_size == 0)
-			die(EXIT_FAIL, "%s did not write %s", o.gnuplot,
-			    outputs[i]);
-		puts(outputs[i]);
+		drawn = xasprintf("%s/%s", drawdir, outputs[i]);
+		if (lstat(drawn, &st) == -1 || !S_ISREG(st.st_mode) ||
+		    st.st_size == 0)
+			die(EXIT_FAIL, "%s did not write %s/%s", o.gnuplot,
+			    o.outdir, outputs[i]);
+		free(drawn);
 	}
+	for (i = 0; i < noutputs; i++) {
+		drawn = xasprintf("%s/%s", drawdir, outputs[i]);
+		path = xasprintf("%s/%s", o.outdir, outputs[i]);
+		if (rename(drawn, path) == -1)
+			diesys(EXIT_FAIL, "%s", path);
+		puts(path);
+		free(drawn);
+		free(path);
+	}
+	rmdir(drawdir);
 	for (i = 0; i < noutputs; i++)
 		free(outputs[i]);
 	free(outputs);
 	outputs = NULL;
 	noutputs = 0;
+	free(outdir);
 	return close_stdout();
 }

@@ -34,6 +34,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "channel.h"
 #include "cleanup.h"
 #include "msg.h"
 #include "parse.h"
@@ -43,6 +44,7 @@
 
 #define GUEST_ADDR	"10.0.2.15"
 #define GUEST_DISKDIR	"/mnt/disk"
+
 
 struct options {
 	struct runopts	 run;
@@ -243,19 +245,60 @@ listen_data(struct vm *vm)
 	free(sock);
 }
 
+/*
+ * A value inside a QEMU option string ("key=value,key=value"), where a
+ * comma ends the value unless doubled (qemu(1): "-drive file=a,,b").
+ * Every path that goes into one passes through here: $TMPDIR is the
+ * user's, and may hold a comma.
+ */
+static char *
+qemu_opt_value(const char *s)
+{
+	size_t n = strlen(s) + 1, i, k = 0;
+	char *q;
+
+	for (i = 0; s[i] != '\0'; i++)
+		n += s[i] == ',';
+	if ((q = malloc(n)) == NULL)
+		diesys(RUN_PLATFORM, "malloc");
+	for (i = 0; s[i] != '\0'; i++) {
+		q[k++] = s[i];
+		if (s[i] == ',')
+			q[k++] = ',';
+	}
+	q[k] = '\0';
+	return q;
+}
+
+/* "PREFIX" followed by the quoted path of our file NAME. */
+static char *
+opt_with_path(const char *prefix, const struct vm *vm, const char *name)
+{
+	char *path = path_in(vm, name), *quoted = qemu_opt_value(path), *opt;
+
+	if (asprintf(&opt, "%s%s", prefix, quoted) == -1)
+		diesys(RUN_PLATFORM, "asprintf");
+	free(quoted);
+	free(path);
+	return opt;
+}
+
 static void
 start_qemu(const struct options *o, struct vm *vm, const char *initrd,
     const char *disk)
 {
 	char *argv[64], mem[32], smp[32], *con, *data, *drive = NULL;
-	char *netdev = NULL, *err;
+	char *netdev = NULL, *err, *quoted;
 	struct spawn_io io = SPAWN_INHERIT;
 	int n = 0, errfd, null;
 
 	err = path_in(vm, "qemu.err");
-	if (asprintf(&data, "socket,id=data,path=%s/data.sock", vm->dir) == -1 ||
-	    asprintf(&con, "file:%s/console.log", vm->dir) == -1)
-		diesys(RUN_PLATFORM, "asprintf");
+	/*
+	 * Both serial ports through -chardev: "-serial file:PATH" takes the
+	 * rest as the path, commas and all, unlike every option string.
+	 */
+	data = opt_with_path("socket,id=data,path=", vm, "data.sock");
+	con = opt_with_path("file,id=con,path=", vm, "console.log");
 	snprintf(mem, sizeof(mem), "%lluM",
 	    (unsigned long long)(o->run.mem >> 20));
 	snprintf(smp, sizeof(smp), "%lld", (long long)o->run.cpus);
@@ -283,16 +326,20 @@ start_qemu(const struct options *o, struct vm *vm, const char *initrd,
 	/* quiet still shows errors, and keeps the boot time honest under -v. */
 	argv[n++] = "console=ttyS0 quiet panic=-1 rdinit=/init";
 	argv[n++] = "-no-reboot";
-	argv[n++] = "-serial";
+	argv[n++] = "-chardev";
 	argv[n++] = con;
+	argv[n++] = "-serial";
+	argv[n++] = "chardev:con";
 	argv[n++] = "-chardev";
 	argv[n++] = data;
 	argv[n++] = "-serial";
 	argv[n++] = "chardev:data";
 	if (disk != NULL) {
-		if (asprintf(&drive, "file=%s,format=%s,if=virtio", disk,
+		quoted = qemu_opt_value(disk);
+		if (asprintf(&drive, "file=%s,format=%s,if=virtio", quoted,
 		    o->format) == -1)
 			diesys(RUN_PLATFORM, "asprintf");
+		free(quoted);
 		argv[n++] = "-drive";
 		argv[n++] = drive;
 	}
@@ -314,7 +361,7 @@ start_qemu(const struct options *o, struct vm *vm, const char *initrd,
 	io.fd[0] = null;
 	io.fd[1] = null;
 	io.fd[2] = errfd;
-	if ((vm->qemu = spawn_cmd(argv, &io)) == -1) {
+	if ((vm->qemu = spawn_tied(argv, &io)) == -1) {
 		if (errno == ENOENT)
 			die(RUN_PLATFORM, "%s not found (apt-get install "
 			    "qemu-system-x86)", o->qemu);
@@ -406,39 +453,30 @@ wait_readable(struct vm *vm, int fd, double deadline)
 	}
 }
 
-/* The data channel's records: "TAG LEN:DATA". */
+/* The data channel's records, as lib/channel.c defines them. */
 struct reader {
-	char	 buf[65536];
+	char	 buf[CHANNEL_MAXDATA + CHANNEL_HEADMAX];
 	size_t	 len;
 };
 
 static struct reader reader;
 
-/* Takes one complete record out of r, or returns 0 if none is whole. */
+/*
+ * Takes one complete record out of r, or returns 0 if none is whole. A
+ * malformed record means the guest side is broken: the platform failed.
+ */
 static int
 next_record(struct reader *r, char *tag, char **data, size_t *len)
 {
-	char *colon, *end;
-	unsigned long long n;
+	size_t off;
+	int n;
 
-	if (r->len < 4)
+	if ((n = channel_next(r->buf, r->len, tag, &off, len)) == -1)
+		die(RUN_PLATFORM, "malformed record on the guest's data "
+		    "channel");
+	if (n == 0)
 		return 0;
-	if ((colon = memchr(r->buf, ':', r->len < 24 ? r->len : 24)) == NULL) {
-		if (r->len >= 24)
-			die(RUN_PLATFORM, "garbled data from the guest");
-		return 0;
-	}
-	if (r->buf[1] != ' ')
-		die(RUN_PLATFORM, "garbled data from the guest");
-	errno = 0;
-	n = strtoull(r->buf + 2, &end, 10);
-	if (end != colon || errno != 0 || n > sizeof(r->buf) - 32)
-		die(RUN_PLATFORM, "garbled data from the guest");
-	if ((size_t)(colon + 1 - r->buf) + n > r->len)
-		return 0;
-	*tag = r->buf[0];
-	*data = colon + 1;
-	*len = (size_t)n;
+	*data = r->buf + off;
 	return 1;
 }
 
@@ -451,6 +489,32 @@ drop_record(struct reader *r, const char *data, size_t len)
 	r->len -= used;
 }
 
+/* The guest server's stdout, gathered into lines: records split anywhere. */
+struct lines {
+	char	 buf[1024];
+	size_t	 len;
+};
+
+/* Returns 1 once a ready line has come, its path in path. */
+static int
+ready_line(struct lines *l, const char *data, size_t len, char *path,
+    size_t size)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		/* A line too long for buf is cut; its newline still ends it. */
+		if (l->len < sizeof(l->buf) - 1 || data[i] == '\n')
+			l->buf[l->len++] = data[i];
+		if (data[i] != '\n')
+			continue;
+		if (ready_path(l->buf, l->len, path, size))
+			return 1;
+		l->len = 0;
+	}
+	return 0;
+}
+
 static void
 write_all(int fd, const char *p, size_t len)
 {
@@ -460,6 +524,8 @@ write_all(int fd, const char *p, size_t len)
 		if ((n = write(fd, p, len)) == -1) {
 			if (errno == EINTR)
 				continue;
+			/* A closed pipe: clean up and die of SIGPIPE. */
+			cleanup_check();
 			diesys(EXIT_FAIL, "write error");
 		}
 		p += n;
@@ -491,10 +557,11 @@ main(int argc, char *argv[])
 	    UINT64_C(2) << 30, NULL, "qemu-system-x86_64", 60.0 };
 	struct vm vm;
 	struct reader *r;
+	struct lines served = { "", 0 };
 	enum bench_kind kind;
 	const char *why;
 	char spec[512], *initrd, *disk = NULL, **gargv, *data, path[512];
-	double t0, tup = 0, deadline;
+	double t0, tup = 0, deadline, limit = 0;
 	size_t len;
 	int ch, status = -1, w, timed_out = 0;
 	char tag;
@@ -554,6 +621,8 @@ main(int argc, char *argv[])
 	memset(&vm, 0, sizeof(vm));
 	vm.listen_fd = vm.data_fd = -1;
 	cleanup_signals();
+	/* Run by vc-suite, say: if it is killed, we stop too. */
+	cleanup_with_parent();
 	if ((vm.dir = cleanup_tempdir("vc-qemu")) == NULL)
 		diesys(RUN_PLATFORM, "temporary directory");
 
@@ -598,25 +667,34 @@ main(int argc, char *argv[])
 	if (o.run.verbose)
 		fprintf(stderr, "%s: guest up in %.2f s\n", progname, tup - t0);
 
-	deadline = o.run.timeout > 0 ? tup + o.run.timeout : 0;
+	/*
+	 * nginxbench without -t: its run is work-defined and ends itself at
+	 * its hard limit, so this deadline only catches a run that hangs (a
+	 * server that never says it is ready, a stuck measurement).
+	 */
+	limit = o.run.timeout > 0 ? o.run.timeout :
+	    kind == BENCH_NET ? measure_timeout(argv) : 0;
+	if (o.run.verbose && limit > 0)
+		fprintf(stderr, "%s: deadline %g s after the guest is up\n",
+		    progname, limit);
+	deadline = limit > 0 ? tup + limit : 0;
 	while (status == -1) {
 		while (status == -1 && next_record(r, &tag, &data, &len)) {
 			if (tag == 'O' && kind != BENCH_NET)
 				write_all(1, data, len);
 			else if (tag == 'O' && kind == BENCH_NET) {
 				/* Only the server's ready line comes on stdout. */
-				if (ready_path(data, len, path, sizeof(path)))
-					status = measure_server(vm.port, path,
-					    argv);
+				if (ready_line(&served, data, len, path,
+				    sizeof(path)) && (status = measure_server(
+				    vm.port, path, argv, deadline)) == RUN_TIMEOUT)
+					timed_out = 1;
 			}
 			else if (tag == 'E')
 				write_all(2, data, len);
-			else if (tag == 'X') {
-				char st[16];
-
-				snprintf(st, sizeof(st), "%.*s", (int)(len < 15 ? len : 15), data);
-				status = (int)strtol(st, NULL, 10);
-			}
+			else if (tag == 'X' &&
+			    (status = channel_exit_status(data, len)) == -1)
+				die(RUN_PLATFORM, "malformed exit status from "
+				    "the guest");
 			drop_record(r, data, len);
 		}
 		if (status != -1)
@@ -644,7 +722,7 @@ noboot:
 	status = RUN_PLATFORM;
 done:
 	if (timed_out) {
-		warnmsg("%s: timed out after %g s", argv[0], o.run.timeout);
+		warnmsg("%s: timed out after %g s", argv[0], limit);
 		status = RUN_TIMEOUT;
 	}
 	/*

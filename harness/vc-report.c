@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "msg.h"
+#include "outfile.h"
 #include "results.h"
 #include "stats.h"
 #include "xalloc.h"
@@ -642,12 +643,17 @@ put_exact(FILE *fp, double v)
 	fputs(buf, fp);
 }
 
-/* -x: <platform>-<benchmark>.csv with time,value of the primary metric. */
+/*
+ * -x: <platform>-<benchmark>.csv with time,value of the primary metric.
+ * Each is written under a fresh name and renamed into place: a link
+ * planted in a results directory is replaced, never written through.
+ */
 static void
 export(const struct results *r, const char *outdir)
 {
 	const struct series *s;
 	const struct bench *b;
+	struct outfile out;
 	size_t i, j, k;
 	FILE *fp;
 	char *path;
@@ -662,8 +668,9 @@ export(const struct results *r, const char *outdir)
 				continue;
 			path = xasprintf("%s/%s-%s.csv", outdir, s->platform,
 			    b->name);
-			if ((fp = fopen(path, "w")) == NULL)
+			if (outfile_open(&out, path) == -1)
 				diesys(EXIT_FAIL, "%s", path);
+			fp = out.fp;
 			fputs("time,value\n", fp);
 			for (k = 0; k < s->n; k++) {
 				/* Times are ISO 8601: no quoting needed. */
@@ -674,7 +681,7 @@ export(const struct results *r, const char *outdir)
 				put_exact(fp, s->obs[k].value);
 				fputc('\n', fp);
 			}
-			if (ferror(fp) | fclose(fp))
+			if (outfile_commit(&out) == -1)
 				diesys(EXIT_FAIL, "%s: write error", path);
 			puts(path);
 			free(path);

@@ -1346,6 +1346,26 @@ link_latest(void)
 	free(tmp);
 }
 
+/*
+ * A runner killed with SIGKILL (or whose machine lost power) could not
+ * remove its directory; its VM died with it. The suite sweeps them up,
+ * not vc-image: it is what starts the runners, it runs once per suite
+ * rather than once per VM, and a sweep here races no run of its own.
+ */
+static void
+sweep_runners(void)
+{
+	static const char *const tags[] = { "vc-qemu", "nginxbench" };
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < sizeof(tags) / sizeof(tags[0]); i++)
+		n += cleanup_sweep(tags[i]);
+	if (n > 0)
+		warnmsg("removed %d temporary director%s of dead runners", n,
+		    n == 1 ? "y" : "ies");
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -1378,6 +1398,7 @@ main(int argc, char *argv[])
 	for (i = 0; i < NPLAT; i++)
 		plat_words[i] = split_words(o.popts[i], &nplat_words[i]);
 	cleanup_signals();
+	sweep_runners();
 	make_dir();
 	if (asprintf(&path, "%s/results.csv", o.dir) == -1)
 		diesys(EXIT_FAIL, "asprintf");

@@ -1,6 +1,6 @@
 /*
  * cleanup.c - what a tool made, it removes: on success, on failure, and
- * on SIGINT, SIGTERM or SIGHUP.
+ * on SIGINT, SIGTERM, SIGHUP or SIGPIPE.
  *
  * The signal handler does only async-signal-safe work: it notes the
  * signal and sends SIGTERM to the registered children. Their deaths end
@@ -8,14 +8,23 @@
  * cleanup_check(), which removes the registered paths, waits for the
  * children and re-raises the signal, so the tool's parent sees it die
  * of that signal. cleanup_run() also runs at exit; it stops children,
- * runs the registered hooks, then removes the paths.
+ * runs the registered hooks, then removes the paths. A tool that exits
+ * after SIGPIPE (its write failed with EPIPE) still dies of SIGPIPE, as
+ * it would have without us, but with nothing left behind.
+ *
+ * Each temporary directory holds an owner file (pid and start time), so
+ * that cleanup_sweep() can tell the directories of dead processes, which
+ * no handler could clean (SIGKILL), from those of live ones.
  */
 #include "config.h"
 
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <ftw.h>
 #include <limits.h>
 #include <signal.h>
@@ -30,6 +39,7 @@
 #define MAXPIDS		16
 #define MAXPATHS	16
 #define MAXHOOKS	4
+#define OWNER		".vc-owner"
 
 static volatile sig_atomic_t caught;
 static volatile pid_t pids[MAXPIDS];
@@ -39,6 +49,16 @@ static size_t npaths;
 static void (*hooks[MAXHOOKS])(void);
 static size_t nhooks;
 static int registered;
+
+static void
+at_exit(void)
+{
+	cleanup_run();
+	if (caught == SIGPIPE) {
+		signal(SIGPIPE, SIG_DFL);
+		raise(SIGPIPE);
+	}
+}
 
 static void
 on_signal(int sig)
@@ -57,7 +77,7 @@ on_signal(int sig)
 void
 cleanup_signals(void)
 {
-	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
 	struct sigaction sa;
 	size_t i;
 
@@ -67,7 +87,7 @@ cleanup_signals(void)
 	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
 		sigaction(sigs[i], &sa, NULL);
 	if (!registered) {
-		atexit(cleanup_run);
+		atexit(at_exit);
 		registered = 1;
 	}
 }
@@ -125,7 +145,7 @@ void
 cleanup_add_hook(void (*fn)(void))
 {
 	if (!registered) {
-		atexit(cleanup_run);
+		atexit(at_exit);
 		registered = 1;
 	}
 	if (nhooks < MAXHOOKS)
@@ -138,7 +158,7 @@ cleanup_add_path(const char *path)
 	char *copy;
 
 	if (!registered) {
-		atexit(cleanup_run);
+		atexit(at_exit);
 		registered = 1;
 	}
 	if (npaths < MAXPATHS && (copy = strdup(path)) != NULL)
@@ -149,11 +169,106 @@ cleanup_add_path(const char *path)
 void
 cleanup_keep(const char *path)
 {
+	char *owner;
 	size_t i;
 
 	for (i = 0; i < npaths; i++)
-		if (strcmp(paths[i], path) == 0)
+		if (strcmp(paths[i], path) == 0) {
 			kept[i] = 1;
+			/* Kept means kept: no sweep may take it later. */
+			if (asprintf(&owner, "%s/" OWNER, path) != -1) {
+				unlink(owner);
+				free(owner);
+			}
+		}
+}
+
+/*
+ * If our parent dies, even of SIGKILL, we get SIGTERM: for a runner
+ * whose parent (vc-suite) is the only one that knows of it.
+ */
+void
+cleanup_with_parent(void)
+{
+	pid_t parent = getppid();
+
+	if (prctl(PR_SET_PDEATHSIG, SIGTERM) == -1 || getppid() != parent)
+		raise(SIGTERM);
+}
+
+/* When pid started, in clock ticks after boot (0: not running). */
+static unsigned long long
+start_time(pid_t pid)
+{
+	char path[64], buf[1024], *p;
+	unsigned long long t = 0;
+	ssize_t n;
+	int fd, field;
+
+	snprintf(path, sizeof(path), "/proc/%ld/stat", (long)pid);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return 0;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return 0;
+	buf[n] = '\0';
+	/* Field 22; the name in field 2 may hold anything but ends at ')'. */
+	if ((p = strrchr(buf, ')')) == NULL)
+		return 0;
+	for (field = 2; field < 22 && p != NULL; field++)
+		p = strchr(p + 1, ' ');
+	if (p != NULL)
+		t = strtoull(p + 1, NULL, 10);
+	return t;
+}
+
+static const char *
+tmp_dir(void)
+{
+	const char *tmp = getenv("TMPDIR");
+
+	return tmp == NULL || *tmp == '\0' ? "/tmp" : tmp;
+}
+
+static void
+write_owner(const char *dir)
+{
+	char *path, line[64];
+	int fd, n;
+
+	if (asprintf(&path, "%s/" OWNER, dir) == -1)
+		return;
+	n = snprintf(line, sizeof(line), "%ld %llu\n", (long)getpid(),
+	    start_time(getpid()));
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+	    O_CLOEXEC, 0600)) != -1) {
+		(void)!write(fd, line, (size_t)n);
+		close(fd);
+	}
+	free(path);
+}
+
+/* 1 if dir's owner file names a process that is gone. */
+static int
+owner_dead(int dfd)
+{
+	char line[64];
+	long pid;
+	unsigned long long t;
+	ssize_t n;
+	int fd;
+
+	if ((fd = openat(dfd, OWNER, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) == -1)
+		return 0;	/* kept, or not yet written: not ours to take */
+	n = read(fd, line, sizeof(line) - 1);
+	close(fd);
+	if (n <= 0)
+		return 0;
+	line[n] = '\0';
+	if (sscanf(line, "%ld %llu", &pid, &t) != 2 || pid <= 0)
+		return 0;
+	return start_time((pid_t)pid) != t;
 }
 
 /*
@@ -163,12 +278,10 @@ cleanup_keep(const char *path)
 const char *
 cleanup_tempdir(const char *tag)
 {
-	const char *tmp = getenv("TMPDIR");
+	const char *tmp = tmp_dir();
 	char *dir;
 	size_t before = npaths;
 
-	if (tmp == NULL || *tmp == '\0')
-		tmp = "/tmp";
 	if (asprintf(&dir, "%s/%s.XXXXXX", tmp, tag) == -1)
 		return NULL;
 	if (mkdtemp(dir) == NULL) {
@@ -183,6 +296,7 @@ cleanup_tempdir(const char *tag)
 		return NULL;
 	}
 	free(dir);
+	write_owner(paths[npaths - 1]);
 	return paths[npaths - 1];
 }
 
@@ -216,6 +330,44 @@ reap(pid_t pid)
 	kill(pid, SIGKILL);
 	while (waitpid(pid, NULL, 0) == -1 && errno == EINTR)
 		;
+}
+
+/*
+ * Removes the temporary directories named for tag (cleanup_tempdir's)
+ * that are ours and whose owner is dead; returns how many.
+ */
+int
+cleanup_sweep(const char *tag)
+{
+	const char *tmp = tmp_dir();
+	size_t taglen = strlen(tag);
+	struct dirent *de;
+	struct stat st;
+	char *path;
+	DIR *d;
+	int n = 0, dfd, dead;
+
+	if ((d = opendir(tmp)) == NULL)
+		return 0;
+	while ((de = readdir(d)) != NULL) {
+		if (strncmp(de->d_name, tag, taglen) != 0 ||
+		    de->d_name[taglen] != '.' ||
+		    strlen(de->d_name + taglen + 1) != 6)
+			continue;
+		if ((dfd = openat(dirfd(d), de->d_name, O_RDONLY | O_DIRECTORY |
+		    O_NOFOLLOW | O_CLOEXEC)) == -1)
+			continue;
+		dead = fstat(dfd, &st) == 0 && st.st_uid == geteuid() &&
+		    owner_dead(dfd);
+		close(dfd);
+		if (!dead || asprintf(&path, "%s/%s", tmp, de->d_name) == -1)
+			continue;
+		nftw(path, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+		free(path);
+		n++;
+	}
+	closedir(d);
+	return n;
 }
 
 /* Stop the children, then remove the paths, newest first. */

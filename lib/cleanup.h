@@ -12,6 +12,8 @@ const char *
 	 cleanup_tempdir(const char *);
 void	 cleanup_add_path(const char *);
 void	 cleanup_keep(const char *);
+void	 cleanup_with_parent(void);
+int	 cleanup_sweep(const char *);
 void	 cleanup_add_hook(void (*)(void));
 void	 cleanup_add_pid(pid_t);
 void	 cleanup_del_pid(pid_t);

@@ -8,9 +8,12 @@
  */
 #include "config.h"
 
+#include <sys/prctl.h>
 #include <sys/wait.h>
 
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <spawn.h>
 #include <unistd.h>
 
@@ -42,6 +45,62 @@ spawn_cmd(char *const argv[], const struct spawn_io *io)
 	posix_spawn_file_actions_destroy(&fa);
 	if (rc != 0) {
 		errno = rc;
+		return -1;
+	}
+	return pid;
+}
+
+/*
+ * spawn_cmd for a child that must not outlive us however we die, even
+ * of SIGKILL (a VM left running would hold a CPU and our files): the
+ * kernel sends it SIGKILL when we are gone (PR_SET_PDEATHSIG). That
+ * needs code between fork and exec, so no posix_spawn here; a failed
+ * exec comes back through a close-on-exec pipe as the errno.
+ */
+pid_t
+spawn_tied(char *const argv[], const struct spawn_io *io)
+{
+	pid_t pid, parent = getpid();
+	int fds[2], e = 0, i;
+	ssize_t n;
+
+	if (pipe2(fds, O_CLOEXEC) == -1)
+		return -1;
+	if ((pid = fork()) == -1) {
+		e = errno;
+		close(fds[0]);
+		close(fds[1]);
+		errno = e;
+		return -1;
+	}
+	if (pid == 0) {
+		close(fds[0]);
+		/* Handlers of the parent's must not run in here. */
+		signal(SIGINT, SIG_DFL);
+		signal(SIGTERM, SIG_DFL);
+		signal(SIGHUP, SIG_DFL);
+		signal(SIGPIPE, SIG_DFL);
+		if (prctl(PR_SET_PDEATHSIG, SIGKILL) == -1 ||
+		    getppid() != parent)
+			_exit(127);
+		for (i = 0; io != NULL && i < 3; i++)
+			if (io->fd[i] >= 0 && io->fd[i] != i &&
+			    dup2(io->fd[i], i) == -1)
+				goto fail;
+		execvp(argv[0], argv);
+fail:
+		e = errno;
+		(void)!write(fds[1], &e, sizeof(e));
+		_exit(127);
+	}
+	close(fds[1]);
+	while ((n = read(fds[0], &e, sizeof(e))) == -1 && errno == EINTR)
+		;
+	close(fds[0]);
+	if (n == (ssize_t)sizeof(e)) {
+		while (waitpid(pid, NULL, 0) == -1 && errno == EINTR)
+			;
+		errno = e;
 		return -1;
 	}
 	return pid;

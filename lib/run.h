@@ -12,6 +12,7 @@ struct spawn_io {
 #define SPAWN_INHERIT	{ { -1, -1, -1 } }
 
 pid_t	spawn_cmd(char *const [], const struct spawn_io *);
+pid_t	spawn_tied(char *const [], const struct spawn_io *);
 int	wait_exit(pid_t);
 int	run_cmd(char *const [], const struct spawn_io *);
 

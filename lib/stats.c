@@ -20,34 +20,74 @@
 
 #include "stats.h"
 
-double
-stats_mean(const double *x, size_t n)
+/*
+ * Sums of finite data must not overflow: a mean of values near DBL_MAX
+ * is near DBL_MAX, not inf. So the values are scaled by a power of two
+ * that brings the largest to [0.5, 1) before they are added up, and the
+ * result scaled back. Scaling by a power of two is exact (short of the
+ * subnormals, far below what the sum can resolve), so for data that
+ * never came near overflow the results are bit for bit what the plain
+ * sums gave. The exponent is that of the largest finite |x|; 0 if none.
+ */
+static int
+scale_exp(const double *x, size_t n)
+{
+	double big = 0.0;
+	size_t i;
+	int e;
+
+	for (i = 0; i < n; i++)
+		if (isfinite(x[i]) && fabs(x[i]) > big)
+			big = fabs(x[i]);
+	if (big == 0.0)
+		return 0;
+	frexp(big, &e);
+	return e;
+}
+
+/* The mean of x[i] * 2^-e: every term in [-1, 1], the sum at most n. */
+static double
+scaled_mean(const double *x, size_t n, int e)
 {
 	double sum = 0.0;
 	size_t i;
 
-	if (n == 0)
-		return NAN;
 	for (i = 0; i < n; i++)
-		sum += x[i];
+		sum += ldexp(x[i], -e);
 	return sum / (double)n;
 }
 
-/* Two passes: the one-pass formula loses digits when sd << mean. */
+double
+stats_mean(const double *x, size_t n)
+{
+	int e;
+
+	if (n == 0)
+		return NAN;
+	e = scale_exp(x, n);
+	return ldexp(scaled_mean(x, n, e), e);
+}
+
+/*
+ * Two passes: the one-pass formula loses digits when sd << mean. Scaled
+ * as the mean is: squares of deviations overflow from about 1e154.
+ */
 double
 stats_sd(const double *x, size_t n)
 {
 	double mean, d, ss = 0.0;
 	size_t i;
+	int e;
 
 	if (n < 2)
 		return NAN;
-	mean = stats_mean(x, n);
+	e = scale_exp(x, n);
+	mean = scaled_mean(x, n, e);
 	for (i = 0; i < n; i++) {
-		d = x[i] - mean;
+		d = ldexp(x[i], -e) - mean;
 		ss += d * d;
 	}
-	return sqrt(ss / (double)(n - 1));
+	return ldexp(sqrt(ss / (double)(n - 1)), e);
 }
 
 /*
@@ -253,16 +293,32 @@ stats_ratio_ci(const struct summary *num, const struct summary *den,
 {
 	double a = num->mean, b = den->mean, va, vb, R, df, t, g, w, dfden;
 
+	double sa = num->sd, sb = den->sd;
+	int ea, eb, e;
+
 	r->est = r->lo = r->hi = NAN;
 	if (num->n == 0 || den->n == 0 || b == 0.0 || isnan(a) || isnan(b))
 		return;
-	R = r->est = a / b;
+	r->est = a / b;
 	if (num->n < 2 || den->n < 2)
 		return;
-	va = num->sd * num->sd / (double)num->n;
-	vb = den->sd * den->sd / (double)den->n;
+	/*
+	 * The interval scales with a and b: work with both brought near 1
+	 * by powers of two (exact, as for the mean), so that squares and
+	 * fourth powers cannot overflow, and scale the ends back.
+	 */
+	frexp(fmax(fabs(a), isfinite(sa) ? sa : 0.0), &ea);
+	frexp(fmax(fabs(b), isfinite(sb) ? sb : 0.0), &eb);
+	a = ldexp(a, -ea);
+	sa = ldexp(sa, -ea);
+	b = ldexp(b, -eb);
+	sb = ldexp(sb, -eb);
+	e = ea - eb;
+	R = a / b;
+	va = sa * sa / (double)num->n;
+	vb = sb * sb / (double)den->n;
 	if (va == 0.0 && vb == 0.0) {
-		r->lo = r->hi = R;
+		r->lo = r->hi = r->est;
 		return;
 	}
 	dfden = va * va / (double)(num->n - 1) +
@@ -276,6 +332,6 @@ stats_ratio_ci(const struct summary *num, const struct summary *den,
 		return;
 	}
 	w = t / fabs(b) * sqrt((1.0 - g) * va + R * R * vb);
-	r->lo = (R - w) / (1.0 - g);
-	r->hi = (R + w) / (1.0 - g);
+	r->lo = ldexp((R - w) / (1.0 - g), e);
+	r->hi = ldexp((R + w) / (1.0 - g), e);
 }

@@ -1,9 +1,10 @@
 ## Tests shared by the tools, and the unit tests of lib/.
-check_PROGRAMS += tests/unit-parse tests/unit-record
+check_PROGRAMS += tests/unit-parse tests/unit-record tests/unit-channel
 tests_unit_parse_SOURCES = tests/unit-parse.c tests/tap.h
 tests_unit_record_SOURCES = tests/unit-record.c tests/tap.h
+tests_unit_channel_SOURCES = tests/unit-channel.c tests/tap.h
 
-TESTS += tests/unit-parse tests/unit-record $(SH_TESTS)
+TESTS += tests/unit-parse tests/unit-record tests/unit-channel $(SH_TESTS)
 SH_TESTS += \
 	tests/forksum-sums.t \
 	tests/forksum-nproc.t \
@@ -21,6 +22,9 @@ SH_TESTS += \
 	tests/vc-qemu-io.t \
 	tests/vc-qemu-watchdog.t \
 	tests/vc-qemu-signal.t \
+	tests/vc-qemu-records.t \
+	tests/vc-qemu-orphan.t \
+	tests/vc-qemu-comma.t \
 	tests/vc-container-docker.t \
 	tests/vc-container-podman.t \
 	tests/vc-container-probe.t \
@@ -39,6 +43,6 @@ SH_TESTS += \
 	tests/vc-suite-resume-foreign.t \
 	tests/formula-prefix.t \
 	tests/meta-regular.t
-EXTRA_DIST += $(SH_TESTS) tests/fake-runner.sh
+EXTRA_DIST += $(SH_TESTS) tests/fake-runner.sh tests/fake-qemu.py
 clean-local:
 	rm -rf tests/cache

@@ -1,6 +1,7 @@
 /* unit-stats.c - lib/stats against textbook values and hand computation */
 #include "config.h"
 
+#include <float.h>
 #include <math.h>
 #include <stddef.h>
 
@@ -155,6 +156,56 @@ ratio(void)
 	TAP_OK(isnan(r.est), "zero denominator: undefined");
 }
 
+/* Finite data whose plain sums overflow (or underflow) still count. */
+static void
+extremes(void)
+{
+	static const double top[] = { DBL_MAX, DBL_MAX, DBL_MAX };
+	static const double mixed[] = { DBL_MAX, DBL_MAX / 2, DBL_MAX / 4 };
+	static const double wide[] = { -DBL_MAX, DBL_MAX };
+	static const double big[] = { 1e200, 3e200 };
+	static const double tiny[] = { 1e-320, 3e-320 };
+	static const double small[] = { 1e-200, 3e-200 };
+	static const double plain[] = { 0.1, 0.2, 0.3, 0.4 };
+	struct summary s, a, b;
+	struct ratio r;
+	double x[3];
+
+	TAP_OK(stats_mean(top, 3) == DBL_MAX, "mean of DBL_MAX x3 is DBL_MAX "
+	    "(got %g)", stats_mean(top, 3));
+	TAP_OK(near(stats_mean(mixed, 3) / DBL_MAX, 7.0 / 12, 1e-15),
+	    "mean of DBL_MAX, /2, /4 is 7/12 DBL_MAX");
+	TAP_OK(stats_mean(wide, 2) == 0.0, "mean of -DBL_MAX, DBL_MAX is 0");
+	TAP_OK(stats_sd(top, 3) == 0.0, "sd of DBL_MAX x3 is 0");
+	TAP_OK(near(stats_sd(big, 2) / 1e200, sqrt(2.0), 1e-15),
+	    "sd of 1e200, 3e200 is sqrt(2) 1e200 (got %g)", stats_sd(big, 2));
+	TAP_OK(near(stats_sd(small, 2) / 1e-200, sqrt(2.0), 1e-15),
+	    "sd of 1e-200, 3e-200 is sqrt(2) 1e-200 (got %g)",
+	    stats_sd(small, 2));
+	TAP_OK(near(stats_mean(tiny, 2), 2e-320, 1e-322),
+	    "mean of subnormals 1e-320, 3e-320");
+	/* Scaling by powers of two changes nothing for ordinary data. */
+	TAP_OK(stats_mean(plain, 4) == (0.1 + 0.2 + 0.3 + 0.4) / 4,
+	    "ordinary data: the plain sum, bit for bit");
+	stats_summary(mixed, 3, 0.95, &s);
+	TAP_OK(isfinite(s.mean) && isfinite(s.sd) && isfinite(s.cv),
+	    "summary of values near DBL_MAX: mean, sd and cv finite");
+
+	/* vc-report's ratio: not 0 for means that are finite. */
+	x[0] = 1e308; x[1] = 1.1e308; x[2] = 0.9e308;
+	stats_summary(x, 3, 0.95, &a);
+	x[0] = 1e307; x[1] = 1.1e307; x[2] = 0.9e307;
+	stats_summary(x, 3, 0.95, &b);
+	stats_ratio_ci(&a, &b, 0.95, &r);
+	TAP_OK(near(r.est, 10, 1e-12) && isfinite(r.lo) && isfinite(r.hi) &&
+	    r.lo < 10 && r.hi > 10, "ratio of means near 1e308 and 1e307: "
+	    "10 with a finite CI (got %g [%g, %g])", r.est, r.lo, r.hi);
+	set(&a, 5, 1e300, 1e299);
+	set(&b, 5, 1e-300, 1e-301);
+	stats_ratio_ci(&a, &b, 0.95, &r);
+	TAP_OK(isinf(r.est) && isinf(r.hi), "a ratio beyond DBL_MAX is inf");
+}
+
 int
 main(void)
 {
@@ -162,5 +213,6 @@ main(void)
 	summary();
 	outliers();
 	ratio();
+	extremes();
 	return TAP_DONE();
 }
