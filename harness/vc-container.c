@@ -32,6 +32,7 @@
 #include "msg.h"
 #include "run.h"
 #include "runner.h"
+#include "slurp.h"
 #include "timing.h"
 #include "xalloc.h"
 
@@ -466,17 +467,9 @@ read_probe(struct options *o, const char *file)
 	char buf[1024], line[128];
 	const char *val;
 	size_t i, j, len;
-	ssize_t n;
-	int fd;
 
-	if ((fd = open(file, O_RDONLY | O_CLOEXEC)) == -1)
-		return 0;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return 0;
-	buf[n] = '\0';
-	if ((val = image_field(buf, "global")) == NULL)
+	if (slurp(file, buf, sizeof(buf)) <= 0 ||
+	    (val = image_field(buf, "global")) == NULL)
 		return 0;
 	for (i = 0; i < NFIXES; i++) {
 		line[0] = '\0';

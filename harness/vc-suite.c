@@ -42,6 +42,7 @@
 #include "results.h"
 #include "run.h"
 #include "runner.h"
+#include "slurp.h"
 #include "stats.h"
 #include "timing.h"
 
@@ -901,16 +902,9 @@ static char *
 read_small(const char *path, const char *key)
 {
 	char buf[65536], *p, *nl;
-	ssize_t n;
-	int fd;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+	if (slurp(path, buf, sizeof(buf)) <= 0)
 		return NULL;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return NULL;
-	buf[n] = '\0';
 	if (key == NULL)
 		return strndup(buf, strcspn(buf, "\n"));
 	if ((p = strstr(buf, key)) == NULL || (p = strchr(p, ':')) == NULL)

@@ -50,6 +50,7 @@
 #include "parse.h"
 #include "record.h"
 #include "run.h"
+#include "slurp.h"
 #include "timing.h"
 #include "wrkreport.h"
 
@@ -270,16 +271,10 @@ last_line(const char *file, char *buf, size_t size)
 {
 	char all[4096], *p;
 	ssize_t n;
-	int fd;
 
 	buf[0] = '\0';
-	if ((fd = open(file, O_RDONLY | O_CLOEXEC)) == -1)
+	if ((n = slurp(file, all, sizeof(all))) <= 0)
 		return;
-	n = read(fd, all, sizeof(all) - 1);
-	close(fd);
-	if (n <= 0)
-		return;
-	all[n] = '\0';
 	while (n > 0 && (all[n - 1] == '\n' || all[n - 1] == ' '))
 		all[--n] = '\0';
 	p = strrchr(all, '\n');
