@@ -44,7 +44,9 @@ assert abs(m["mib_per_second"] - rate / 2**20) < 1e-6 * rate, m
 assert abs(m["seconds_per_file"] - (8 << 20) / rate) < 1e-6, m
 assert m["bytes"] >= m["requests"] * (8 << 20), m
 assert 0 < m["latency_mean"] and m["latency_p99"] >= 0.5 * m["latency_mean"], m
-assert 1.9 < m["seconds"] < 4, m
+# Past the 2 s target, stopped soon (the limit is 600 s); a loaded
+# machine may take a few seconds to stop wrk.
+assert 1.9 < m["seconds"] < 30, m
 errs = [k for k in m if k.startswith("errors_")]
 assert sorted(errs) == ["errors_connect", "errors_read", "errors_status",
     "errors_timeout", "errors_write"] and all(m[k] == 0 for k in errs), m
