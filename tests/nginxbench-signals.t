@@ -17,17 +17,18 @@ for sig in INT TERM HUP; do
 	case $sig in INT) want=130 ;; TERM) want=143 ;; HUP) want=129 ;; esac
 	nginxbench -s 8M -d 30 -w 2 >"$tap_tmp/out" 2>"$tap_tmp/err" &
 	pid=$!
-	# In the middle of a run: wrk is running.
+	# In the middle of a run: wrk, the master and its workers are
+	# running. Look again until all are seen: on a loaded machine, or
+	# one out of processes, pgrep itself may come back empty.
 	i=0
-	while ! wrk=$(pgrep -P $pid -x wrk) && [ $i -lt 100 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
-	master=$(pgrep -P $pid -x nginx)
-	# On a machine out of processes pgrep itself may come back empty.
-	i=0
-	while workers=$(pgrep -P "${master:-0}" | tr '\n' ' ') &&
-	    set -- $workers && [ $# -ne 2 ] && [ $i -lt 100 ]; do
+	while :; do
+		wrk=$(pgrep -P $pid -x wrk)
+		master=$(pgrep -P $pid -x nginx)
+		workers=
+		[ -n "$master" ] && workers=$(pgrep -P "$master" | tr '\n' ' ')
+		set -- $workers
+		[ -n "$wrk" ] && [ -n "$master" ] && [ $# -eq 2 ] && break
+		[ $i -ge 150 ] && break
 		sleep 0.1
 		i=$((i + 1))
 	done
