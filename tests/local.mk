@@ -41,4 +41,4 @@ SH_TESTS += \
 	tests/meta-regular.t
 EXTRA_DIST += $(SH_TESTS) tests/fake-runner.sh
 clean-local:
-	rm -rf tests/cache
+	rm -rf tests/cache tests/fuzz/work
