@@ -8,9 +8,8 @@
  * but ends a fuzzer. So results.c and msg.c are built for this program
  * with exit, fopen and fclose renamed to the fuzz_ functions below (see
  * fuzz.mk): a die jumps back here, and the streams the reader had open
- * are closed. What
- * else it had allocated is lost, so this harness runs without leak
- * detection (FUZZ_FLAGS_results).
+ * are closed. What else it had allocated is lost, so this harness runs
+ * without leak detection (FUZZ_EXTRA in fuzz.mk).
  */
 #include "config.h"
 
@@ -119,19 +118,21 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct results r;	/* static: survives the longjmp */
-	const uint8_t *p = data, *end = data + size, *sep;
+	const uint8_t *sep;
 	char path[sizeof(dir) + 32];
-	size_t i;
+	size_t i, off = 0, len;
+	int more = 1;
 
 	for (i = 0; i < NPART; i++) {
 		snprintf(path, sizeof(path), "%s/%s", dir, part[i]);
 		unlink(path);
-		if (p > end)
+		if (!more)
 			continue;
-		if ((sep = memchr(p, 0x1c, (size_t)(end - p))) == NULL)
-			sep = end;
-		put(part[i], p, (size_t)(sep - p));
-		p = sep + 1;
+		sep = memchr(data + off, 0x1c, size - off);
+		len = sep != NULL ? (size_t)(sep - (data + off)) : size - off;
+		put(part[i], data + off, len);
+		off += len + (sep != NULL);
+		more = sep != NULL;
 	}
 	armed = 1;
 	if (setjmp(died) == 0)
