@@ -45,4 +45,4 @@ SH_TESTS += \
 	tests/meta-regular.t
 EXTRA_DIST += $(SH_TESTS) tests/fake-runner.sh tests/fake-qemu.py
 clean-local:
-	rm -rf tests/cache
+	rm -rf tests/cache tests/fuzz/work
