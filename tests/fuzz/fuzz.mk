@@ -2,9 +2,8 @@
 ## with ./configure --enable-fuzz CC=clang. `make fuzz` runs each for
 ## FUZZ_SECONDS on a copy of its corpus; `make fuzz-merge` keeps what
 ## the runs found new in tests/fuzz/corpus (see README).
-FUZZ_NAMES = fiojson wrkreport results modinfo
-# Slots for two more, once their parsers are functions (being reworked):
-#   record - the guest record channel (harness/vc-qemu.c, vc-init.c)
+FUZZ_NAMES = fiojson wrkreport results modinfo record
+# A slot for one more, once its parser is a function of its own:
 #   intake - vc-suite's record intake (harness/vc-suite.c)
 FUZZ_SECONDS = 30
 # Extra libFuzzer flags, for all harnesses.
@@ -21,8 +20,10 @@ FUZZ_EXTRA = case $$n in \
 EXTRA_DIST += tests/fuzz/fuzz.mk \
 	tests/fuzz/fuzz-fiojson.c tests/fuzz/fuzz-wrkreport.c \
 	tests/fuzz/fuzz-results.c tests/fuzz/fuzz-modinfo.c \
+	tests/fuzz/fuzz-record.c \
 	tests/fuzz/fiojson.dict tests/fuzz/wrkreport.dict \
 	tests/fuzz/results.dict tests/fuzz/modinfo.dict \
+	tests/fuzz/record.dict \
 	tests/fuzz/corpus
 
 if FUZZ
@@ -30,7 +31,7 @@ FUZZ_CFLAGS = $(AM_CFLAGS) -g -O1 -fno-omit-frame-pointer \
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZ_LINK = -fsanitize=fuzzer,address,undefined
 FUZZ_PROGS = tests/fuzz/fuzz-fiojson tests/fuzz/fuzz-wrkreport \
-	tests/fuzz/fuzz-results tests/fuzz/fuzz-modinfo
+	tests/fuzz/fuzz-results tests/fuzz/fuzz-modinfo tests/fuzz/fuzz-record
 noinst_PROGRAMS += $(FUZZ_PROGS)
 
 tests_fuzz_fuzz_fiojson_SOURCES = tests/fuzz/fuzz-fiojson.c \
@@ -54,6 +55,11 @@ tests_fuzz_fuzz_modinfo_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/harness \
 tests_fuzz_fuzz_modinfo_CFLAGS = $(FUZZ_CFLAGS)
 tests_fuzz_fuzz_modinfo_LDFLAGS = $(FUZZ_LINK)
 tests_fuzz_fuzz_modinfo_LDADD = lib/libvc.a $(LIBARCHIVE_LIBS)
+
+tests_fuzz_fuzz_record_SOURCES = tests/fuzz/fuzz-record.c \
+	lib/channel.c lib/channel.h
+tests_fuzz_fuzz_record_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_record_LDFLAGS = $(FUZZ_LINK)
 
 # results.c and msg.c with exit, fopen and fclose renamed: a die returns
 # to the harness, which closes what the reader left open.
