@@ -135,6 +135,17 @@ size_t			 results_failed(const struct results *, const char *,
 void			 results_append(int, const char *, const char *,
 			    size_t);
 const char		*results_name_ok(const char *, int);
+
+/* A benchmark's record as results.csv rows, for vc-suite's intake. */
+struct results_rows {
+	char		*p;		/* the rows; the caller frees it */
+	size_t		 len;
+	double		 work;		/* the value of the work metric */
+	double		 primary;	/* of the first metric */
+};
+const char		*results_rows(const char *, const char *,
+			    const char *, const char *, long long,
+			    const char *, struct results_rows *);
 const char		*results_time_ok(const char *);
 void			 reason_clean(char *, size_t, const char *);
 int			 failures_open(const char *);

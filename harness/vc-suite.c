@@ -50,7 +50,6 @@
 #define NPLAT		4
 #define MAXREPS		100000
 #define ERRKEEP		65536	/* of a runner's stderr, kept for reason() */
-#define RECORD_BYTES	65536	/* of one record's CSV rows: 24 metrics need 3k */
 #define HEADER		"time,host,platform,benchmark,metric,unit,value,rep\n"
 
 static const char *const bench_names[NBENCH] = {
@@ -594,153 +593,26 @@ probe(int p)
 }
 
 /*
- * A record's rows as they are built: on the heap, up to RECORD_BYTES.
- * Runner output is untrusted (it comes from inside containers and VMs),
- * so its size is checked here rather than trusted to fit.
- */
-struct rowbuf {
-	char	*p;
-	size_t	 len, cap;
-	int	 over;		/* it would have passed RECORD_BYTES */
-};
-
-static void
-rb_add(struct rowbuf *rb, const char *s, size_t n)
-{
-	if (rb->over || n > RECORD_BYTES - rb->len) {
-		rb->over = 1;
-		return;
-	}
-	if (rb->len + n > rb->cap) {
-		while (rb->len + n > rb->cap)
-			rb->cap = rb->cap ? 2 * rb->cap : 1024;
-		if ((rb->p = realloc(rb->p, rb->cap)) == NULL)
-			diesys(EXIT_FAIL, "realloc");
-	}
-	memcpy(rb->p + rb->len, s, n);
-	rb->len += n;
-}
-
-static void
-rb_str(struct rowbuf *rb, const char *s)
-{
-	rb_add(rb, s, strlen(s));
-}
-
-/* One CSV field, quoted (RFC 4180) when it needs to be. */
-static void
-rb_field(struct rowbuf *rb, const char *s)
-{
-	int quote = strpbrk(s, ",\"\n\r") != NULL;
-	const char *q;
-
-	if (!quote) {
-		rb_str(rb, s);
-		return;
-	}
-	rb_add(rb, "\"", 1);
-	for (; (q = strchr(s, '"')) != NULL; s = q + 1) {
-		rb_add(rb, s, (size_t)(q - s) + 1);
-		rb_add(rb, "\"", 1);
-	}
-	rb_str(rb, s);
-	rb_add(rb, "\"", 1);
-}
-
-/*
- * Turns a benchmark's JSON record into CSV rows and appends them in one
- * write, then fsync: a row is on disk before the next run starts.
- * Returns NULL, or why the record is refused (a failure to record).
+ * Turns a benchmark's JSON record into CSV rows (results.c) and appends
+ * them in one write, then fsync: a row is on disk before the next run
+ * starts. Returns NULL, or why the record is refused (a failure).
  */
 static const char *
 append_record(int p, int b, int64_t rep, const char *out, double *work,
     double *primary)
 {
-	static char why[128];
-	struct json_object *rec, *metrics, *m, *f;
-	struct rowbuf rb = { NULL, 0, 0, 0 };
-	const char *line, *time_s = "", *name, *unit, *bad;
-	char num[64];
-	size_t i, nm;
+	struct results_rows rows;
+	const char *why;
 
-	for (line = out; line != NULL && *line != '{';
-	    line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL)
-		;
-	if (line == NULL || (rec = json_tokener_parse(line)) == NULL)
-		return "no result record in the benchmark's output";
-	if (json_object_object_get_ex(rec, "time", &f))
-		time_s = json_object_get_string(f);
-	/* Nothing goes in that vc-report would refuse to read back. */
-	if ((bad = results_time_ok(time_s != NULL ? time_s : "")) != NULL) {
-		snprintf(why, sizeof(why), "result record's time %s", bad);
-		goto out;
+	why = results_rows(out, host, plat_names[p], bench_names[b],
+	    (long long)rep, work_metric[b], &rows);
+	if (why == NULL) {
+		results_append(csv_fd, csv_path, rows.p, rows.len);
+		*work = rows.work;
+		*primary = rows.primary;
 	}
-	snprintf(why, sizeof(why), "malformed result record");
-	if (!json_object_object_get_ex(rec, "metrics", &metrics) ||
-	    !json_object_is_type(metrics, json_type_array) ||
-	    (nm = json_object_array_length(metrics)) == 0) {
-		snprintf(why, sizeof(why), "result record without metrics");
-		goto out;
-	}
-	for (i = 0; i < nm; i++) {
-		m = json_object_array_get_idx(metrics, i);
-		if (!json_object_object_get_ex(m, "metric", &f) ||
-		    (name = json_object_get_string(f)) == NULL)
-			goto out;
-		unit = json_object_object_get_ex(m, "unit", &f) ?
-		    json_object_get_string(f) : "";
-		if (unit == NULL)
-			unit = "";
-		if ((bad = results_name_ok(name, 0)) != NULL ||
-		    (bad = results_name_ok(unit, 1)) != NULL) {
-			snprintf(why, sizeof(why), "metric %zu's %s %s", i + 1,
-			    results_name_ok(name, 0) != NULL ? "name" : "unit",
-			    bad);
-			goto out;
-		}
-		if (!json_object_object_get_ex(m, "value", &f))
-			goto out;
-		if (json_object_is_type(f, json_type_null))
-			strcpy(num, "nan");
-		else if (json_object_is_type(f, json_type_int))
-			snprintf(num, sizeof(num), "%lld",
-			    (long long)json_object_get_int64(f));
-		else if (json_object_is_type(f, json_type_double))
-			snprintf(num, sizeof(num), "%.10g",
-			    json_object_get_double(f));
-		else
-			goto out;
-		if (strcmp(name, work_metric[b]) == 0)
-			*work = json_object_get_double(f);
-		if (i == 0 && f != NULL)	/* json-c's null is NULL */
-			*primary = json_object_get_double(f);
-		rb_field(&rb, time_s);
-		rb_add(&rb, ",", 1);
-		rb_field(&rb, host);
-		rb_add(&rb, ",", 1);
-		rb_str(&rb, plat_names[p]);
-		rb_add(&rb, ",", 1);
-		rb_str(&rb, bench_names[b]);
-		rb_add(&rb, ",", 1);
-		rb_field(&rb, name);
-		rb_add(&rb, ",", 1);
-		rb_field(&rb, unit);
-		snprintf(num + strlen(num), sizeof(num) - strlen(num),
-		    ",%lld\n", (long long)rep);
-		rb_add(&rb, ",", 1);
-		rb_str(&rb, num);
-	}
-	if (rb.over) {
-		snprintf(why, sizeof(why), "result record longer than %d "
-		    "bytes as CSV rows", RECORD_BYTES);
-		goto out;
-	}
-	results_append(csv_fd, csv_path, rb.p, rb.len);
-	why[0] = '\0';
-out:
-	free(rb.p);
-	json_object_put(rec);
-	return why[0] != '\0' ? why : NULL;
+	free(rows.p);
+	return why;
 }
 
 /*

@@ -2,9 +2,7 @@
 ## with ./configure --enable-fuzz CC=clang. `make fuzz` runs each for
 ## FUZZ_SECONDS on a copy of its corpus; `make fuzz-merge` keeps what
 ## the runs found new in tests/fuzz/corpus (see README).
-FUZZ_NAMES = fiojson wrkreport results modinfo record
-# A slot for one more, once its parser is a function of its own:
-#   intake - vc-suite's record intake (harness/vc-suite.c)
+FUZZ_NAMES = fiojson wrkreport results modinfo record intake
 FUZZ_SECONDS = 30
 # Extra libFuzzer flags, for all harnesses.
 FUZZ_FLAGS =
@@ -20,10 +18,10 @@ FUZZ_EXTRA = case $$n in \
 EXTRA_DIST += tests/fuzz/fuzz.mk \
 	tests/fuzz/fuzz-fiojson.c tests/fuzz/fuzz-wrkreport.c \
 	tests/fuzz/fuzz-results.c tests/fuzz/fuzz-modinfo.c \
-	tests/fuzz/fuzz-record.c \
+	tests/fuzz/fuzz-record.c tests/fuzz/fuzz-intake.c \
 	tests/fuzz/fiojson.dict tests/fuzz/wrkreport.dict \
 	tests/fuzz/results.dict tests/fuzz/modinfo.dict \
-	tests/fuzz/record.dict \
+	tests/fuzz/record.dict tests/fuzz/intake.dict \
 	tests/fuzz/corpus
 
 if FUZZ
@@ -31,7 +29,8 @@ FUZZ_CFLAGS = $(AM_CFLAGS) -g -O1 -fno-omit-frame-pointer \
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZ_LINK = -fsanitize=fuzzer,address,undefined
 FUZZ_PROGS = tests/fuzz/fuzz-fiojson tests/fuzz/fuzz-wrkreport \
-	tests/fuzz/fuzz-results tests/fuzz/fuzz-modinfo tests/fuzz/fuzz-record
+	tests/fuzz/fuzz-results tests/fuzz/fuzz-modinfo tests/fuzz/fuzz-record \
+	tests/fuzz/fuzz-intake
 noinst_PROGRAMS += $(FUZZ_PROGS)
 
 tests_fuzz_fuzz_fiojson_SOURCES = tests/fuzz/fuzz-fiojson.c \
@@ -73,6 +72,12 @@ tests_fuzz_fuzz_results_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/harness
 tests_fuzz_fuzz_results_CFLAGS = $(FUZZ_CFLAGS)
 tests_fuzz_fuzz_results_LDFLAGS = $(FUZZ_LINK)
 tests_fuzz_fuzz_results_LDADD = tests/fuzz/libfuzzresults.a lib/libvc.a \
+	$(JSONC_LIBS)
+tests_fuzz_fuzz_intake_SOURCES = tests/fuzz/fuzz-intake.c
+tests_fuzz_fuzz_intake_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/harness
+tests_fuzz_fuzz_intake_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_intake_LDFLAGS = $(FUZZ_LINK)
+tests_fuzz_fuzz_intake_LDADD = tests/fuzz/libfuzzresults.a lib/libvc.a \
 	$(JSONC_LIBS)
 
 # Each harness on a scratch copy of its corpus, so that the source tree
