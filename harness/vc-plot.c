@@ -867,6 +867,8 @@ main(int argc, char *argv[])
 		free(path);
 	}
 	rmdir(drawdir);
+	o.drawdir = NULL;
+	free(drawdir);
 	for (i = 0; i < noutputs; i++)
 		free(outputs[i]);
 	free(outputs);
