@@ -10,9 +10,12 @@ for sig in TERM INT; do
 	ln -s "$(command -v sleep)" "$marker"
 	vc-native "$marker" 300 &
 	pid=$!
-	for i in 1 2 3 4 5 6 7 8 9 10; do
-		pgrep -f "$marker 300" >/dev/null && break
+	# Until the child runs: a signal sent before vc-native has set its
+	# handlers would find SIGINT ignored, as in every background job.
+	i=0
+	while ! pgrep -f "$marker 300" >/dev/null && [ $i -lt 150 ]; do
 		sleep 0.1
+		i=$((i + 1))
 	done
 	kill -"$sig" "$pid"
 	wait "$pid"
