@@ -10,10 +10,11 @@ for sig in TERM INT; do
 	ln -s "$(command -v sleep)" "$marker"
 	vc-native "$marker" 300 &
 	pid=$!
-	# Until the child runs: a signal sent before vc-native has set its
-	# handlers would find SIGINT ignored, as in every background job.
+	# Until the child runs (its command line starts with the marker;
+	# vc-native's holds it too): a signal sent before vc-native has set
+	# its handlers would find SIGINT ignored, as in any background job.
 	i=0
-	while ! pgrep -f "$marker 300" >/dev/null && [ $i -lt 150 ]; do
+	while ! pgrep -f "^$marker 300" >/dev/null && [ $i -lt 150 ]; do
 		sleep 0.1
 		i=$((i + 1))
 	done
