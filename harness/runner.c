@@ -184,7 +184,6 @@ measure_server(int port, const char *path, char *const argv[],
 	char **v, url[600];
 	size_t n, i;
 	pid_t pid;
-	int status;
 
 	for (n = 0; argv[n] != NULL; n++)
 		;
@@ -203,7 +202,23 @@ measure_server(int port, const char *path, char *const argv[],
 	}
 	free(v);
 	cleanup_add_pid(pid);
-	if (wait_deadline(pid, deadline, &status) != 0) {
+	return wait_or_stop(pid, deadline, NULL);
+}
+
+/*
+ * Waits for pid, a child in cleanup's list, until the deadline (0:
+ * none): its exit code, or RUN_TIMEOUT once it has been stopped with
+ * SIGTERM and, 5 s later, SIGKILL (then *timed_out, if given, is 1).
+ */
+int
+wait_or_stop(pid_t pid, double deadline, int *timed_out)
+{
+	int status, late;
+
+	late = wait_deadline(pid, deadline, &status) != 0;
+	if (timed_out != NULL)
+		*timed_out = late;
+	if (late) {
 		kill(pid, SIGTERM);
 		if (wait_deadline(pid, wall_now() + 5.0, &status) != 0) {
 			kill(pid, SIGKILL);

@@ -39,6 +39,7 @@ int	 runner_option(int, const char *, struct runopts *);
 void	 runner_usage(const char *);
 int64_t	 host_cpus(void);
 int	 wait_deadline(pid_t, double, int *);
+int	 wait_or_stop(pid_t, double, int *);
 int	 exec_status(int);
 int	 exit_code(int);
 enum bench_kind

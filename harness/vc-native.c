@@ -9,12 +9,10 @@
 #include "config.h"
 
 #include <sys/resource.h>
-#include <sys/wait.h>
 
 #include <errno.h>
 #include <getopt.h>
 #include <sched.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -63,7 +61,7 @@ main(int argc, char *argv[])
 	struct runopts o = { 0, 0, 0.0, 0, 0 };
 	double deadline = 0.0;
 	pid_t pid;
-	int ch, status;
+	int ch, status, late;
 
 	msg_init(argv[0]);
 	while ((ch = getopt(argc, argv, "+" RUNNER_OPTSTRING)) != -1) {
@@ -89,18 +87,8 @@ main(int argc, char *argv[])
 	cleanup_add_pid(pid);
 	if (o.timeout > 0)
 		deadline = wall_now() + o.timeout;
-	if (wait_deadline(pid, deadline, &status)) {
+	status = wait_or_stop(pid, deadline, &late);
+	if (late)
 		warnmsg("%s: timed out after %g s", argv[0], o.timeout);
-		kill(pid, SIGTERM);
-		if (wait_deadline(pid, wall_now() + 5.0, &status)) {
-			kill(pid, SIGKILL);
-			wait_deadline(pid, 0, &status);
-		}
-		cleanup_del_pid(pid);
-		return RUN_TIMEOUT;
-	}
-	cleanup_del_pid(pid);
-	if (WIFEXITED(status))
-		return WEXITSTATUS(status);
-	return 128 + WTERMSIG(status);
+	return status;
 }
