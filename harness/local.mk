@@ -8,10 +8,15 @@ harness_vc_init_LDFLAGS = $(STATIC_LDFLAGS)
 # Only lib/channel.o is taken from libvc.a: the record format's one owner.
 harness_vc_init_LDADD = lib/libvc.a
 
+# The benchmarks and platforms (harness/catalog.c): one table that the
+# runners, vc-image, vc-suite, vc-report and vc-plot all read.
+noinst_LIBRARIES += harness/libcatalog.a
+harness_libcatalog_a_SOURCES = harness/catalog.c harness/catalog.h
+
 # The runners share harness/runner.c (options, exit codes, waiting).
 noinst_LIBRARIES += harness/librunner.a
 harness_librunner_a_SOURCES = harness/runner.c harness/runner.h
-RUNNER_LIBS = harness/librunner.a lib/libvc.a
+RUNNER_LIBS = harness/librunner.a harness/libcatalog.a lib/libvc.a
 
 bin_PROGRAMS += harness/vc-native
 harness_vc_native_SOURCES = harness/vc-native.c

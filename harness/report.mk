@@ -5,7 +5,8 @@ lib_libvc_a_SOURCES += lib/stats.c lib/stats.h
 noinst_LIBRARIES += harness/libresults.a
 harness_libresults_a_SOURCES = harness/results.c harness/results.h
 harness_libresults_a_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS)
-REPORT_LIBS = harness/libresults.a lib/libvc.a $(JSONC_LIBS)
+REPORT_LIBS = harness/libresults.a harness/libcatalog.a lib/libvc.a \
+	$(JSONC_LIBS)
 
 bin_PROGRAMS += harness/vc-report harness/vc-plot
 harness_vc_report_SOURCES = harness/vc-report.c

@@ -12,8 +12,9 @@
  * failures.csv holds the measurements that failed, one row each as
  * vc-suite saw them (see results.h); this file writes it and reads it.
  *
- * This file is also the one place that knows each benchmark's primary
- * metric and whether more or less of it is better.
+ * The order of benchmarks and platforms, each benchmark's primary metric
+ * and whether more or less of it is better come from the catalogue
+ * (catalog.c).
  */
 #include "config.h"
 
@@ -32,31 +33,13 @@
 
 #include <json.h>
 
+#include "catalog.h"
 #include "msg.h"
 #include "parse.h"
 #include "results.h"
 #include "xalloc.h"
 
 #define RECORD_BYTES	65536	/* of one record's CSV rows: 24 metrics need 3k */
-
-/* The primary metric of each benchmark, in report order. */
-static const struct {
-	const char	*benchmark;
-	const char	*metric;
-	enum better	 better;
-} primary[] = {
-	{ "linpack",	"kflops",		BETTER_HIGHER },
-	{ "memsweep",	"seconds",		BETTER_LOWER },
-	{ "forksum",	"seconds",		BETTER_LOWER },
-	{ "diskwrite",	"iops",			BETTER_HIGHER },
-	{ "nginxbench",	"seconds_per_file",	BETTER_LOWER },
-};
-#define NPRIMARY	(sizeof(primary) / sizeof(primary[0]))
-
-/* Platforms in this order; any other after them, alphabetically. */
-static const char *const plat_order[] = { "native", "container", "kvm",
-    "qemu" };
-#define NPLAT_ORDER	(sizeof(plat_order) / sizeof(plat_order[0]))
 
 static const char *const header[] = { "time", "host", "platform",
     "benchmark", "metric", "unit", "value", "rep" };
@@ -289,15 +272,13 @@ results_time_ok(const char *s)
 	return NULL;
 }
 
+/* Platforms in the catalogue's order; any other after them, by name. */
 static int
 plat_rank(const char *p)
 {
-	size_t i;
+	int i = catalog_plat_index(p, strlen(p));
 
-	for (i = 0; i < NPLAT_ORDER; i++)
-		if (strcmp(p, plat_order[i]) == 0)
-			return (int)i;
-	return (int)NPLAT_ORDER;
+	return i != -1 ? i : NPLAT;
 }
 
 static int
@@ -311,15 +292,13 @@ cmp_plat(const void *a, const void *b)
 	return strcmp(x, y);
 }
 
+/* Benchmarks in the catalogue's order; any other after them, by name. */
 static int
 bench_rank(const char *name)
 {
-	size_t i;
+	int i = catalog_bench_index(name, strlen(name));
 
-	for (i = 0; i < NPRIMARY; i++)
-		if (strcmp(name, primary[i].benchmark) == 0)
-			return (int)i;
-	return (int)NPRIMARY;
+	return i != -1 ? i : NBENCH;
 }
 
 static int
@@ -467,12 +446,11 @@ enum better
 results_better(const char *bench, const char *metric, const char *unit)
 {
 	static const char *const times[] = { "s", "ms", "us", "ns" };
+	const struct bench_def *b = catalog_bench(bench);
 	size_t i;
 
-	for (i = 0; i < NPRIMARY; i++)
-		if (strcmp(bench, primary[i].benchmark) == 0 &&
-		    strcmp(metric, primary[i].metric) == 0)
-			return primary[i].better;
+	if (b != NULL && strcmp(metric, b->primary) == 0)
+		return b->better;
 	for (i = 0; i < sizeof(times) / sizeof(times[0]); i++)
 		if (strcmp(unit, times[i]) == 0)
 			return BETTER_LOWER;
@@ -1073,6 +1051,7 @@ index_series(struct results *r)
 {
 	struct strmap *plats = strmap_new(), *benchs = strmap_new();
 	struct strmap *metrics = strmap_new();
+	const struct bench_def *def;
 	struct bench *b;
 	char *m, *key;
 	size_t i, j, k;
@@ -1102,8 +1081,8 @@ index_series(struct results *r)
 		b = &r->bench[j];
 		b->metrics = xcalloc(1, sizeof(*b->metrics));
 		b->nmetrics = 1;
-		k = (size_t)bench_rank(f->benchmark);
-		b->metrics[0] = (char *)(k < NPRIMARY ? primary[k].metric :
+		def = catalog_bench(f->benchmark);
+		b->metrics[0] = (char *)(def != NULL ? def->primary :
 		    "result");
 	}
 	for (i = 0; i < r->nskip; i++)
@@ -1113,14 +1092,12 @@ index_series(struct results *r)
 	strmap_free(metrics);
 	qsort(r->plat, r->nplat, sizeof(*r->plat), cmp_plat);
 	qsort(r->bench, r->nbench, sizeof(*r->bench), cmp_bench);
-	/* The primary metric first: the table's, else the first found. */
+	/* The primary metric first: the catalogue's, else the first found. */
 	for (j = 0; j < r->nbench; j++) {
 		b = &r->bench[j];
-		for (i = 0; i < NPRIMARY; i++)
-			if (strcmp(b->name, primary[i].benchmark) == 0)
-				break;
-		for (k = 0; i < NPRIMARY && k < b->nmetrics; k++)
-			if (strcmp(b->metrics[k], primary[i].metric) == 0) {
+		def = catalog_bench(b->name);
+		for (k = 0; def != NULL && k < b->nmetrics; k++)
+			if (strcmp(b->metrics[k], def->primary) == 0) {
 				m = b->metrics[k];
 				memmove(b->metrics + 1, b->metrics,
 				    k * sizeof(*b->metrics));
@@ -1402,14 +1379,13 @@ rb_field(struct rowbuf *rb, const char *s)
  * inside containers and VMs) whose first line starting with '{' is a
  * benchmark's JSON record, as results.csv rows of platform, benchmark
  * and rep, in r->p (the caller frees it, also on refusal), with the
- * value of the work metric and of the first metric. Returns NULL, or
- * why the record is refused: nothing goes in that the reader of
- * results.csv would refuse.
+ * value of its work metric (catalog.c) and of the first metric.
+ * Returns NULL, or why the record is refused: nothing goes in that the
+ * reader of results.csv would refuse.
  */
 const char *
 results_rows(const char *out, const char *host, const char *platform,
-    const char *bench, long long rep, const char *work_metric,
-    struct results_rows *r)
+    const struct bench_def *bench, long long rep, struct results_rows *r)
 {
 	static char why[128];
 	struct json_object *rec, *metrics, *m, *f;
@@ -1469,7 +1445,7 @@ results_rows(const char *out, const char *host, const char *platform,
 			    json_object_get_double(f));
 		else
 			goto out;
-		if (strcmp(name, work_metric) == 0)
+		if (strcmp(name, bench->work) == 0)
 			r->work = json_object_get_double(f);
 		if (i == 0 && f != NULL)	/* json-c's null is NULL */
 			r->primary = json_object_get_double(f);
@@ -1479,7 +1455,7 @@ results_rows(const char *out, const char *host, const char *platform,
 		rb_add(&rb, ",", 1);
 		rb_str(&rb, platform);
 		rb_add(&rb, ",", 1);
-		rb_str(&rb, bench);
+		rb_str(&rb, bench->name);
 		rb_add(&rb, ",", 1);
 		rb_field(&rb, name);
 		rb_add(&rb, ",", 1);

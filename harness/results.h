@@ -5,12 +5,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "catalog.h"
 #include "stats.h"
 
 struct json_object;
 struct strmap;
-
-enum better { BETTER_UNKNOWN, BETTER_HIGHER, BETTER_LOWER };
 
 /* One row of results.csv. */
 struct obs {
@@ -75,7 +74,7 @@ struct results {
 	size_t		  nseries;
 	struct bench	 *bench;	/* in report order */
 	size_t		  nbench;
-	char		**plat;		/* native, container, kvm, qemu, others */
+	char		**plat;		/* catalogue's order, then others */
 	size_t		  nplat;
 	struct failure	 *fail;		/* not superseded by a result */
 	size_t		  nfail;
@@ -144,8 +143,8 @@ struct results_rows {
 	double		 primary;	/* of the first metric */
 };
 const char		*results_rows(const char *, const char *,
-			    const char *, const char *, long long,
-			    const char *, struct results_rows *);
+			    const char *, const struct bench_def *,
+			    long long, struct results_rows *);
 const char		*results_time_ok(const char *);
 void			 reason_clean(char *, size_t, const char *);
 int			 failures_open(const char *);

@@ -20,6 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "catalog.h"
 #include "cleanup.h"
 #include "msg.h"
 #include "parse.h"
@@ -133,17 +134,11 @@ exit_code(int status)
 enum bench_kind
 bench_kind(const char *cmd)
 {
-	const char *slash = strrchr(cmd, '/'), *name;
+	const char *slash = strrchr(cmd, '/');
+	const struct bench_def *b;
 
-	name = slash != NULL ? slash + 1 : cmd;
-	if (strcmp(name, "linpack") == 0 || strcmp(name, "memsweep") == 0 ||
-	    strcmp(name, "forksum") == 0)
-		return BENCH_CPU;
-	if (strcmp(name, "diskwrite") == 0)
-		return BENCH_DISK;
-	if (strcmp(name, "nginxbench") == 0)
-		return BENCH_NET;
-	return BENCH_OTHER;
+	b = catalog_bench(slash != NULL ? slash + 1 : cmd);
+	return b != NULL ? b->kind : BENCH_OTHER;
 }
 
 /*

@@ -5,6 +5,8 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "catalog.h"
+
 /* Exit codes of our own, as timeout(1), env(1) and docker(1) use them. */
 enum {
 	RUN_TIMEOUT = 124,	/* the run timeout expired */
@@ -23,14 +25,6 @@ struct runopts {
 };
 
 #define RUNNER_OPTSTRING	"c:hkm:t:vV"
-
-/* What a benchmark needs of its platform. */
-enum bench_kind {
-	BENCH_CPU,		/* nothing: linpack, memsweep, forksum */
-	BENCH_DISK,		/* a disk to write to: diskwrite */
-	BENCH_NET,		/* a server reached from the host: nginxbench */
-	BENCH_OTHER		/* any other command */
-};
 
 /* Port the benchmark server listens on inside a VM or container. */
 #define GUEST_HTTP_PORT	"80"

@@ -26,6 +26,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "catalog.h"
 #include "cleanup.h"
 #include "image-archive.h"
 #include "image-elf.h"
@@ -46,9 +47,6 @@
 /* Part of every cache key: change it when the layout of a part changes. */
 #define IMAGE_VERSION	"vc-image 1"
 
-static const char *const core_benchmarks[] = { "linpack", "memsweep",
-	"forksum" };
-static const char *const io_benchmarks[] = { "diskwrite", "nginxbench" };
 /* Disk and network for diskwrite and nginx; ext4 is built in. */
 static const char *const io_modules[] = { "virtio_pci", "virtio_blk",
 	"virtio_net" };
@@ -230,15 +228,18 @@ add_program(struct image *img, const char *name, const char *path)
 	elf_needs_free(libs);
 }
 
+/* The benchmarks that the catalogue puts in part, as bin/NAME. */
 static void
-add_benchmarks(struct image *img, const char *const names[], size_t n)
+add_benchmarks(struct image *img, enum image_part part)
 {
 	char *path, *name;
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		path = benchmark(names[i]);
-		name = xasprintf("bin/%s", names[i]);
+	for (i = 0; i < NBENCH; i++) {
+		if (catalog_benchs[i].part != part)
+			continue;
+		path = benchmark(catalog_benchs[i].name);
+		name = xasprintf("bin/%s", catalog_benchs[i].name);
 		add_program(img, name, path);
 		free(name);
 		free(path);
@@ -570,7 +571,7 @@ make_core(const struct options *o)
 	init = our_program("vc-init", "harness/vc-init", PKGLIBEXECDIR);
 	add_program(&img, "init", init);
 	free(init);
-	add_benchmarks(&img, core_benchmarks, NELEM(core_benchmarks));
+	add_benchmarks(&img, PART_CORE);
 	build_part(o, "core", &img, FORMAT_CPIO_GZ);
 	image_free(&img);
 }
@@ -585,7 +586,7 @@ make_io(const struct options *o, struct kernel *k)
 
 	image_init(&img);
 	add_base(&img, 1);
-	add_benchmarks(&img, io_benchmarks, NELEM(io_benchmarks));
+	add_benchmarks(&img, PART_IO);
 	add_servers(&img);
 	if (k->image == NULL)
 		find_kernel(o, k);
@@ -617,8 +618,8 @@ make_rootfs(const struct options *o)
 
 	image_init(&img);
 	add_base(&img, 0);
-	add_benchmarks(&img, core_benchmarks, NELEM(core_benchmarks));
-	add_benchmarks(&img, io_benchmarks, NELEM(io_benchmarks));
+	add_benchmarks(&img, PART_CORE);
+	add_benchmarks(&img, PART_IO);
 	add_servers(&img);
 	build_part(o, "rootfs", &img, FORMAT_TAR);
 	image_free(&img);

@@ -8,7 +8,7 @@ harness_vc_image_SOURCES = harness/vc-image.c \
 harness_vc_image_CPPFLAGS = $(AM_CPPFLAGS) $(LIBARCHIVE_CFLAGS) \
 	-DBINDIR='"$(bindir)"' -DPKGLIBEXECDIR='"$(pkglibexecdir)"' \
 	-DKERNELCACHE='"/var/cache/virtcost/kernel"'
-harness_vc_image_LDADD = lib/libvc.a $(LIBARCHIVE_LIBS)
+harness_vc_image_LDADD = harness/libcatalog.a lib/libvc.a $(LIBARCHIVE_LIBS)
 dist_man_MANS += man/vc-image.1
 SH_TESTS += \
 	tests/vc-image-cache.t \

@@ -34,6 +34,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "catalog.h"
 #include "cleanup.h"
 #include "msg.h"
 #include "outfile.h"
@@ -147,30 +148,23 @@ fmt_short(double v)
 	return xasprintf("%.4g", v);
 }
 
-/* The same colour for a platform in every chart. */
+/*
+ * The same colour for a platform in every chart: the catalogue's, else
+ * one of others by its place among the platforms not in the catalogue.
+ */
 static const char *
 colour(const struct results *r, const char *plat)
 {
-	static const char *const known[][2] = {
-		{ "native", "#4e79a7" }, { "container", "#59a14f" },
-		{ "kvm", "#f28e2b" }, { "qemu", "#e15759" },
-	};
 	static const char *const others[] = { "#76b7b2", "#b07aa1",
 	    "#edc948", "#9c755f", "#ff9da7", "#bab0ac" };
+	const struct plat_def *known = catalog_platform(plat);
 	size_t i, k = 0;
 
-	for (i = 0; i < sizeof(known) / sizeof(known[0]); i++)
-		if (strcmp(plat, known[i][0]) == 0)
-			return known[i][1];
-	for (i = 0; i < r->nplat && strcmp(r->plat[i], plat) != 0; i++) {
-		size_t j;
-
-		for (j = 0; j < sizeof(known) / sizeof(known[0]); j++)
-			if (strcmp(r->plat[i], known[j][0]) == 0)
-				break;
-		if (j == sizeof(known) / sizeof(known[0]))
+	if (known != NULL)
+		return known->colour;
+	for (i = 0; i < r->nplat && strcmp(r->plat[i], plat) != 0; i++)
+		if (catalog_platform(r->plat[i]) == NULL)
 			k++;
-	}
 	return others[k % (sizeof(others) / sizeof(others[0]))];
 }
 

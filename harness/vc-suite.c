@@ -36,6 +36,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "catalog.h"
 #include "cleanup.h"
 #include "msg.h"
 #include "parse.h"
@@ -46,43 +47,22 @@
 #include "stats.h"
 #include "timing.h"
 
-#define NBENCH		5
-#define NPLAT		4
 #define MAXREPS		100000
 #define ERRKEEP		65536	/* of a runner's stderr, kept for reason() */
 #define HEADER		"time,host,platform,benchmark,metric,unit,value,rep\n"
 
-static const char *const bench_names[NBENCH] = {
-	"linpack", "memsweep", "forksum", "diskwrite", "nginxbench"
-};
-
-static const char *const plat_names[NPLAT] = {
-	"native", "container", "qemu", "kvm"
-};
-
-static const char *const runners[NPLAT] = {
-	"vc-native", "vc-container", "vc-qemu", "vc-kvm"
-};
-
 /*
- * The metric that says how long a benchmark really worked; the rest of
- * a runner's wall time is the platform's overhead.
+ * quick: small sizes, a few minutes; classic: the course's settings.
+ * Each benchmark's arguments in a profile are the catalogue's.
  */
-static const char *const work_metric[NBENCH] = {
-	"total_seconds", "seconds", "seconds", "seconds", "seconds"
-};
-
 struct profile {
 	const char	*name;
 	int64_t		 reps, warmup;
-	const char	*args[NBENCH];
 };
 
-/* quick: small sizes, a few minutes; classic: the course's settings. */
-static const struct profile profiles[] = {
-	{ "quick", 3, 0, { "-n 200 -t 1", "-s 8M", "1 2000",
-	    "-s 32M -t 3", "-s 32M -d 3" } },
-	{ "classic", 48, 1, { "", "", "1 100000", "", "" } },
+static const struct profile profiles[NPROFILE] = {
+	[PROFILE_QUICK] = { "quick", 3, 0 },
+	[PROFILE_CLASSIC] = { "classic", 48, 1 },
 };
 
 struct options {
@@ -166,20 +146,12 @@ usage(void)
 	exit(close_stdout());
 }
 
-static int
-index_of(const char *const names[], int n, const char *s, size_t len)
-{
-	int i;
-
-	for (i = 0; i < n; i++)
-		if (strlen(names[i]) == len && strncmp(names[i], s, len) == 0)
-			return i;
-	return -1;
-}
+/* A catalogue lookup: the index of len bytes of a name, or -1. */
+typedef int	 index_fn(const char *, size_t);
 
 /* "a,b,c" -> flags; refuses unknown names. */
 static void
-parse_list(const char *arg, const char *const names[], int n, int *flags,
+parse_list(const char *arg, index_fn *index_of, int n, int *flags,
     const char *what)
 {
 	const char *p = arg, *comma;
@@ -190,7 +162,7 @@ parse_list(const char *arg, const char *const names[], int n, int *flags,
 	for (;;) {
 		comma = strchr(p, ',');
 		len = comma ? (size_t)(comma - p) : strlen(p);
-		if ((i = index_of(names, n, p, len)) == -1)
+		if ((i = index_of(p, len)) == -1)
 			usage_error("unknown %s '%.*s'", what, (int)len, p);
 		flags[i] = 1;
 		if (comma == NULL)
@@ -201,15 +173,15 @@ parse_list(const char *arg, const char *const names[], int n, int *flags,
 
 /* NAME=VALUE for one of names; returns the index, VALUE in *val. */
 static int
-parse_assign(const char *arg, const char *const names[], int n,
-    char **val, const char *opt)
+parse_assign(const char *arg, index_fn *index_of, char **val,
+    const char *opt)
 {
 	const char *eq = strchr(arg, '=');
 	int i;
 
 	if (eq == NULL)
 		usage_error("-%s %s: expected name=value", opt, arg);
-	if ((i = index_of(names, n, arg, (size_t)(eq - arg))) == -1)
+	if ((i = index_of(arg, (size_t)(eq - arg))) == -1)
 		usage_error("-%s %s: unknown name '%.*s'", opt, arg,
 		    (int)(eq - arg), arg);
 	*val = (char *)eq + 1;
@@ -227,10 +199,10 @@ parse_args(int argc, char *argv[], const char *meta)
 	char *val;
 	int ch, i;
 
-	o.profile = &profiles[1];
+	o.profile = &profiles[PROFILE_CLASSIC];
 	o.reps = o.warmup = -1;
 	/* A KVM guest that is not up in 10 s will not come up. */
-	o.popts[3] = "-W 10";
+	o.popts[PLAT_KVM] = "-W 10";
 	for (i = 0; i < NBENCH; i++)
 		o.bench[i] = 1;
 	for (i = 0; i < NPLAT; i++)
@@ -242,12 +214,13 @@ parse_args(int argc, char *argv[], const char *meta)
 			    "of a run", meta, ch);
 		switch (ch) {
 		case 'a':
-			i = parse_assign(optarg, bench_names, NBENCH, &val, "a");
+			i = parse_assign(optarg, catalog_bench_index, &val,
+			    "a");
 			o.args[i] = val;
 			break;
 		case 'b':
-			parse_list(optarg, bench_names, NBENCH, o.bench,
-			    "benchmark");
+			parse_list(optarg, catalog_bench_index, NBENCH,
+			    o.bench, "benchmark");
 			break;
 		case 'c':
 			if ((why = parse_time(optarg, 0.01, 100, &o.ci)) != NULL)
@@ -269,11 +242,12 @@ parse_args(int argc, char *argv[], const char *meta)
 				usage_error("-n %s: %s", optarg, why);
 			break;
 		case 'O':
-			i = parse_assign(optarg, plat_names, NPLAT, &val, "O");
+			i = parse_assign(optarg, catalog_plat_index, &val,
+			    "O");
 			o.popts[i] = val;
 			break;
 		case 'P':
-			for (i = 0; i < 2; i++)
+			for (i = 0; i < NPROFILE; i++)
 				if (strcmp(optarg, profiles[i].name) == 0)
 					o.profile = &profiles[i];
 			if (strcmp(optarg, o.profile->name) != 0)
@@ -281,7 +255,7 @@ parse_args(int argc, char *argv[], const char *meta)
 				    optarg);
 			break;
 		case 'p':
-			parse_list(optarg, plat_names, NPLAT, o.plat,
+			parse_list(optarg, catalog_plat_index, NPLAT, o.plat,
 			    "platform");
 			break;
 		case 'q':
@@ -323,7 +297,8 @@ parse_args(int argc, char *argv[], const char *meta)
 		usage_error("-N needs -c (the adaptive stopping rule)");
 	for (i = 0; i < NBENCH; i++)
 		if (o.args[i] == NULL)
-			o.args[i] = (char *)o.profile->args[i];
+			o.args[i] = (char *)catalog_benchs[i].args[o.profile -
+			    profiles];
 }
 
 static size_t
@@ -349,13 +324,13 @@ command(int p, int b, const char *const override[])
 	if ((v = calloc(size, sizeof(*v))) == NULL)
 		diesys(EXIT_FAIL, "calloc");
 	n = 0;
-	v[n++] = (char *)runners[p];
+	v[n++] = (char *)catalog_plats[p].runner;
 	n = add_words(v, n, plat_words[p]);
 	if (override != NULL) {
 		for (; *override != NULL; override++)
 			v[n++] = (char *)*override;
 	} else {
-		v[n++] = (char *)bench_names[b];
+		v[n++] = (char *)catalog_benchs[b].name;
 		v[n++] = "-o";
 		v[n++] = "json";
 		n = add_words(v, n, bench_words[b]);
@@ -550,8 +525,8 @@ describe_container(int p)
 		    info_value(out, "run_flags"));
 	if (*(why = info_value(out, "note")) != '\0')
 		fprintf(stderr, "%s: container: %s uses %s; %s, to measure "
-		    "docker\n", progname, runners[p], info_value(out, "engine"),
-		    why);
+		    "docker\n", progname, catalog_plats[p].runner,
+		    info_value(out, "engine"), why);
 }
 
 /* A reason as it is recorded and shown (results.c); frees r. */
@@ -576,19 +551,21 @@ probe(int p)
 	double secs;
 	int rc;
 
-	if (p == 3 && access("/dev/kvm", R_OK | W_OK) != 0) {
+	if (p == PLAT_KVM && access("/dev/kvm", R_OK | W_OK) != 0) {
 		plat_reason[p] = strdup("no usable /dev/kvm");
 		return;
 	}
 	v = command(p, 0, trivial);
-	fprintf(stderr, "%s: checking %s ...\n", progname, plat_names[p]);
+	fprintf(stderr, "%s: checking %s ...\n", progname,
+	    catalog_plats[p].name);
 	rc = run_capture(v, &out, 1, NULL, &secs);
 	free(v);
 	probe_secs += secs;
 	if (rc != 0)
-		plat_reason[p] = clean_reason(reason(out, runners[p]));
+		plat_reason[p] = clean_reason(reason(out,
+		    catalog_plats[p].runner));
 	free(out);
-	if (rc == 0 && strcmp(plat_names[p], "container") == 0)
+	if (rc == 0 && p == PLAT_CONTAINER)
 		describe_container(p);
 }
 
@@ -604,8 +581,8 @@ append_record(int p, int b, int64_t rep, const char *out, double *work,
 	struct results_rows rows;
 	const char *why;
 
-	why = results_rows(out, host, plat_names[p], bench_names[b],
-	    (long long)rep, work_metric[b], &rows);
+	why = results_rows(out, host, catalog_plats[p].name,
+	    &catalog_benchs[b], (long long)rep, &rows);
 	if (why == NULL) {
 		results_append(csv_fd, csv_path, rows.p, rows.len);
 		*work = rows.work;
@@ -649,9 +626,8 @@ done_row(const struct csv_row *row, void *arg)
 	struct rec *r = d->n > 0 ? &d->rec[d->n - 1] : NULL;
 	int p, b;
 
-	p = index_of(plat_names, NPLAT, row->platform, strlen(row->platform));
-	b = index_of(bench_names, NBENCH, row->benchmark,
-	    strlen(row->benchmark));
+	p = catalog_plat_index(row->platform, strlen(row->platform));
+	b = catalog_bench_index(row->benchmark, strlen(row->benchmark));
 	if (p < 0 || !o.plat[p])
 		die(EXIT_FAIL, "%s: line %zu: platform '%s' is not in this "
 		    "run", d->path, row->line, row->platform);
@@ -732,10 +708,11 @@ read_done(const char *path)
 		    nrec[r->b] == 1)) {
 			warnmsg("%s: line %zu: dropping the last record (%s %s "
 			    "rep %lld, %zu rows): %s, to measure it again",
-			    path, r->line, plat_names[r->p],
-			    bench_names[r->b], (long long)r->rep, r->nrows,
-			    nrec[r->b] == 1 ? "none of its benchmark to "
-			    "compare with" : "fewer than its benchmark's");
+			    path, r->line, catalog_plats[r->p].name,
+			    catalog_benchs[r->b].name, (long long)r->rep,
+			    r->nrows, nrec[r->b] == 1 ? "none of its "
+			    "benchmark to compare with" :
+			    "fewer than its benchmark's");
 			if (ftruncate(fd, (off_t)r->offset) == -1 ||
 			    fsync(fd) == -1)
 				diesys(EXIT_FAIL, "%s", path);
@@ -745,12 +722,12 @@ read_done(const char *path)
 			die(EXIT_FAIL, "%s: line %zu: %s %s rep %lld has %zu "
 			    "rows, its benchmark's records %zu: an incomplete "
 			    "record inside the file", path, r->line,
-			    plat_names[r->p], bench_names[r->b],
+			    catalog_plats[r->p].name, catalog_benchs[r->b].name,
 			    (long long)r->rep, r->nrows, most[r->b]);
 		if (cells[r->p][r->b].done[r->rep])
 			die(EXIT_FAIL, "%s: line %zu: a second record of %s %s "
-			    "rep %lld", path, r->line, plat_names[r->p],
-			    bench_names[r->b], (long long)r->rep);
+			    "rep %lld", path, r->line, catalog_plats[r->p].name,
+			    catalog_benchs[r->b].name, (long long)r->rep);
 		cells[r->p][r->b].done[r->rep] = 1;
 	}
 	close(fd);
@@ -875,7 +852,7 @@ write_meta(int argc, char *argv[], const char *kernel)
 	benchs = json_object_new_object();
 	for (b = 0; b < NBENCH; b++)
 		if (o.bench[b])
-			put(benchs, bench_names[b], o.args[b]);
+			put(benchs, catalog_benchs[b].name, o.args[b]);
 	json_object_object_add(m, "benchmarks", benchs);
 	plats = json_object_new_object();
 	for (p = 0; p < NPLAT; p++) {
@@ -903,13 +880,13 @@ write_meta(int argc, char *argv[], const char *kernel)
 					strcat(tmp, i ? " " : "");
 					strcat(tmp, v[i]);
 				}
-				put(cmds, bench_names[b], tmp);
+				put(cmds, catalog_benchs[b].name, tmp);
 				free(tmp);
 				free(v);
 			}
 			json_object_object_add(pl, "commands", cmds);
 		}
-		json_object_object_add(plats, plat_names[p], pl);
+		json_object_object_add(plats, catalog_plats[p].name, pl);
 	}
 	json_object_object_add(m, "platforms", plats);
 	args = json_object_new_array();
@@ -1001,13 +978,13 @@ progress(int64_t done, int64_t total, double t0, int p, int b,
 	if (isatty(2))
 		fprintf(stderr, "\r\033[K[%lld/%lld] %s %s rep %lld %s  "
 		    "elapsed %.0fs  ETA %.0fs", (long long)done,
-		    (long long)total, plat_names[p], bench_names[b],
-		    (long long)rep, what, el, eta);
+		    (long long)total, catalog_plats[p].name,
+		    catalog_benchs[b].name, (long long)rep, what, el, eta);
 	else if (strcmp(what, "running") != 0)
 		fprintf(stderr, "%s: [%lld/%lld] %s %s rep %lld: %s, "
 		    "ETA %.0f s\n", progname, (long long)done,
-		    (long long)total, plat_names[p], bench_names[b],
-		    (long long)rep, what, eta);
+		    (long long)total, catalog_plats[p].name,
+		    catalog_benchs[b].name, (long long)rep, what, eta);
 }
 
 /*
@@ -1021,17 +998,18 @@ record_failure(int p, int b, int64_t rep, int rc, const char *err,
 	struct mcell *c = &cells[p][b];
 	char *why;
 
-	why = clean_reason(rc != 0 ? reason(err, runners[p]) :
+	why = clean_reason(rc != 0 ? reason(err, catalog_plats[p].runner) :
 	    strdup(refused));
 	if (fail_fd == -1)
 		fail_fd = failures_open(o.dir);
-	failures_append(fail_fd, plat_names[p], bench_names[b], rep, rc, why);
+	failures_append(fail_fd, catalog_plats[p].name, catalog_benchs[b].name,
+	    rep, rc, why);
 	nfail++;
 	c->nfailed++;
 	if (isatty(2))
 		fputc('\n', stderr);
-	warnmsg("%s %s rep %lld failed (exit %d): %s", plat_names[p],
-	    bench_names[b], (long long)rep, rc, why);
+	warnmsg("%s %s rep %lld failed (exit %d): %s", catalog_plats[p].name,
+	    catalog_benchs[b].name, (long long)rep, rc, why);
 	if (c->failure == NULL)
 		c->failure = why;
 	else
@@ -1093,8 +1071,9 @@ list_failures(void)
 			for (r = 1, ok = 0; r <= o.maxreps; r++)
 				ok += cells[p][b].done[r];
 			fprintf(stderr, "%s: failed: %s %s (%lld of %lld "
-			    "reps): %s\n", progname, plat_names[p],
-			    bench_names[b], (long long)cells[p][b].nfailed,
+			    "reps): %s\n", progname, catalog_plats[p].name,
+			    catalog_benchs[b].name,
+			    (long long)cells[p][b].nfailed,
 			    (long long)(cells[p][b].nfailed + ok),
 			    cells[p][b].failure);
 		}
@@ -1296,12 +1275,12 @@ main(int argc, char *argv[])
 		probe(p);
 		if (plat_reason[p] != NULL) {
 			fprintf(stderr, "%s: skipping %s: %s\n", progname,
-			    plat_names[p], plat_reason[p]);
+			    catalog_plats[p].name, plat_reason[p]);
 			for (b = 0; b < NBENCH; b++)
 				cells[p][b].skip = 1;
 		}
 	}
-	if (o.plat[2] || o.plat[3]) {
+	if (o.plat[PLAT_QEMU] || o.plat[PLAT_KVM]) {
 		char *vi[] = { "vc-image", "-q", "kernel", NULL }, *out;
 
 		if (run_capture(vi, &out, 0, NULL, NULL) == 0)
@@ -1363,7 +1342,7 @@ main(int argc, char *argv[])
 	for (p = 0; p < NPLAT; p++)
 		if (plat_reason[p] != NULL)
 			fprintf(stderr, "%s: %s skipped: %s\n", progname,
-			    plat_names[p], plat_reason[p]);
+			    catalog_plats[p].name, plat_reason[p]);
 	list_failures();
 	printf("%s\n", o.dir);
 	if (close(csv_fd) == -1)

@@ -67,7 +67,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	out = malloc(size + 1);
 	memcpy(out, data, size);
 	out[size] = '\0';
-	if (results_rows(out, "host", "native", "linpack", 1, "seconds",
+	if (results_rows(out, "host", "native", catalog_bench("linpack"), 1,
 	    &r) == NULL) {
 		if (r.len == 0 || r.p[r.len - 1] != '\n')
 			__builtin_trap();
