@@ -1379,7 +1379,7 @@ rb_field(struct rowbuf *rb, const char *s)
  * inside containers and VMs) whose first line starting with '{' is a
  * benchmark's JSON record, as results.csv rows of platform, benchmark
  * and rep, in r->p (the caller frees it, also on refusal), with the
- * value of its work metric (catalog.c) and of the first metric.
+ * values of the benchmark's work and primary metrics (catalog.c).
  * Returns NULL, or why the record is refused: nothing goes in that the
  * reader of results.csv would refuse.
  */
@@ -1447,7 +1447,8 @@ results_rows(const char *out, const char *host, const char *platform,
 			goto out;
 		if (strcmp(name, bench->work) == 0)
 			r->work = json_object_get_double(f);
-		if (i == 0 && f != NULL)	/* json-c's null is NULL */
+		/* json-c's null is NULL */
+		if (strcmp(name, bench->primary) == 0 && f != NULL)
 			r->primary = json_object_get_double(f);
 		rb_field(&rb, time_s);
 		rb_add(&rb, ",", 1);

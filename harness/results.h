@@ -140,7 +140,7 @@ struct results_rows {
 	char		*p;		/* the rows; the caller frees it */
 	size_t		 len;
 	double		 work;		/* the value of the work metric */
-	double		 primary;	/* of the first metric */
+	double		 primary;	/* of the primary metric */
 };
 const char		*results_rows(const char *, const char *,
 			    const char *, const struct bench_def *,

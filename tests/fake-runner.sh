@@ -4,9 +4,10 @@
 #   fake_runner FILE [RUNNER]
 #                       RUNNER (default vc-native) passes its probe
 #                       (exit 0, no output) and answers each measurement
-#                       (-o json) with the contents of FILE on stdout,
-#                       exit 0; each call appends its arguments, one
-#                       line, to $tap_tmp/runner-args
+#                       (-o json) with a line of FILE on stdout, exit 0:
+#                       its Nth measurement with line N, from the first
+#                       again after the last; each call appends its
+#                       arguments, one line, to $tap_tmp/runner-args
 fake_runner() {
 	r=${2:-vc-native}
 	mkdir -p "$tap_tmp/bin"
@@ -14,7 +15,12 @@ fake_runner() {
 #!/bin/sh
 printf '%s\n' "\$*" >>'$tap_tmp/runner-args'
 case " \$* " in
-*" -o json "*) cat '$1' ;;
+*" -o json "*)
+	n=\$((\$(cat '$tap_tmp/runner-n.$r' 2>/dev/null || echo 0) + 1))
+	echo "\$n" >'$tap_tmp/runner-n.$r'
+	lines=\$(wc -l <'$1')
+	[ "\$lines" -gt 0 ] || lines=1
+	sed -n "\$(((n - 1) % lines + 1))p" '$1' ;;
 esac
 exit 0
 FAKE
