@@ -1,23 +1,21 @@
 /*
  * runner.c - the parts every runner shares: the common options (same
- * letters everywhere), waiting for a child with a deadline, and mapping
- * a failed exec to the 126/127 convention of the shell and env(1).
+ * letters everywhere), the host half of nginxbench, and running the
+ * platform's helper programs. Waiting, deadlines and exit codes are
+ * lib/run.c's.
  */
 #include "config.h"
 
 #include <sys/socket.h>
-#include <sys/wait.h>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
 
 #include <errno.h>
 #include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cleanup.h"
@@ -25,7 +23,6 @@
 #include "parse.h"
 #include "run.h"
 #include "runner.h"
-#include "timing.h"
 
 /*
  * Handles one of the common options; returns 1 if it was one, 0 if the
@@ -78,55 +75,6 @@ host_cpus(void)
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
 
 	return n > 0 ? n : 1;
-}
-
-/*
- * Waits for pid until the deadline (a wall_now() time; 0: none). Returns
- * 0 with *status set, or 1 if the deadline passed first (pid still runs).
- * A caught SIGINT/SIGTERM ends the wait through cleanup_check().
- */
-int
-wait_deadline(pid_t pid, double deadline, int *status)
-{
-	struct timespec ts = { 0, 0 };
-	double left, step = 0.0005;
-	pid_t r;
-
-	for (;;) {
-		r = waitpid(pid, status, deadline > 0 ? WNOHANG : 0);
-		if (r == pid)
-			return 0;
-		if (r == -1 && errno != EINTR)
-			diesys(RUN_PLATFORM, "wait");
-		cleanup_check();
-		if (deadline <= 0)
-			continue;
-		if ((left = deadline - wall_now()) <= 0)
-			return 1;
-		/* Short sleeps first: most runs of a quick command end soon. */
-		if (step < 0.02)
-			step *= 2;
-		if (step > left)
-			step = left;
-		ts.tv_sec = 0;
-		ts.tv_nsec = (long)(step * 1e9);
-		nanosleep(&ts, NULL);
-	}
-}
-
-/* Exit code for a spawn that failed with errno e, as the shell gives. */
-int
-exec_status(int e)
-{
-	return e == ENOENT || e == ENOTDIR ? RUN_NOTFOUND : RUN_NOEXEC;
-}
-
-/* A wait status as a runner's exit code: the code, or 128+signal. */
-int
-exit_code(int status)
-{
-	return WIFEXITED(status) ? WEXITSTATUS(status) :
-	    128 + WTERMSIG(status);
 }
 
 /* Runners recognise a benchmark by its name, whatever its directory. */
@@ -184,6 +132,7 @@ measure_server(int port, const char *path, char *const argv[],
 	char **v, url[600];
 	size_t n, i;
 	pid_t pid;
+	int rc;
 
 	for (n = 0; argv[n] != NULL; n++)
 		;
@@ -202,33 +151,9 @@ measure_server(int port, const char *path, char *const argv[],
 	}
 	free(v);
 	cleanup_add_pid(pid);
-	return wait_or_stop(pid, deadline, NULL);
-}
-
-/*
- * Waits for pid, a child in cleanup's list, until the deadline (0:
- * none): its exit code, or RUN_TIMEOUT once it has been stopped with
- * SIGTERM and, 5 s later, SIGKILL (then *timed_out, if given, is 1).
- */
-int
-wait_or_stop(pid_t pid, double deadline, int *timed_out)
-{
-	int status, late;
-
-	late = wait_deadline(pid, deadline, &status) != 0;
-	if (timed_out != NULL)
-		*timed_out = late;
-	if (late) {
-		kill(pid, SIGTERM);
-		if (wait_deadline(pid, wall_now() + 5.0, &status) != 0) {
-			kill(pid, SIGKILL);
-			wait_deadline(pid, 0, &status);
-		}
-		cleanup_del_pid(pid);
-		return RUN_TIMEOUT;
-	}
-	cleanup_del_pid(pid);
-	return exit_code(status);
+	if ((rc = wait_or_stop(pid, deadline, NULL, RUN_GRACE, NULL)) == -1)
+		diesys(RUN_PLATFORM, "wait");
+	return rc;
 }
 
 /*

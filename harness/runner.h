@@ -1,17 +1,12 @@
-/* runner.h - what every platform runner shares: options, exit codes */
+/* runner.h - what every platform runner shares: options, stopping */
 #ifndef VC_RUNNER_H
 #define VC_RUNNER_H
 
 #include <stdint.h>
 #include <sys/types.h>
 
-/* Exit codes of our own, as timeout(1), env(1) and docker(1) use them. */
-enum {
-	RUN_TIMEOUT = 124,	/* the run timeout expired */
-	RUN_PLATFORM = 125,	/* the platform failed: no boot, no engine */
-	RUN_NOEXEC = 126,	/* command found but could not be run */
-	RUN_NOTFOUND = 127	/* command not found on the platform */
-};
+/* Seconds from SIGTERM to SIGKILL for a command past its deadline. */
+#define RUN_GRACE	5.0
 
 /* The options with the same letters in every runner. */
 struct runopts {
@@ -38,10 +33,6 @@ enum bench_kind {
 int	 runner_option(int, const char *, struct runopts *);
 void	 runner_usage(const char *);
 int64_t	 host_cpus(void);
-int	 wait_deadline(pid_t, double, int *);
-int	 wait_or_stop(pid_t, double, int *);
-int	 exec_status(int);
-int	 exit_code(int);
 enum bench_kind
 	 bench_kind(const char *);
 char	**server_argv(char *const []);

@@ -476,8 +476,7 @@ run_capture(char *const v[], char **out, int merge_stderr, char **err,
 		*err = buf[1];
 	else
 		free(buf[1]);
-	return WIFEXITED(status) ? WEXITSTATUS(status) :
-	    128 + WTERMSIG(status);
+	return exit_code(status);
 }
 
 /*

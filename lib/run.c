@@ -1,10 +1,13 @@
 /*
- * run.c - posix_spawnp with explicit argv and file actions, and the
- * exit-status rule every runner follows: the child's exit code, or
- * 128+signal when it was killed.
+ * run.c - posix_spawnp with explicit argv and file actions; waiting,
+ * with a deadline if need be; and the exit-status rule every runner follows: the child's exit code, or
+ * 128+signal when it was killed (exit_code(), in run.h), 124 when it
+ * ran out of time, 126/127 when it could not be run.
  *
  * glibc's posix_spawnp reports a failed exec (ENOENT, EACCES) as its
  * return value, so the caller learns of it without an extra pipe.
+ * Nothing here exits: errors come back as -1 with errno, except that a
+ * signal caught by cleanup_signals() ends a wait through cleanup_check().
  */
 #include "config.h"
 
@@ -15,9 +18,12 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "cleanup.h"
 #include "run.h"
+#include "timing.h"
 
 extern char **environ;
 
@@ -106,6 +112,13 @@ fail:
 	return pid;
 }
 
+/* Exit code for a spawn that failed with errno e, as the shell gives. */
+int
+exec_status(int e)
+{
+	return e == ENOENT || e == ENOTDIR ? RUN_NOTFOUND : RUN_NOEXEC;
+}
+
 /* Waits for pid; returns its exit code, 128+signal, or -1 with errno. */
 int
 wait_exit(pid_t pid)
@@ -115,9 +128,76 @@ wait_exit(pid_t pid)
 	while (waitpid(pid, &status, 0) == -1)
 		if (errno != EINTR)
 			return -1;
-	if (WIFEXITED(status))
-		return WEXITSTATUS(status);
-	return 128 + WTERMSIG(status);
+	return exit_code(status);
+}
+
+/*
+ * Waits for pid until the deadline (a wall_now() time; 0: none). Returns
+ * 0 with *status set, 1 if the deadline passed first (pid still runs),
+ * or -1 with errno. A caught SIGINT/SIGTERM ends the wait through
+ * cleanup_check().
+ */
+int
+wait_deadline(pid_t pid, double deadline, int *status)
+{
+	struct timespec ts = { 0, 0 };
+	double left, step = 0.0005;
+	pid_t r;
+
+	for (;;) {
+		r = waitpid(pid, status, deadline > 0 ? WNOHANG : 0);
+		if (r == pid)
+			return 0;
+		if (r == -1 && errno != EINTR)
+			return -1;
+		cleanup_check();
+		if (deadline <= 0)
+			continue;
+		if ((left = deadline - wall_now()) <= 0)
+			return 1;
+		/* Short sleeps first: most runs of a quick command end soon. */
+		if (step < 0.02)
+			step *= 2;
+		if (step > left)
+			step = left;
+		ts.tv_sec = 0;
+		ts.tv_nsec = (long)(step * 1e9);
+		nanosleep(&ts, NULL);
+	}
+}
+
+/*
+ * Waits for pid, a child in cleanup's list, until the deadline (0:
+ * none): its exit code, or RUN_TIMEOUT once it has been stopped: asked
+ * by stop(pid), or SIGTERM if stop is NULL, then after grace seconds
+ * killed. *timed_out, if given, says which it was, so that a command
+ * that exits 124 itself is never taken for a timeout. -1 with errno if
+ * the wait failed.
+ */
+int
+wait_or_stop(pid_t pid, double deadline, void (*stop)(pid_t), double grace,
+    int *timed_out)
+{
+	int status, rc, late = 0;
+
+	if ((rc = wait_deadline(pid, deadline, &status)) == 1) {
+		late = 1;
+		if (stop != NULL)
+			stop(pid);
+		else
+			kill(pid, SIGTERM);
+		rc = wait_deadline(pid, wall_now() + grace, &status);
+		if (rc == 1) {
+			kill(pid, SIGKILL);
+			rc = wait_deadline(pid, 0, &status);
+		}
+	}
+	if (timed_out != NULL)
+		*timed_out = late;
+	if (rc == -1)
+		return -1;
+	cleanup_del_pid(pid);
+	return late ? RUN_TIMEOUT : exit_code(status);
 }
 
 /* spawn_cmd then wait_exit: -1 with errno if it could not be started. */

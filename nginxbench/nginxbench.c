@@ -356,9 +356,7 @@ supervise(pid_t pid, int fifo, const struct options *o)
 		}
 		seen += drain(fifo);
 	}
-	if (WIFEXITED(status))
-		return WEXITSTATUS(status);
-	return 128 + WTERMSIG(status);
+	return exit_code(status);
 }
 
 static void
