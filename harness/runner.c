@@ -23,6 +23,7 @@
 #include "parse.h"
 #include "run.h"
 #include "runner.h"
+#include "xalloc.h"
 
 /*
  * Handles one of the common options; returns 1 if it was one, 0 if the
@@ -252,59 +253,23 @@ run_quiet(char *const argv[], int verbose)
 }
 
 /*
- * Runs argv with its standard output (and, if merge, its standard error)
- * in a string *out that the caller frees; standard input is /dev/null.
- * Returns its exit code, 128+signal, or exec_status() if it could not be
- * started (with *out empty).
+ * run_read() as the runners and vc-suite take a command's output: one
+ * that cannot be run exits 126 or 127 (exec_status()) with the reason
+ * as its output (and its kept stderr).
  */
 int
-run_read(char *const argv[], char **out, int merge)
+runner_read(char *const argv[], int flags, char **out, char **err,
+    size_t errmax)
 {
-	struct spawn_io io = SPAWN_INHERIT;
-	char *buf = NULL;
-	size_t len = 0, size = 0;
-	ssize_t n;
-	pid_t pid;
-	int fds[2], null, status;
+	int rc, e;
 
-	if (pipe2(fds, O_CLOEXEC) == -1 ||
-	    (null = open("/dev/null", O_RDONLY | O_CLOEXEC)) == -1)
-		diesys(RUN_PLATFORM, "pipe");
-	io.fd[0] = null;
-	io.fd[1] = fds[1];
-	if (merge)
-		io.fd[2] = fds[1];
-	pid = spawn_cmd(argv, &io);
-	status = errno;
-	close(fds[1]);
-	close(null);
-	if (pid != -1)
-		cleanup_add_pid(pid);
-	for (;;) {
-		if (len + 1024 > size) {
-			size = size ? 2 * size : 4096;
-			if ((buf = realloc(buf, size)) == NULL)
-				diesys(RUN_PLATFORM, "realloc");
-		}
-		if (pid == -1 ||
-		    (n = read(fds[0], buf + len, size - len - 1)) == 0)
-			break;
-		if (n < 0) {
-			if (errno != EINTR)
-				diesys(RUN_PLATFORM, "%s", argv[0]);
-			cleanup_check();
-			continue;
-		}
-		len += (size_t)n;
-	}
-	close(fds[0]);
-	buf[len] = '\0';
-	*out = buf;
-	if (pid == -1)
-		return exec_status(status);
-	wait_deadline(pid, 0, &status);
-	cleanup_del_pid(pid);
-	return exit_code(status);
+	if ((rc = run_read(argv, flags, out, 0, err, errmax)) != -1)
+		return rc;
+	e = errno;
+	*out = xasprintf("%s: %s\n", argv[0], strerror(e));
+	if (err != NULL)
+		*err = xstrdup(*out);
+	return exec_status(e);
 }
 
 /* Runs argv and returns its standard output; failure is the platform's. */
@@ -314,7 +279,7 @@ capture(char *const argv[])
 	char *out;
 	int rc;
 
-	if ((rc = run_read(argv, &out, 0)) != 0)
+	if ((rc = runner_read(argv, 0, &out, NULL, 0)) != 0)
 		die(RUN_PLATFORM, "%s failed%s", argv[0],
 		    rc == RUN_NOTFOUND ? ": not found" : "");
 	return out;

@@ -41,7 +41,7 @@ double	 measure_timeout(char *const []);
 int	 ready_path(const char *, size_t, char *, size_t);
 int	 free_port(void);
 void	 run_quiet(char *const [], int);
-int	 run_read(char *const [], char **, int);
+int	 runner_read(char *const [], int, char **, char **, size_t);
 char	*capture(char *const []);
 const char *
 	 image_field(const char *, const char *);

@@ -175,7 +175,7 @@ usable(struct options *o, const char *engine)
 	for (i = 0; i < n; i++) {
 		o->fix = fixes[i];
 		engine_argv(o, v, args);
-		rc = run_read(v, &out, 1);
+		rc = runner_read(v, RUN_MERGE, &out, NULL, 0);
 		if (rc == 0) {
 			free(o->version);
 			o->version = out;
@@ -410,7 +410,7 @@ try_engine(struct options *o, const char *const *fix, int envelope,
 	args[n++] = "1";
 	args[n] = NULL;
 	engine_argv(o, v, args);
-	if ((rc = run_read(v, &out, 1)) != 0)
+	if ((rc = runner_read(v, RUN_MERGE, &out, NULL, 0)) != 0)
 		why = complaint(out);
 	free(out);
 	remove_container();

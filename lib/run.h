@@ -5,6 +5,8 @@
 #include <sys/types.h>
 #include <sys/wait.h>
 
+#include <stddef.h>
+
 /* Exit codes of our own, as timeout(1), env(1) and docker(1) use them. */
 enum {
 	RUN_TIMEOUT = 124,	/* the run timeout expired */
@@ -19,6 +21,9 @@ struct spawn_io {
 };
 
 #define SPAWN_INHERIT	{ { -1, -1, -1 } }
+
+/* run_read: the child's stderr goes with its stdout. */
+#define RUN_MERGE	1
 
 /*
  * A wait status as a runner passes it on: the exit code, or 128+signal.
@@ -38,5 +43,6 @@ int	wait_exit(pid_t);
 int	wait_deadline(pid_t, double, int *);
 int	wait_or_stop(pid_t, double, void (*)(pid_t), double, int *);
 int	run_cmd(char *const [], const struct spawn_io *);
+int	run_read(char *const [], int, char **, size_t, char **, size_t);
 
 #endif
