@@ -18,7 +18,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cleanup.h"
 #include "image-elf.h"
 #include "msg.h"
 #include "run.h"
@@ -122,46 +121,6 @@ fail:
 	return -1;
 }
 
-/* Runs argv and returns its whole standard output, NUL-terminated. */
-static char *
-capture(char *const argv[], int *status)
-{
-	struct spawn_io io = SPAWN_INHERIT;
-	char *out;
-	size_t len = 0;
-	ssize_t n;
-	pid_t pid;
-	int fds[2];
-
-	if (pipe2(fds, O_CLOEXEC) == -1)
-		diesys(EXIT_FAIL, "pipe");
-	io.fd[1] = fds[1];
-	if ((pid = spawn_cmd(argv, &io)) == -1)
-		diesys(EXIT_FAIL, "cannot run %s", argv[0]);
-	cleanup_add_pid(pid);
-	close(fds[1]);
-	if ((out = malloc(MAXOUT + 1)) == NULL)
-		diesys(EXIT_FAIL, "malloc");
-	while (len < MAXOUT) {
-		if ((n = read(fds[0], out + len, MAXOUT - len)) == -1) {
-			if (errno == EINTR) {
-				cleanup_check();
-				continue;
-			}
-			diesys(EXIT_FAIL, "reading from %s", argv[0]);
-		}
-		if (n == 0)
-			break;
-		len += (size_t)n;
-	}
-	close(fds[0]);
-	out[len] = '\0';
-	*status = wait_exit(pid);
-	cleanup_del_pid(pid);
-	cleanup_check();
-	return out;
-}
-
 /*
  * Returns the paths of the shared libraries (loader included) that the
  * program at path loads, as a NULL-terminated array; empty for a static
@@ -194,7 +153,8 @@ elf_needs(const char *path)
 	    (libs[0] = strdup(interp)) == NULL)
 		diesys(EXIT_FAIL, "malloc");
 	libs[n = 1] = NULL;
-	out = capture(argv, &status);
+	if ((status = run_read(argv, 0, &out, MAXOUT, NULL, 0)) == -1)
+		diesys(EXIT_FAIL, "cannot run %s", interp);
 	if (status != 0)
 		die(EXIT_FAIL, "%s: %s --list %s failed (exit %d)", path,
 		    interp, path, status);

@@ -5,7 +5,8 @@ EXTRA_DIST += harness/DESIGN.md
 pkglibexec_PROGRAMS = harness/vc-init
 harness_vc_init_SOURCES = harness/vc-init.c
 harness_vc_init_LDFLAGS = $(STATIC_LDFLAGS)
-# Only lib/channel.o is taken from libvc.a: the record format's one owner.
+# Only lib/channel.o is taken from libvc.a: the record format's one owner
+# (exit_code() is inline in run.h, so run.o and its deps stay out).
 harness_vc_init_LDADD = lib/libvc.a
 
 # The benchmarks and platforms (harness/catalog.c): one table that the
@@ -13,7 +14,7 @@ harness_vc_init_LDADD = lib/libvc.a
 noinst_LIBRARIES += harness/libcatalog.a
 harness_libcatalog_a_SOURCES = harness/catalog.c harness/catalog.h
 
-# The runners share harness/runner.c (options, exit codes, waiting).
+# The runners share harness/runner.c (options, nginxbench's host half).
 noinst_LIBRARIES += harness/librunner.a
 harness_librunner_a_SOURCES = harness/runner.c harness/runner.h
 RUNNER_LIBS = harness/librunner.a harness/libcatalog.a lib/libvc.a

@@ -1,23 +1,21 @@
 /*
  * runner.c - the parts every runner shares: the common options (same
- * letters everywhere), waiting for a child with a deadline, and mapping
- * a failed exec to the 126/127 convention of the shell and env(1).
+ * letters everywhere), the host half of nginxbench, and running the
+ * platform's helper programs. Waiting, deadlines and exit codes are
+ * lib/run.c's.
  */
 #include "config.h"
 
 #include <sys/socket.h>
-#include <sys/wait.h>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
 
 #include <errno.h>
 #include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "catalog.h"
@@ -26,7 +24,7 @@
 #include "parse.h"
 #include "run.h"
 #include "runner.h"
-#include "timing.h"
+#include "xalloc.h"
 
 /*
  * Handles one of the common options; returns 1 if it was one, 0 if the
@@ -81,55 +79,6 @@ host_cpus(void)
 	return n > 0 ? n : 1;
 }
 
-/*
- * Waits for pid until the deadline (a wall_now() time; 0: none). Returns
- * 0 with *status set, or 1 if the deadline passed first (pid still runs).
- * A caught SIGINT/SIGTERM ends the wait through cleanup_check().
- */
-int
-wait_deadline(pid_t pid, double deadline, int *status)
-{
-	struct timespec ts = { 0, 0 };
-	double left, step = 0.0005;
-	pid_t r;
-
-	for (;;) {
-		r = waitpid(pid, status, deadline > 0 ? WNOHANG : 0);
-		if (r == pid)
-			return 0;
-		if (r == -1 && errno != EINTR)
-			diesys(RUN_PLATFORM, "wait");
-		cleanup_check();
-		if (deadline <= 0)
-			continue;
-		if ((left = deadline - wall_now()) <= 0)
-			return 1;
-		/* Short sleeps first: most runs of a quick command end soon. */
-		if (step < 0.02)
-			step *= 2;
-		if (step > left)
-			step = left;
-		ts.tv_sec = 0;
-		ts.tv_nsec = (long)(step * 1e9);
-		nanosleep(&ts, NULL);
-	}
-}
-
-/* Exit code for a spawn that failed with errno e, as the shell gives. */
-int
-exec_status(int e)
-{
-	return e == ENOENT || e == ENOTDIR ? RUN_NOTFOUND : RUN_NOEXEC;
-}
-
-/* A wait status as a runner's exit code: the code, or 128+signal. */
-int
-exit_code(int status)
-{
-	return WIFEXITED(status) ? WEXITSTATUS(status) :
-	    128 + WTERMSIG(status);
-}
-
 /* Runners recognise a benchmark by its name, whatever its directory. */
 enum bench_kind
 bench_kind(const char *cmd)
@@ -179,6 +128,7 @@ measure_server(int port, const char *path, char *const argv[],
 	char **v, url[600];
 	size_t n, i;
 	pid_t pid;
+	int rc;
 
 	for (n = 0; argv[n] != NULL; n++)
 		;
@@ -197,33 +147,9 @@ measure_server(int port, const char *path, char *const argv[],
 	}
 	free(v);
 	cleanup_add_pid(pid);
-	return wait_or_stop(pid, deadline, NULL);
-}
-
-/*
- * Waits for pid, a child in cleanup's list, until the deadline (0:
- * none): its exit code, or RUN_TIMEOUT once it has been stopped with
- * SIGTERM and, 5 s later, SIGKILL (then *timed_out, if given, is 1).
- */
-int
-wait_or_stop(pid_t pid, double deadline, int *timed_out)
-{
-	int status, late;
-
-	late = wait_deadline(pid, deadline, &status) != 0;
-	if (timed_out != NULL)
-		*timed_out = late;
-	if (late) {
-		kill(pid, SIGTERM);
-		if (wait_deadline(pid, wall_now() + 5.0, &status) != 0) {
-			kill(pid, SIGKILL);
-			wait_deadline(pid, 0, &status);
-		}
-		cleanup_del_pid(pid);
-		return RUN_TIMEOUT;
-	}
-	cleanup_del_pid(pid);
-	return exit_code(status);
+	if ((rc = wait_or_stop(pid, deadline, NULL, RUN_GRACE, NULL)) == -1)
+		diesys(RUN_PLATFORM, "wait");
+	return rc;
 }
 
 /*
@@ -322,59 +248,23 @@ run_quiet(char *const argv[], int verbose)
 }
 
 /*
- * Runs argv with its standard output (and, if merge, its standard error)
- * in a string *out that the caller frees; standard input is /dev/null.
- * Returns its exit code, 128+signal, or exec_status() if it could not be
- * started (with *out empty).
+ * run_read() as the runners and vc-suite take a command's output: one
+ * that cannot be run exits 126 or 127 (exec_status()) with the reason
+ * as its output (and its kept stderr).
  */
 int
-run_read(char *const argv[], char **out, int merge)
+runner_read(char *const argv[], int flags, char **out, char **err,
+    size_t errmax)
 {
-	struct spawn_io io = SPAWN_INHERIT;
-	char *buf = NULL;
-	size_t len = 0, size = 0;
-	ssize_t n;
-	pid_t pid;
-	int fds[2], null, status;
+	int rc, e;
 
-	if (pipe2(fds, O_CLOEXEC) == -1 ||
-	    (null = open("/dev/null", O_RDONLY | O_CLOEXEC)) == -1)
-		diesys(RUN_PLATFORM, "pipe");
-	io.fd[0] = null;
-	io.fd[1] = fds[1];
-	if (merge)
-		io.fd[2] = fds[1];
-	pid = spawn_cmd(argv, &io);
-	status = errno;
-	close(fds[1]);
-	close(null);
-	if (pid != -1)
-		cleanup_add_pid(pid);
-	for (;;) {
-		if (len + 1024 > size) {
-			size = size ? 2 * size : 4096;
-			if ((buf = realloc(buf, size)) == NULL)
-				diesys(RUN_PLATFORM, "realloc");
-		}
-		if (pid == -1 ||
-		    (n = read(fds[0], buf + len, size - len - 1)) == 0)
-			break;
-		if (n < 0) {
-			if (errno != EINTR)
-				diesys(RUN_PLATFORM, "%s", argv[0]);
-			cleanup_check();
-			continue;
-		}
-		len += (size_t)n;
-	}
-	close(fds[0]);
-	buf[len] = '\0';
-	*out = buf;
-	if (pid == -1)
-		return exec_status(status);
-	wait_deadline(pid, 0, &status);
-	cleanup_del_pid(pid);
-	return exit_code(status);
+	if ((rc = run_read(argv, flags, out, 0, err, errmax)) != -1)
+		return rc;
+	e = errno;
+	*out = xasprintf("%s: %s\n", argv[0], strerror(e));
+	if (err != NULL)
+		*err = xstrdup(*out);
+	return exec_status(e);
 }
 
 /* Runs argv and returns its standard output; failure is the platform's. */
@@ -384,7 +274,7 @@ capture(char *const argv[])
 	char *out;
 	int rc;
 
-	if ((rc = run_read(argv, &out, 0)) != 0)
+	if ((rc = runner_read(argv, 0, &out, NULL, 0)) != 0)
 		die(RUN_PLATFORM, "%s failed%s", argv[0],
 		    rc == RUN_NOTFOUND ? ": not found" : "");
 	return out;

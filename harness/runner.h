@@ -1,4 +1,4 @@
-/* runner.h - what every platform runner shares: options, exit codes */
+/* runner.h - what every platform runner shares: options, stopping */
 #ifndef VC_RUNNER_H
 #define VC_RUNNER_H
 
@@ -7,13 +7,8 @@
 
 #include "catalog.h"
 
-/* Exit codes of our own, as timeout(1), env(1) and docker(1) use them. */
-enum {
-	RUN_TIMEOUT = 124,	/* the run timeout expired */
-	RUN_PLATFORM = 125,	/* the platform failed: no boot, no engine */
-	RUN_NOEXEC = 126,	/* command found but could not be run */
-	RUN_NOTFOUND = 127	/* command not found on the platform */
-};
+/* Seconds from SIGTERM to SIGKILL for a command past its deadline. */
+#define RUN_GRACE	5.0
 
 /* The options with the same letters in every runner. */
 struct runopts {
@@ -32,10 +27,6 @@ struct runopts {
 int	 runner_option(int, const char *, struct runopts *);
 void	 runner_usage(const char *);
 int64_t	 host_cpus(void);
-int	 wait_deadline(pid_t, double, int *);
-int	 wait_or_stop(pid_t, double, int *);
-int	 exec_status(int);
-int	 exit_code(int);
 enum bench_kind
 	 bench_kind(const char *);
 char	**server_argv(char *const []);
@@ -44,7 +35,7 @@ double	 measure_timeout(char *const []);
 int	 ready_path(const char *, size_t, char *, size_t);
 int	 free_port(void);
 void	 run_quiet(char *const [], int);
-int	 run_read(char *const [], char **, int);
+int	 runner_read(char *const [], int, char **, char **, size_t);
 char	*capture(char *const []);
 const char *
 	 image_field(const char *, const char *);

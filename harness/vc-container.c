@@ -14,14 +14,12 @@
 #include "config.h"
 
 #include <sys/resource.h>
-#include <sys/wait.h>
 
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
 #include <inttypes.h>
 #include <limits.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -177,7 +175,7 @@ usable(struct options *o, const char *engine)
 	for (i = 0; i < n; i++) {
 		o->fix = fixes[i];
 		engine_argv(o, v, args);
-		rc = run_read(v, &out, 1);
+		rc = runner_read(v, RUN_MERGE, &out, NULL, 0);
 		if (rc == 0) {
 			free(o->version);
 			o->version = out;
@@ -412,7 +410,7 @@ try_engine(struct options *o, const char *const *fix, int envelope,
 	args[n++] = "1";
 	args[n] = NULL;
 	engine_argv(o, v, args);
-	if ((rc = run_read(v, &out, 1)) != 0)
+	if ((rc = runner_read(v, RUN_MERGE, &out, NULL, 0)) != 0)
 		why = complaint(out);
 	free(out);
 	remove_container();
@@ -680,24 +678,29 @@ start_container(struct options *o, const char *image, int port,
 	return pid;
 }
 
+/*
+ * A container past its deadline is stopped by removing it, not by a
+ * signal to its client, which would leave it running.
+ */
+static void
+stop_container(pid_t client)
+{
+	(void)client;
+	warnmsg("timed out after %g s", cur->run.timeout);
+	remove_container();
+}
+
 /* Waits for the container's client; 124 on timeout. */
 static int
-finish(struct options *o, pid_t pid, double deadline)
+finish(pid_t pid, double deadline)
 {
 	int status;
 
-	if (wait_deadline(pid, deadline, &status)) {
-		warnmsg("timed out after %g s", o->run.timeout);
-		remove_container();
-		if (wait_deadline(pid, wall_now() + 10.0, &status)) {
-			kill(pid, SIGKILL);
-			wait_deadline(pid, 0, &status);
-		}
-		cleanup_del_pid(pid);
-		return RUN_TIMEOUT;
-	}
-	cleanup_del_pid(pid);
-	return exit_code(status);
+	/* The client ends once the container is gone; 10 s, else killed. */
+	if ((status = wait_or_stop(pid, deadline, stop_container, 10.0, NULL))
+	    == -1)
+		diesys(RUN_PLATFORM, "wait");
+	return status;
 }
 
 /*
@@ -739,10 +742,10 @@ serve_and_measure(struct options *o, const char *image, char *argv[],
 	remove_container();
 	if (status == -1) {
 		/* The server never came up: the container's status says why. */
-		status = finish(o, pid, deadline);
+		status = finish(pid, deadline);
 		return status == 0 ? RUN_PLATFORM : status;
 	}
-	finish(o, pid, wall_now() + 10.0);
+	finish(pid, wall_now() + 10.0);
 	return status;
 }
 
@@ -817,7 +820,7 @@ main(int argc, char *argv[])
 	if (bench_kind(argv[0]) == BENCH_NET)
 		status = serve_and_measure(&o, image, argv, deadline);
 	else
-		status = finish(&o, start_container(&o, image, 0, argv, -1),
+		status = finish(start_container(&o, image, 0, argv, -1),
 		    deadline);
 	if (o.run.keep)
 		fprintf(stderr, "%s: kept container %s\n", progname,

@@ -35,6 +35,7 @@
 #include <unistd.h>
 
 #include "channel.h"
+#include "run.h"
 
 #define DATA_TTY	"/dev/ttyS1"
 #define MAXARGS		256
@@ -353,7 +354,5 @@ main(void)
 	while (waitpid(pid, &status, 0) == -1)
 		if (errno != EINTR)
 			fail("wait");
-	if (WIFEXITED(status))
-		poweroff(WEXITSTATUS(status));
-	poweroff(128 + WTERMSIG(status));
+	poweroff(exit_code(status));
 }

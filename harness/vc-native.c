@@ -87,7 +87,9 @@ main(int argc, char *argv[])
 	cleanup_add_pid(pid);
 	if (o.timeout > 0)
 		deadline = wall_now() + o.timeout;
-	status = wait_or_stop(pid, deadline, &late);
+	if ((status = wait_or_stop(pid, deadline, NULL, RUN_GRACE, &late))
+	    == -1)
+		diesys(RUN_PLATFORM, "wait");
 	if (late)
 		warnmsg("%s: timed out after %g s", argv[0], o.timeout);
 	return status;

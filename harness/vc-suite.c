@@ -21,14 +21,12 @@
 
 #include <sys/stat.h>
 #include <sys/utsname.h>
-#include <sys/wait.h>
 
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
 #include <json.h>
 #include <math.h>
-#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -339,120 +337,22 @@ command(int p, int b, const char *const override[])
 	return v;
 }
 
-/* Writes all of buf to fd, as far as it can: for relayed messages. */
-static void
-relay(int fd, const char *buf, size_t len)
-{
-	ssize_t n;
-
-	while (len > 0) {
-		if ((n = write(fd, buf, len)) == -1 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return;
-		buf += n;
-		len -= (size_t)n;
-	}
-}
-
 /*
- * Runs v with its stdout into *out. Its stderr: into *out too if
- * merge_stderr; else, if err, relayed to ours as it comes and its first
- * ERRKEEP bytes kept in *err; else inherited.
+ * Runs v with its stdout into *out and the seconds it took in *secs. Its
+ * stderr: into *out too if merge_stderr; else, if err, relayed to ours
+ * as it comes and its first ERRKEEP bytes kept in *err; else inherited.
  */
 static int
 run_capture(char *const v[], char **out, int merge_stderr, char **err,
     double *secs)
 {
-	struct spawn_io io = SPAWN_INHERIT;
-	struct pollfd pfd[2];
-	char *buf[2] = { NULL, NULL };
-	size_t len[2] = { 0, 0 }, size[2] = { 8192, 8192 };
-	ssize_t n;
-	pid_t pid;
-	int fds[2], efds[2] = { -1, -1 }, status, i;
-	double t0;
+	double t0 = wall_now();
+	int rc;
 
-	for (i = 0; i < 2; i++)
-		if ((buf[i] = malloc(size[i])) == NULL)
-			diesys(EXIT_FAIL, "malloc");
-	buf[1][0] = '\0';
-	if (pipe2(fds, O_CLOEXEC) == -1 ||
-	    (err != NULL && pipe2(efds, O_CLOEXEC) == -1))
-		diesys(EXIT_FAIL, "pipe");
-	io.fd[1] = fds[1];
-	if (merge_stderr)
-		io.fd[2] = fds[1];
-	else if (err != NULL)
-		io.fd[2] = efds[1];
-	t0 = wall_now();
-	if ((pid = spawn_cmd(v, &io)) == -1) {
-		i = errno;
-		close(fds[0]);
-		close(fds[1]);
-		if (err != NULL) {
-			close(efds[0]);
-			close(efds[1]);
-		}
-		snprintf(buf[0], size[0], "%s: %s\n", v[0], strerror(i));
-		strcpy(buf[1], buf[0]);
-		*out = buf[0];
-		if (err != NULL)
-			*err = buf[1];
-		else
-			free(buf[1]);
-		return exec_status(i);
-	}
-	close(fds[1]);
-	if (err != NULL)
-		close(efds[1]);
-	cleanup_add_pid(pid);
-	pfd[0].fd = fds[0];
-	pfd[1].fd = efds[0];
-	pfd[0].events = pfd[1].events = POLLIN;
-	while (pfd[0].fd != -1 || pfd[1].fd != -1) {
-		if (poll(pfd, 2, -1) == -1) {
-			if (errno != EINTR)
-				diesys(EXIT_FAIL, "poll");
-			cleanup_check();
-			continue;
-		}
-		for (i = 0; i < 2; i++) {
-			if (pfd[i].fd == -1 || pfd[i].revents == 0)
-				continue;
-			if (len[i] + 4096 + 1 > size[i] &&
-			    (buf[i] = realloc(buf[i], size[i] *= 2)) == NULL)
-				diesys(EXIT_FAIL, "realloc");
-			n = read(pfd[i].fd, buf[i] + len[i],
-			    size[i] - len[i] - 1);
-			if (n > 0) {
-				if (i == 1)
-					relay(2, buf[1] + len[1], (size_t)n);
-				/* Past ERRKEEP, stderr is only relayed. */
-				if (i == 0 || len[1] < ERRKEEP)
-					len[i] += (size_t)n;
-			} else if (n == 0 || errno != EINTR) {
-				close(pfd[i].fd);
-				pfd[i].fd = -1;
-			} else
-				cleanup_check();
-		}
-	}
-	buf[0][len[0]] = '\0';
-	buf[1][len[1]] = '\0';
-	wait_deadline(pid, 0, &status);
-	cleanup_del_pid(pid);
-	/* A runner killed by our SIGINT handler is no failure: we stop. */
-	cleanup_check();
+	rc = runner_read(v, merge_stderr ? RUN_MERGE : 0, out, err, ERRKEEP);
 	if (secs != NULL)
 		*secs = wall_now() - t0;
-	*out = buf[0];
-	if (err != NULL)
-		*err = buf[1];
-	else
-		free(buf[1]);
-	return WIFEXITED(status) ? WEXITSTATUS(status) :
-	    128 + WTERMSIG(status);
+	return rc;
 }
 
 /*
@@ -740,7 +640,7 @@ static char *
 first_line_of(char *const v[])
 {
 	char *out, *r;
-	int rc = run_capture(v, &out, 1, NULL, NULL);
+	int rc = run_read(v, RUN_MERGE, &out, 0, NULL, 0);
 
 	r = rc == 0 || rc == 1 ? strndup(out, strcspn(out, "\n")) : NULL;
 	free(out);

@@ -185,49 +185,20 @@ find_script(const char *given, char *buf, size_t size)
 }
 
 /*
- * Runs argv with stdout and stderr into a pipe; the first line of what
- * it wrote goes to buf. Returns its exit status as wait_exit does.
+ * Runs argv; the first line of what it wrote (stdout and stderr) goes
+ * to buf. Returns its exit code, 128+signal if it was killed.
  */
 static int
 first_line(char *const argv[], char *buf, size_t size)
 {
-	struct spawn_io io;
-	char junk[512];
-	size_t len = 0;
-	ssize_t n;
-	pid_t pid;
-	int fds[2], null, rc;
+	char *out;
+	int rc;
 
-	if (pipe2(fds, O_CLOEXEC) == -1 ||
-	    (null = open("/dev/null", O_RDONLY | O_CLOEXEC)) == -1)
+	if ((rc = run_read(argv, RUN_MERGE, &out, size - 1, NULL, 0)) == -1)
 		diesys(EXIT_FAIL, "cannot run %s", argv[0]);
-	io.fd[0] = null;
-	io.fd[1] = fds[1];
-	io.fd[2] = fds[1];
-	pid = spawn_cmd(argv, &io);
-	close(null);
-	close(fds[1]);
-	if (pid == -1)
-		diesys(EXIT_FAIL, "cannot run %s", argv[0]);
-	cleanup_add_pid(pid);
-	/* Read to EOF, so that the child never blocks on a full pipe. */
-	for (;;) {
-		if (len < size - 1)
-			n = read(fds[0], buf + len, size - 1 - len);
-		else
-			n = read(fds[0], junk, sizeof(junk));
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		if (len < size - 1)
-			len += (size_t)n;
-	}
-	close(fds[0]);
-	buf[len] = '\0';
+	copy_str(buf, size, out);
 	buf[strcspn(buf, "\n")] = '\0';
-	rc = wait_exit(pid);
-	cleanup_del_pid(pid);
+	free(out);
 	signal_check();
 	return rc;
 }
@@ -356,9 +327,7 @@ supervise(pid_t pid, int fifo, const struct options *o)
 		}
 		seen += drain(fifo);
 	}
-	if (WIFEXITED(status))
-		return WEXITSTATUS(status);
-	return 128 + WTERMSIG(status);
+	return exit_code(status);
 }
 
 static void

@@ -5,6 +5,9 @@ tests_unit_record_SOURCES = tests/unit-record.c tests/tap.h
 tests_unit_channel_SOURCES = tests/unit-channel.c tests/tap.h
 
 TESTS += tests/unit-parse tests/unit-record tests/unit-channel $(SH_TESTS)
+check_PROGRAMS += tests/unit-run
+tests_unit_run_SOURCES = tests/unit-run.c tests/tap.h
+TESTS += tests/unit-run
 SH_TESTS += \
 	tests/forksum-sums.t \
 	tests/forksum-nproc.t \
