@@ -2,8 +2,10 @@
 lib_libvc_a_SOURCES += lib/stats.c lib/stats.h
 
 # Both read a results directory the same way; json-c reads meta.json.
+# resultsfile.c owns the CSV files' format, vc-suite writes them with it.
 noinst_LIBRARIES += harness/libresults.a
-harness_libresults_a_SOURCES = harness/results.c harness/results.h
+harness_libresults_a_SOURCES = harness/results.c harness/results.h \
+	harness/resultsfile.c harness/resultsfile.h
 harness_libresults_a_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS)
 REPORT_LIBS = harness/libresults.a harness/libcatalog.a lib/libvc.a \
 	$(JSONC_LIBS)
@@ -30,6 +32,7 @@ SH_TESTS += \
 	tests/vc-report-write-error.t \
 	tests/vc-report-symlinks.t \
 	tests/vc-report-extreme.t \
+	tests/vc-report-params.t \
 	tests/vc-plot-charts.t \
 	tests/vc-plot-errors.t \
 	tests/vc-plot-format.t \
@@ -46,3 +49,10 @@ tests_unit_failures_SOURCES = tests/unit-failures.c tests/tap.h
 tests_unit_failures_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/harness
 tests_unit_failures_LDADD = $(REPORT_LIBS)
 TESTS += tests/unit-failures
+
+# results.csv and failures.csv's CSV, and params, written and read back.
+check_PROGRAMS += tests/unit-resultsfile
+tests_unit_resultsfile_SOURCES = tests/unit-resultsfile.c tests/tap.h
+tests_unit_resultsfile_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/harness
+tests_unit_resultsfile_LDADD = $(REPORT_LIBS)
+TESTS += tests/unit-resultsfile

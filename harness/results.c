@@ -1,16 +1,16 @@
 /*
  * results.c - read a results directory: results.csv and meta.json.
  *
- * results.csv is tidy CSV (RFC 4180 quoting), one measurement per row:
- *
- *	time,host,platform,benchmark,metric,unit,value,rep
- *
- * Anything malformed is an error naming its line: a report must never
- * be computed from data that was silently skipped. A value of nan (or
- * inf) is a measurement that failed; it is kept and counted as missing.
+ * results.csv is tidy CSV, one metric of one measurement per row, its
+ * columns in resultsfile.h, which reads and writes the CSV; this file
+ * checks what is in the cells. Anything malformed is an error naming
+ * its line: a report must never be computed from data that was
+ * silently skipped. A value of nan (or inf) is a measurement that
+ * failed; it is kept and counted as missing.
  *
  * failures.csv holds the measurements that failed, one row each as
- * vc-suite saw them (see results.h); this file writes it and reads it.
+ * vc-suite saw them (see results.h); this file writes its rows and
+ * checks them.
  *
  * The order of benchmarks and platforms, each benchmark's primary metric
  * and whether more or less of it is better come from the catalogue
@@ -39,135 +39,9 @@
 #include "results.h"
 #include "xalloc.h"
 
-#define RECORD_BYTES	65536	/* of one record's CSV rows: 24 metrics need 3k */
+/* Of one record's CSV rows: 24 metrics with params need about 10k. */
+#define RECORD_BYTES	65536
 
-static const char *const header[] = { "time", "host", "platform",
-    "benchmark", "metric", "unit", "value", "rep" };
-enum { F_TIME, F_HOST, F_PLATFORM, F_BENCHMARK, F_METRIC, F_UNIT, F_VALUE,
-    F_REP, NFIELDS };
-
-static const char *const xheader[] = { "time", "platform", "benchmark",
-    "rep", "status", "reason" };
-enum { X_TIME, X_PLATFORM, X_BENCHMARK, X_REP, X_STATUS, X_REASON,
-    NXFIELDS };
-
-/* One CSV record: the fields, NUL-separated in buf. */
-struct csv {
-	FILE	*fp;
-	size_t	 line;		/* physical line of the next character */
-	size_t	 start;		/* line where the last record started */
-	char	*buf;
-	size_t	 len, cap;
-	size_t	 off[NFIELDS];
-	size_t	 nfields;	/* may exceed NFIELDS: counted, not kept */
-};
-
-static void
-csv_putc(struct csv *c, int ch)
-{
-	if (c->len == c->cap) {
-		c->cap = c->cap ? 2 * c->cap : 256;
-		c->buf = xrealloc(c->buf, c->cap, 1);
-	}
-	c->buf[c->len++] = (char)ch;
-}
-
-static void
-csv_end_field(struct csv *c)
-{
-	csv_putc(c, '\0');
-	c->nfields++;
-	if (c->nfields < NFIELDS)
-		c->off[c->nfields] = c->len;
-}
-
-static const char *
-csv_field(const struct csv *c, int i)
-{
-	return c->buf + c->off[i];
-}
-
-/*
- * Reads one record. Returns 1, 0 at the end of the file, or -1 with
- * *why set. A quoted field may hold commas, quotes ("") and newlines.
- */
-static int
-csv_read(struct csv *c, const char **why)
-{
-	size_t fstart = 0;	/* where the current field's text starts */
-	int ch, quoted = 0, after_quote = 0, any = 0;
-
-	c->len = 0;
-	c->nfields = 0;
-	c->off[0] = 0;
-	c->start = c->line;
-	for (;;) {
-		ch = getc(c->fp);
-		if (ch == EOF) {
-			if (ferror(c->fp)) {
-				*why = strerror(errno);
-				return -1;
-			}
-			if (quoted) {
-				*why = "unterminated quoted field";
-				return -1;
-			}
-			if (!any)
-				return 0;
-			csv_end_field(c);
-			return 1;
-		}
-		any = 1;
-		if (ch == '\0') {
-			*why = "NUL byte in the file";
-			return -1;
-		}
-		if (quoted) {
-			if (ch == '\n')
-				c->line++;
-			if (ch != '"') {
-				csv_putc(c, ch);
-				continue;
-			}
-			if ((ch = getc(c->fp)) == '"') {
-				csv_putc(c, '"');
-				continue;
-			}
-			ungetc(ch, c->fp);
-			quoted = 0;
-			after_quote = 1;
-			continue;
-		}
-		if (ch == '\r' && (ch = getc(c->fp)) != '\n') {
-			*why = "carriage return inside a line";
-			return -1;
-		}
-		if (ch == '\n') {
-			c->line++;
-			csv_end_field(c);
-			return 1;
-		}
-		if (ch == ',') {
-			csv_end_field(c);
-			fstart = c->len;
-			after_quote = 0;
-			continue;
-		}
-		if (after_quote) {
-			*why = "text after a closing quote";
-			return -1;
-		}
-		if (ch == '"') {
-			if (c->len != fstart) {
-				*why = "quote inside an unquoted field";
-				return -1;
-			}
-			quoted = 1;
-			continue;
-		}
-		csv_putc(c, ch);
-	}
-}
 
 /*
  * A measured value: a decimal number with an optional exponent, or nan
@@ -488,6 +362,66 @@ check_unit(struct results *r, const struct series *s)
 		    s->metric, first->unit, first->line);
 }
 
+/*
+ * The length of the key=value pair that starts at s: up to the blank
+ * before the next key= (a value may hold blanks), or the end.
+ */
+static size_t
+pair_len(const char *s)
+{
+	const char *p, *k;
+
+	for (p = strchr(s, ' '); p != NULL; p = strchr(p + 1, ' ')) {
+		for (k = p + 1; *k != '\0' && (isalnum((unsigned char)*k) ||
+		    strchr("._+-", *k) != NULL); k++)
+			;
+		if (k > p + 1 && *k == '=')
+			return (size_t)(p - s);
+	}
+	return strlen(s);
+}
+
+/* Does params hold the pair of n bytes at pair? */
+static int
+has_pair(const char *params, const char *pair, size_t n)
+{
+	size_t len;
+
+	for (; *params != '\0'; params += len + (params[len] == ' ')) {
+		len = pair_len(params);
+		if (len == n && memcmp(params, pair, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Keeps in params the pairs that other has too, in their order: what
+ * all the rows of a series, then of a benchmark, share (a version that
+ * differs between host and guest, a count that a benchmark adapts to
+ * the machine are not the benchmark's parameters).
+ */
+static void
+params_common(char *params, const char *other)
+{
+	char *in = params, *out = params;
+	size_t len;
+
+	while (*in != '\0') {
+		len = pair_len(in);
+		if (len > 0 && has_pair(other, in, len)) {
+			if (out != params)
+				*out++ = ' ';
+			memmove(out, in, len);
+			out += len;
+		}
+		in += len;
+		if (*in == ' ')
+			in++;
+	}
+	*out = '\0';
+}
+
 static struct series *
 add_series(struct results *r, const struct csv_row *row)
 {
@@ -544,6 +478,10 @@ add_row(const struct csv_row *row, void *arg)
 		s->cap = s->cap ? 2 * s->cap : 16;
 		s->obs = xrealloc(s->obs, s->cap, sizeof(*s->obs));
 	}
+	if (row->params != NULL && s->params == NULL)
+		s->params = xstrdup(row->params);
+	else if (row->params != NULL && strcmp(s->params, row->params) != 0)
+		params_common(s->params, row->params);
 	o = &s->obs[s->n++];
 	o->value = row->value;
 	o->rep = row->rep;
@@ -598,41 +536,66 @@ check_duplicates(const struct results *r)
 		    first->line);
 }
 
+/*
+ * A row's params, as vc-suite writes them: the record's parameters as
+ * space-separated key=value pairs (the benchmarks' CSV), or empty. They
+ * reach titles, charts and cells: one line of text that no spreadsheet
+ * runs, short enough to show. Returns NULL, or what is wrong.
+ */
+const char *
+results_params_ok(const char *s)
+{
+	if (*s != '\0' && strchr("=+-@", *s) != NULL)
+		return "starts with = + - or @";
+	if (strlen(s) > PARAMS_MAX)
+		return "longer than " PARAMS_MAX_TEXT;
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return "holds a control character";
+	return NULL;
+}
+
 /* A row's fields checked and named; dies naming the line. */
 static void
-check_row(const char *path, const struct csv *c, struct csv_row *row)
+check_row(const char *path, const struct csv_in *c, size_t ncols,
+    struct csv_row *row)
 {
 	const char *why;
-	int f;
+	size_t f;
 
-	if (c->nfields != NFIELDS)
-		die(EXIT_FAIL, "%s: line %zu: %zu fields, expected %d",
-		    path, c->start, c->nfields, NFIELDS);
-	for (f = 0; f < NFIELDS; f++)
-		if (f != F_UNIT && *csv_field(c, f) == '\0')
+	if (c->nfields != ncols)
+		die(EXIT_FAIL, "%s: line %zu: %zu fields, expected %zu",
+		    path, c->start, c->nfields, ncols);
+	for (f = 0; f < R_NCOLS_OLD; f++)
+		if (f != R_UNIT && *csv_get(c, f) == '\0')
 			die(EXIT_FAIL, "%s: line %zu: empty %s", path,
-			    c->start, header[f]);
-	for (f = F_PLATFORM; f <= F_UNIT; f++)
-		if ((why = results_name_ok(csv_field(c, f), f == F_UNIT)) != NULL)
+			    c->start, results_cols[f]);
+	for (f = R_PLATFORM; f <= R_UNIT; f++)
+		if ((why = results_name_ok(csv_get(c, f), f == R_UNIT)) != NULL)
 			die(EXIT_FAIL, "%s: line %zu: %s '%s' %s", path,
-			    c->start, header[f], printable(csv_field(c, f)),
+			    c->start, results_cols[f], printable(csv_get(c, f)),
 			    why);
-	if ((why = results_time_ok(csv_field(c, F_TIME))) != NULL)
+	if ((why = results_time_ok(csv_get(c, R_TIME))) != NULL)
 		die(EXIT_FAIL, "%s: line %zu: time '%s' %s", path, c->start,
-		    printable(csv_field(c, F_TIME)), why);
-	if ((why = parse_value(csv_field(c, F_VALUE), &row->value)) != NULL)
+		    printable(csv_get(c, R_TIME)), why);
+	if ((why = parse_value(csv_get(c, R_VALUE), &row->value)) != NULL)
 		die(EXIT_FAIL, "%s: line %zu: value '%s': %s", path,
-		    c->start, printable(csv_field(c, F_VALUE)), why);
-	if ((why = parse_int(csv_field(c, F_REP), 1, INT64_MAX, &row->rep))
+		    c->start, printable(csv_get(c, R_VALUE)), why);
+	if ((why = parse_int(csv_get(c, R_REP), 1, INT64_MAX, &row->rep))
 	    != NULL)
 		die(EXIT_FAIL, "%s: line %zu: rep '%s': %s", path,
-		    c->start, printable(csv_field(c, F_REP)), why);
-	row->time = csv_field(c, F_TIME);
-	row->host = csv_field(c, F_HOST);
-	row->platform = csv_field(c, F_PLATFORM);
-	row->benchmark = csv_field(c, F_BENCHMARK);
-	row->metric = csv_field(c, F_METRIC);
-	row->unit = csv_field(c, F_UNIT);
+		    c->start, printable(csv_get(c, R_REP)), why);
+	if (ncols > R_PARAMS &&
+	    (why = results_params_ok(csv_get(c, R_PARAMS))) != NULL)
+		die(EXIT_FAIL, "%s: line %zu: params '%s' %s", path, c->start,
+		    printable(csv_get(c, R_PARAMS)), why);
+	row->time = csv_get(c, R_TIME);
+	row->host = csv_get(c, R_HOST);
+	row->platform = csv_get(c, R_PLATFORM);
+	row->benchmark = csv_get(c, R_BENCHMARK);
+	row->metric = csv_get(c, R_METRIC);
+	row->unit = csv_get(c, R_UNIT);
+	row->params = ncols > R_PARAMS ? csv_get(c, R_PARAMS) : NULL;
 	row->line = c->start;
 }
 
@@ -640,63 +603,64 @@ check_row(const char *path, const struct csv *c, struct csv_row *row)
  * Reads results.csv at path, checks its header and each row, and hands
  * the rows on in file order. Dies (exit 1) naming the line of anything
  * malformed. The one reader of the file: vc-report, vc-plot and
- * vc-suite -r all come through here.
+ * vc-suite -r all come through here. Returns the number of columns:
+ * R_NCOLS, or R_NCOLS_OLD for an older file without params.
  */
-void
+size_t
 results_scan(const char *path, void (*fn)(const struct csv_row *, void *),
     void *arg)
 {
-	struct csv c;
+	struct csv_in c;
 	struct csv_row row;
 	const char *why;
-	int f, rc, bad = 0;
+	char *want;
+	size_t ncols;
+	int rc;
 
-	memset(&c, 0, sizeof(c));
-	if ((c.fp = fopen(path, "r")) == NULL)
+	if (csv_open(&c, path) == -1)
 		diesys(EXIT_FAIL, "%s", path);
-	c.line = 1;
-	/* A spreadsheet may have saved it with a byte-order mark. */
-	if ((f = getc(c.fp)) != 0xef)
-		ungetc(f, c.fp);
-	else if (getc(c.fp) != 0xbb || getc(c.fp) != 0xbf)
-		die(EXIT_FAIL, "%s: line 1: not a CSV header", path);
 	if ((rc = csv_read(&c, &why)) == -1)
 		die(EXIT_FAIL, "%s: line %zu: %s", path, c.start, why);
 	if (rc == 0)
 		die(EXIT_FAIL, "%s: empty file, no header", path);
-	for (f = 0; f < NFIELDS && !bad; f++)
-		bad = f >= (int)c.nfields || strcmp(csv_field(&c, f),
-		    header[f]) != 0;
-	if (bad || c.nfields != NFIELDS)
-		die(EXIT_FAIL, "%s: line 1: header is not "
-		    "time,host,platform,benchmark,metric,unit,value,rep",
-		    path);
+	if (csv_is_header(&c, results_cols, R_NCOLS))
+		ncols = R_NCOLS;
+	else if (csv_is_header(&c, results_cols, R_NCOLS_OLD))
+		ncols = R_NCOLS_OLD;
+	else {
+		want = csv_header_line(results_cols, R_NCOLS);
+		want[strlen(want) - 1] = '\0';
+		die(EXIT_FAIL, "%s: line 1: header is not %s", path, want);
+	}
 	for (;;) {
 		memset(&row, 0, sizeof(row));
 		if ((row.offset = (long long)ftello(c.fp)) == -1)
 			diesys(EXIT_FAIL, "%s", path);
 		if ((rc = csv_read(&c, &why)) != 1)
 			break;
-		check_row(path, &c, &row);
+		check_row(path, &c, ncols, &row);
 		fn(&row, arg);
 	}
 	if (rc == -1)
 		die(EXIT_FAIL, "%s: line %zu: %s", path, c.start, why);
-	fclose(c.fp);
-	free(c.buf);
+	csv_close(&c);
+	return ncols;
 }
 
-static void
+/* results.csv; returns its number of columns (results_scan). */
+static size_t
 read_csv(struct results *r, const char *dir)
 {
 	struct stat st;
+	size_t ncols;
 
 	if (stat(dir, &st) == -1)
 		diesys(EXIT_FAIL, "%s", dir);
 	if (!S_ISDIR(st.st_mode))
 		die(EXIT_FAIL, "%s: not a directory", dir);
-	results_scan(r->csv, add_row, r);
+	ncols = results_scan(r->csv, add_row, r);
 	check_duplicates(r);
+	return ncols;
 }
 
 /*
@@ -786,15 +750,15 @@ int
 failures_open(const char *dir)
 {
 	struct stat st;
-	char *path, ch, head[128], got[128];
-	size_t i, len = 0;
+	char *path, *head, ch, got[128];
+	size_t len;
 	off_t end;
 	ssize_t n;
 	int fd;
 
-	for (i = 0; i < NXFIELDS; i++)
-		len += (size_t)snprintf(head + len, sizeof(head) - len, "%s%s",
-		    xheader[i], i + 1 < NXFIELDS ? "," : "\n");
+	head = csv_header_line(failures_cols, X_NCOLS);
+	if ((len = strlen(head)) > sizeof(got))
+		die(EXIT_FAIL, "failures.csv: header too long");
 	path = xasprintf("%s/%s", dir, FAILURES_CSV);
 	if ((fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC,
 	    0644)) == -1 || fstat(fd, &st) == -1)
@@ -817,6 +781,7 @@ failures_open(const char *dir)
 	}
 	if (end == 0)
 		results_append(fd, path, head, len);
+	free(head);
 	free(path);
 	return fd;
 }
@@ -830,50 +795,50 @@ void
 failures_append(int fd, const char *plat, const char *bench, int64_t rep,
     int status, const char *reason)
 {
-	char clean[REASON_MAX + 4], line[2 * sizeof(clean) + 256], stamp[32];
+	struct csv_out w = { NULL, NULL, 0, 0, 0, 0 };
+	char clean[REASON_MAX + 4], stamp[32], num[32];
 	time_t now = time(NULL);
-	size_t len;
-	const char *p;
 
 	reason_clean(clean, sizeof(clean), reason);
 	strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
-	len = (size_t)snprintf(line, sizeof(line), "%s,%s,%s,%lld,%d,\"",
-	    stamp, plat, bench, (long long)rep, status);
-	for (p = clean; *p != '\0' && len < sizeof(line) - 3; p++) {
-		if (*p == '"')
-			line[len++] = '"';
-		line[len++] = *p;
-	}
-	line[len++] = '"';
-	line[len++] = '\n';
-	results_append(fd, FAILURES_CSV, line, len);
+	csv_field(&w, stamp);
+	csv_text(&w, ",");
+	csv_field(&w, plat);
+	csv_text(&w, ",");
+	csv_field(&w, bench);
+	snprintf(num, sizeof(num), ",%lld,%d,", (long long)rep, status);
+	csv_text(&w, num);
+	csv_quoted(&w, clean);
+	csv_text(&w, "\n");
+	results_append(fd, FAILURES_CSV, w.p, w.len);
+	free(w.p);
 }
 
 static void
-add_failure(struct results *r, const struct csv *c, const char *path)
+add_failure(struct results *r, const struct csv_in *c, const char *path)
 {
 	struct failure *f;
 	const char *why, *p;
 	int64_t rep, status;
-	int i;
+	size_t i;
 
-	if (c->nfields != NXFIELDS)
+	if (c->nfields != X_NCOLS)
 		die(EXIT_FAIL, "%s: line %zu: %zu fields, expected %d", path,
-		    c->start, c->nfields, NXFIELDS);
-	if (*csv_field(c, X_TIME) == '\0')
+		    c->start, c->nfields, X_NCOLS);
+	if (*csv_get(c, X_TIME) == '\0')
 		die(EXIT_FAIL, "%s: line %zu: empty time", path, c->start);
 	for (i = X_PLATFORM; i <= X_BENCHMARK; i++)
-		if ((why = results_name_ok(csv_field(c, i), 0)) != NULL)
+		if ((why = results_name_ok(csv_get(c, i), 0)) != NULL)
 			die(EXIT_FAIL, "%s: line %zu: %s '%s' %s", path,
-			    c->start, i == X_PLATFORM ? "platform" :
-			    "benchmark", printable(csv_field(c, i)), why);
-	if ((why = parse_int(csv_field(c, X_REP), 1, INT64_MAX, &rep)) != NULL)
+			    c->start, failures_cols[i],
+			    printable(csv_get(c, i)), why);
+	if ((why = parse_int(csv_get(c, X_REP), 1, INT64_MAX, &rep)) != NULL)
 		die(EXIT_FAIL, "%s: line %zu: rep '%s': %s", path, c->start,
-		    printable(csv_field(c, X_REP)), why);
-	if ((why = parse_int(csv_field(c, X_STATUS), 0, 255, &status)) != NULL)
+		    printable(csv_get(c, X_REP)), why);
+	if ((why = parse_int(csv_get(c, X_STATUS), 0, 255, &status)) != NULL)
 		die(EXIT_FAIL, "%s: line %zu: status '%s': %s", path,
-		    c->start, printable(csv_field(c, X_STATUS)), why);
-	p = csv_field(c, X_REASON);
+		    c->start, printable(csv_get(c, X_STATUS)), why);
+	p = csv_get(c, X_REASON);
 	if (*p == '\0' || strlen(p) > REASON_MAX + 3)
 		die(EXIT_FAIL, "%s: line %zu: reason empty or longer than %d "
 		    "bytes", path, c->start, REASON_MAX);
@@ -883,13 +848,13 @@ add_failure(struct results *r, const struct csv *c, const char *path)
 			    "the reason", path, c->start);
 	r->fail = xrealloc(r->fail, r->nfail + 1, sizeof(*r->fail));
 	f = &r->fail[r->nfail++];
-	f->time = xstrdup(csv_field(c, X_TIME));
-	f->platform = xstrdup(csv_field(c, X_PLATFORM));
-	f->benchmark = xstrdup(csv_field(c, X_BENCHMARK));
+	f->time = xstrdup(csv_get(c, X_TIME));
+	f->platform = xstrdup(csv_get(c, X_PLATFORM));
+	f->benchmark = xstrdup(csv_get(c, X_BENCHMARK));
 	f->rep = rep;
 	f->status = (int)status;
 	/* As reason_clean writes it: a file from elsewhere may not. */
-	p = csv_field(c, X_REASON);
+	p = csv_get(c, X_REASON);
 	f->reason = strchr("=+-@", *p) != NULL ? xasprintf("'%s", p) :
 	    xstrdup(p);
 }
@@ -941,35 +906,31 @@ superseded(const struct results *r, char *gone)
 static void
 read_failures(struct results *r, const char *dir)
 {
-	struct csv c;
+	struct csv_in c;
 	const char *why;
-	char *path, *gone;
+	char *path, *gone, *want;
 	size_t i, k;
 	int rc;
 
-	memset(&c, 0, sizeof(c));
 	path = xasprintf("%s/%s", dir, FAILURES_CSV);
-	if ((c.fp = fopen(path, "r")) == NULL) {
+	if (csv_open(&c, path) == -1) {
 		if (errno != ENOENT)
 			diesys(EXIT_FAIL, "%s", path);
 		free(path);
 		return;
 	}
-	c.line = 1;
 	if ((rc = csv_read(&c, &why)) == -1)
 		die(EXIT_FAIL, "%s: line %zu: %s", path, c.start, why);
-	for (i = 0; rc == 1 && i < NXFIELDS && i < c.nfields &&
-	    strcmp(csv_field(&c, (int)i), xheader[i]) == 0; i++)
-		;
-	if (i != NXFIELDS || c.nfields != NXFIELDS)
-		die(EXIT_FAIL, "%s: line 1: header is not "
-		    "time,platform,benchmark,rep,status,reason", path);
+	if (rc == 0 || !csv_is_header(&c, failures_cols, X_NCOLS)) {
+		want = csv_header_line(failures_cols, X_NCOLS);
+		want[strlen(want) - 1] = '\0';
+		die(EXIT_FAIL, "%s: line 1: header is not %s", path, want);
+	}
 	while ((rc = csv_read(&c, &why)) == 1)
 		add_failure(r, &c, path);
 	if (rc == -1)
 		die(EXIT_FAIL, "%s: line %zu: %s", path, c.start, why);
-	fclose(c.fp);
-	free(c.buf);
+	csv_close(&c);
 	free(path);
 	/* Keep the failures that still stand, once per rep, in order. */
 	gone = xcalloc(r->nfail ? r->nfail : 1, 1);
@@ -1109,6 +1070,33 @@ index_series(struct results *r)
 	}
 }
 
+/* Each benchmark's params: the pairs all its series share. */
+static void
+bench_params(struct results *r)
+{
+	struct strmap *index = strmap_new();
+	const struct series *s;
+	struct bench *b;
+	size_t i;
+
+	for (i = 0; i < r->nbench; i++)
+		strmap_add(index, r->bench[i].name, i);
+	for (i = 0; i < r->nseries; i++) {
+		s = &r->series[i];
+		b = &r->bench[strmap_get(index, s->benchmark)];
+		if (b->params == NULL)
+			b->params = xstrdup(s->params);
+		else
+			params_common(b->params, s->params);
+	}
+	for (i = 0; i < r->nbench; i++)
+		if (r->bench[i].params != NULL && *r->bench[i].params == '\0') {
+			free(r->bench[i].params);
+			r->bench[i].params = NULL;
+		}
+	strmap_free(index);
+}
+
 /* The platforms vc-suite skipped, and why, from meta.json. */
 static void
 read_skips(struct results *r, struct json_object *meta)
@@ -1184,11 +1172,12 @@ results_json_file(const char *path, const char **why)
 }
 
 /*
- * meta.json decorates titles and says which platforms were skipped: a
- * missing file is normal. NULL when there is none to use.
+ * meta.json says which platforms were skipped (and, for an older
+ * results.csv, the benchmarks' parameters): a missing file is normal.
+ * NULL when there is none to use; lost names what goes without it.
  */
 static struct json_object *
-load_meta(const char *dir)
+load_meta(const char *dir, const char *lost)
 {
 	struct json_object *meta;
 	const char *why;
@@ -1203,7 +1192,7 @@ load_meta(const char *dir)
 	if (meta != NULL && !json_object_is_type(meta, json_type_object))
 		why = "not a JSON object";
 	if (why != NULL) {
-		warnmsg("%s: %s; titles without parameters", path, why);
+		warnmsg("%s: %s; %s", path, why, lost);
 		json_object_put(meta);
 		meta = NULL;
 	}
@@ -1211,6 +1200,7 @@ load_meta(const char *dir)
 	return meta;
 }
 
+/* An older results.csv, without params: meta.json's arguments, then. */
 static void
 read_params(struct results *r, struct json_object *meta)
 {
@@ -1235,17 +1225,21 @@ void
 results_read(struct results *r, const char *dir)
 {
 	struct json_object *meta;
+	size_t ncols;
 
 	memset(r, 0, sizeof(*r));
-	r->csv = xasprintf("%s/results.csv", dir);
-	read_csv(r, dir);
+	r->csv = xasprintf("%s/%s", dir, RESULTS_CSV);
+	ncols = read_csv(r, dir);
 	read_failures(r, dir);
 	if (r->nrows == 0 && r->nfail == 0)
 		die(EXIT_FAIL, "%s: no results (only the header)", r->csv);
-	if ((meta = load_meta(dir)) != NULL)
+	if ((meta = load_meta(dir, ncols > R_PARAMS ? "no skipped platforms "
+	    "shown" : "titles without parameters")) != NULL)
 		read_skips(r, meta);
 	index_series(r);
-	if (meta != NULL)
+	if (ncols > R_PARAMS)
+		bench_params(r);
+	else if (meta != NULL)
 		read_params(r, meta);
 	json_object_put(meta);
 }
@@ -1266,6 +1260,7 @@ results_free(struct results *r)
 		free(s->metric);
 		free(s->unit);
 		free(s->platform);
+		free(s->params);
 	}
 	for (i = 0; i < r->nbench; i++) {
 		free(r->bench[i].params);
@@ -1321,57 +1316,41 @@ cell_free(struct cell *c)
 }
 
 /*
- * A record's rows as they are built: on the heap, up to RECORD_BYTES.
- * Runner output is untrusted (it comes from inside containers and VMs),
- * so its size is checked here rather than trusted to fit.
+ * A record's params as a row keeps them, in buf: its "params" object as
+ * space-separated key=value pairs, as the benchmarks' own CSV writes
+ * them. The keys are names (results_name_ok), a value a string or a
+ * number; a control character in a value (a directory's name may hold
+ * a tab) becomes a blank. Returns NULL, or why the record is refused.
  */
-struct rowbuf {
-	char	*p;
-	size_t	 len, cap;
-	int	 over;		/* it would have passed RECORD_BYTES */
-};
-
-static void
-rb_add(struct rowbuf *rb, const char *s, size_t n)
+static const char *
+params_of(struct json_object *rec, char *buf, size_t size)
 {
-	if (rb->over || n > RECORD_BYTES - rb->len) {
-		rb->over = 1;
-		return;
-	}
-	if (rb->len + n > rb->cap) {
-		while (rb->len + n > rb->cap)
-			rb->cap = rb->cap ? 2 * rb->cap : 1024;
-		if ((rb->p = realloc(rb->p, rb->cap)) == NULL)
-			diesys(EXIT_FAIL, "realloc");
-	}
-	memcpy(rb->p + rb->len, s, n);
-	rb->len += n;
-}
+	struct json_object *params;
+	size_t len = 0, i;
+	int n;
 
-static void
-rb_str(struct rowbuf *rb, const char *s)
-{
-	rb_add(rb, s, strlen(s));
-}
-
-/* One CSV field, quoted (RFC 4180) when it needs to be. */
-static void
-rb_field(struct rowbuf *rb, const char *s)
-{
-	int quote = strpbrk(s, ",\"\n\r") != NULL;
-	const char *q;
-
-	if (!quote) {
-		rb_str(rb, s);
-		return;
+	buf[0] = '\0';
+	if (!json_object_object_get_ex(rec, "params", &params))
+		return NULL;
+	if (!json_object_is_type(params, json_type_object))
+		return "params not an object";
+	json_object_object_foreach(params, key, val) {
+		if (results_name_ok(key, 0) != NULL)
+			return "params: a key is not a name";
+		if (!json_object_is_type(val, json_type_string) &&
+		    !json_object_is_type(val, json_type_int) &&
+		    !json_object_is_type(val, json_type_double))
+			return "params: a value is not a string or a number";
+		n = snprintf(buf + len, size - len, "%s%s=%s", len ? " " : "",
+		    key, json_object_get_string(val));
+		if (n < 0 || (size_t)n >= size - len)
+			return "params longer than " PARAMS_MAX_TEXT;
+		len += (size_t)n;
 	}
-	rb_add(rb, "\"", 1);
-	for (; (q = strchr(s, '"')) != NULL; s = q + 1) {
-		rb_add(rb, s, (size_t)(q - s) + 1);
-		rb_add(rb, "\"", 1);
-	}
-	rb_str(rb, s);
-	rb_add(rb, "\"", 1);
+	for (i = 0; i < len; i++)
+		if ((unsigned char)buf[i] < 0x20 || buf[i] == 0x7f)
+			buf[i] = ' ';
+	return results_params_ok(buf);
 }
 
 /*
@@ -1380,18 +1359,22 @@ rb_field(struct rowbuf *rb, const char *s)
  * benchmark's JSON record, as results.csv rows of platform, benchmark
  * and rep, in r->p (the caller frees it, also on refusal), with the
  * values of the benchmark's work and primary metrics (catalog.c).
+ * ncols is the file's: R_NCOLS, or R_NCOLS_OLD to resume an older
+ * file (no params).
  * Returns NULL, or why the record is refused: nothing goes in that the
  * reader of results.csv would refuse.
  */
 const char *
 results_rows(const char *out, const char *host, const char *platform,
-    const struct bench_def *bench, long long rep, struct results_rows *r)
+    const struct bench_def *bench, long long rep, size_t ncols,
+    struct results_rows *r)
 {
 	static char why[128];
 	struct json_object *rec, *metrics, *m, *f;
-	struct rowbuf rb = { NULL, 0, 0, 0 };
+	struct csv_out w = { NULL, NULL, 0, 0, RECORD_BYTES, 0 };
 	const char *line, *time_s = "", *name, *unit, *bad;
-	char num[64];
+	const char *col[R_NCOLS];
+	char num[64], repnum[32], params[PARAMS_MAX + 1];
 	size_t i, nm;
 
 	r->p = NULL;
@@ -1410,6 +1393,17 @@ results_rows(const char *out, const char *host, const char *platform,
 		snprintf(why, sizeof(why), "result record's time %s", bad);
 		goto out;
 	}
+	if ((bad = params_of(rec, params, sizeof(params))) != NULL) {
+		snprintf(why, sizeof(why), "result record's %s", bad);
+		goto out;
+	}
+	snprintf(repnum, sizeof(repnum), "%lld", rep);
+	col[R_TIME] = time_s;
+	col[R_HOST] = host;
+	col[R_PLATFORM] = platform;
+	col[R_BENCHMARK] = bench->name;
+	col[R_REP] = repnum;
+	col[R_PARAMS] = params;
 	snprintf(why, sizeof(why), "malformed result record");
 	if (!json_object_object_get_ex(rec, "metrics", &metrics) ||
 	    !json_object_is_type(metrics, json_type_array) ||
@@ -1450,31 +1444,20 @@ results_rows(const char *out, const char *host, const char *platform,
 		/* json-c's null is NULL */
 		if (strcmp(name, bench->primary) == 0 && f != NULL)
 			r->primary = json_object_get_double(f);
-		rb_field(&rb, time_s);
-		rb_add(&rb, ",", 1);
-		rb_field(&rb, host);
-		rb_add(&rb, ",", 1);
-		rb_str(&rb, platform);
-		rb_add(&rb, ",", 1);
-		rb_str(&rb, bench->name);
-		rb_add(&rb, ",", 1);
-		rb_field(&rb, name);
-		rb_add(&rb, ",", 1);
-		rb_field(&rb, unit);
-		snprintf(num + strlen(num), sizeof(num) - strlen(num),
-		    ",%lld\n", rep);
-		rb_add(&rb, ",", 1);
-		rb_str(&rb, num);
+		col[R_METRIC] = name;
+		col[R_UNIT] = unit;
+		col[R_VALUE] = num;
+		csv_fields(&w, col, ncols);
 	}
-	if (rb.over) {
+	if (w.over) {
 		snprintf(why, sizeof(why), "result record longer than %d "
 		    "bytes as CSV rows", RECORD_BYTES);
 		goto out;
 	}
 	why[0] = '\0';
 out:
-	r->p = rb.p;
-	r->len = rb.len;
+	r->p = w.p;
+	r->len = w.len;
 	json_object_put(rec);
 	return why[0] != '\0' ? why : NULL;
 }

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "catalog.h"
+#include "resultsfile.h"
 #include "stats.h"
 
 struct json_object;
@@ -25,19 +26,17 @@ struct series {
 	char		*metric;
 	char		*unit;
 	char		*platform;
+	char		*params;	/* the pairs all its rows share */
 	size_t		 line;		/* where it first appeared */
 	struct obs	*obs;
 	size_t		 n, cap;
 };
 
 /*
- * A measurement that failed, from failures.csv: vc-suite appends one row
- * per failed run as it happens,
- *
- *	time,platform,benchmark,rep,status,reason
- *
- * status being the runner's exit status (0: it succeeded but gave no
- * usable record) and reason one line of its output, cleaned.
+ * A measurement that failed, from failures.csv (columns: resultsfile.h):
+ * vc-suite appends one row per failed run as it happens, status being
+ * the runner's exit status (0: it succeeded but gave no usable record)
+ * and reason one line of its output, cleaned.
  */
 struct failure {
 	char	*time;
@@ -54,14 +53,15 @@ struct skip {
 	char	*reason;
 };
 
-#define FAILURES_CSV	"failures.csv"
 #define META_MAX	(1 << 20)	/* bytes of meta.json read at most */
 #define META_MAX_TEXT	"1 MiB"
 #define REASON_MAX	200	/* bytes of a reason kept; longer is cut */
+#define PARAMS_MAX	1024	/* bytes of a row's params at most */
+#define PARAMS_MAX_TEXT	"1024 bytes"
 
 struct bench {
 	char		 *name;
-	char		 *params;	/* from meta.json, or NULL */
+	char		 *params;	/* the pairs all its rows share, or NULL */
 	char		**metrics;	/* the primary first, then as found */
 	size_t		  nmetrics;
 	enum better	  better;	/* of the primary metric */
@@ -94,6 +94,7 @@ struct csv_row {
 	const char	*benchmark;
 	const char	*metric;
 	const char	*unit;
+	const char	*params;	/* NULL: an older file, without */
 	double		 value;
 	int64_t		 rep;
 	size_t		 line;		/* where it starts */
@@ -118,7 +119,7 @@ struct cell {
 void			 results_read(struct results *, const char *);
 void			 results_free(struct results *);
 struct json_object	*results_json_file(const char *, const char **);
-void			 results_scan(const char *,
+size_t			 results_scan(const char *,
 			    void (*)(const struct csv_row *, void *), void *);
 const struct series	*results_find(const struct results *, const char *,
 			    const char *, const char *);
@@ -134,6 +135,7 @@ size_t			 results_failed(const struct results *, const char *,
 void			 results_append(int, const char *, const char *,
 			    size_t);
 const char		*results_name_ok(const char *, int);
+const char		*results_params_ok(const char *);
 
 /* A benchmark's record as results.csv rows, for vc-suite's intake. */
 struct results_rows {
@@ -144,7 +146,7 @@ struct results_rows {
 };
 const char		*results_rows(const char *, const char *,
 			    const char *, const struct bench_def *,
-			    long long, struct results_rows *);
+			    long long, size_t, struct results_rows *);
 const char		*results_time_ok(const char *);
 void			 reason_clean(char *, size_t, const char *);
 int			 failures_open(const char *);

@@ -221,20 +221,13 @@ note_missing(struct block *bl, const struct cell *c)
 	fprintf(bl->notes_fp, "; left out of the statistics\n");
 }
 
+/* A CSV field on stdout, quoted as results.csv's are (resultsfile.h). */
 static void
 put_csv_field(const char *s)
 {
-	if (strpbrk(s, ",\"\n\r") == NULL) {
-		fputs(s, stdout);
-		return;
-	}
-	putchar('"');
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
-			putchar('"');
-		putchar(*s);
-	}
-	putchar('"');
+	struct csv_out w = { stdout, NULL, 0, 0, 0, 0 };
+
+	csv_field(&w, s);
 }
 
 /* The first columns of a row: benchmark, metric, unit, platform. */
@@ -653,9 +646,10 @@ export(const struct results *r, const char *outdir)
 {
 	const struct series *s;
 	const struct bench *b;
+	static const char *const cols[] = { "time", "value" };
 	struct outfile out;
+	struct csv_out w = { NULL, NULL, 0, 0, 0, 0 };
 	size_t i, j, k;
-	FILE *fp;
 	char *path;
 
 	if (mkdir(outdir, 0777) == -1 && errno != EEXIST)
@@ -670,16 +664,13 @@ export(const struct results *r, const char *outdir)
 			    b->name);
 			if (outfile_open(&out, path) == -1)
 				diesys(EXIT_FAIL, "%s", path);
-			fp = out.fp;
-			fputs("time,value\n", fp);
+			w.fp = out.fp;
+			csv_fields(&w, cols, 2);
 			for (k = 0; k < s->n; k++) {
-				/* Times are ISO 8601: no quoting needed. */
-				if (strpbrk(s->obs[k].time, ",\"\n\r") != NULL)
-					fprintf(fp, "\"%s\",", s->obs[k].time);
-				else
-					fprintf(fp, "%s,", s->obs[k].time);
-				put_exact(fp, s->obs[k].value);
-				fputc('\n', fp);
+				csv_field(&w, s->obs[k].time);
+				csv_text(&w, ",");
+				put_exact(w.fp, s->obs[k].value);
+				csv_text(&w, "\n");
 			}
 			if (outfile_commit(&out) == -1)
 				diesys(EXIT_FAIL, "%s: write error", path);

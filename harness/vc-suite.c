@@ -4,14 +4,13 @@
  * Every measurement goes through a platform runner (vc-native,
  * vc-container, vc-qemu, vc-kvm), spawned without a shell, with the
  * benchmark's -o json record parsed and appended to DIR/results.csv as
- * tidy rows (time,host,platform,benchmark,metric,unit,value,rep) in one
- * write followed by fsync: a crash or Ctrl-C loses nothing measured
- * before it, and -r resumes the matrix where it stopped. A measurement
- * that fails goes to DIR/failures.csv the same way (results.c), with
- * the reason from the runner's stderr, which is also relayed as it
- * comes; the list of failed cells ends the run. DIR/meta.json
- * records the machine, the software versions, the parameters and each
- * platform's exact command line.
+ * tidy rows (resultsfile.h) in one write followed by fsync: a crash or
+ * Ctrl-C loses nothing measured before it, and -r resumes the matrix
+ * where it stopped. A measurement that fails goes to DIR/failures.csv
+ * the same way (results.c), with the reason from the runner's stderr,
+ * which is also relayed as it comes; the list of failed cells ends the
+ * run. DIR/meta.json records the machine, the software versions, the
+ * parameters and each platform's exact command line.
  *
  * Order is interleaved: round by round, each benchmark on every platform
  * in turn (shuffled with a recorded seed if -s), so that a drift of the
@@ -47,7 +46,6 @@
 
 #define MAXREPS		100000
 #define ERRKEEP		65536	/* of a runner's stderr, kept for reason() */
-#define HEADER		"time,host,platform,benchmark,metric,unit,value,rep\n"
 
 /*
  * quick: small sizes, a few minutes; classic: the course's settings.
@@ -98,6 +96,7 @@ static char *plat_info[NPLAT];		/* vc-container -I: key value lines */
 static char host[256];
 static int csv_fd = -1;
 static const char *csv_path;		/* DIR/results.csv */
+static size_t csv_ncols = R_NCOLS;	/* its columns: fewer in an older */
 static int fail_fd = -1;		/* failures.csv, opened at the first */
 
 /* Totals for the overhead report. */
@@ -482,7 +481,7 @@ append_record(int p, int b, int64_t rep, const char *out, double *work,
 	const char *why;
 
 	why = results_rows(out, host, catalog_plats[p].name,
-	    &catalog_benchs[b], (long long)rep, &rows);
+	    &catalog_benchs[b], (long long)rep, csv_ncols, &rows);
 	if (why == NULL) {
 		results_append(csv_fd, csv_path, rows.p, rows.len);
 		*work = rows.work;
@@ -565,14 +564,16 @@ done_row(const struct csv_row *row, void *arg)
  * file must be ours (its header) before anything in it is cut; then a
  * partial last line and an incomplete last record are cut off, to be
  * measured again. An incomplete record or a second one of a rep inside
- * the file is refused: this writer leaves neither.
+ * the file is refused: this writer leaves neither. A file of an older
+ * vc-suite, without params, goes on without them.
  */
 static void
 read_done(const char *path)
 {
 	struct done_scan d = { path, NULL, 0, 0 };
 	size_t most[NBENCH] = { 0 }, nrec[NBENCH] = { 0 }, i;
-	char *buf;
+	char *buf, *head = csv_header_line(results_cols, R_NCOLS);
+	char *old = csv_header_line(results_cols, R_NCOLS_OLD);
 	struct stat st;
 	struct rec *r;
 	ssize_t n;
@@ -585,8 +586,14 @@ read_done(const char *path)
 	if ((n = pread(fd, buf, (size_t)st.st_size, 0)) != st.st_size)
 		diesys(EXIT_FAIL, "%s", path);
 	buf[n] = '\0';
-	if (strncmp(buf, HEADER, strlen(HEADER)) != 0)
+	if (strncmp(buf, old, strlen(old)) == 0) {
+		csv_ncols = R_NCOLS_OLD;
+		warnmsg("%s: an older vc-suite's file, without params: rows "
+		    "go on without them", path);
+	} else if (strncmp(buf, head, strlen(head)) != 0)
 		die(EXIT_FAIL, "%s: not a vc-suite results file", path);
+	free(head);
+	free(old);
 	while (n > 0 && buf[n - 1] != '\n')
 		n--;
 	if (n != st.st_size) {
@@ -1115,7 +1122,7 @@ int
 main(int argc, char *argv[])
 {
 	static char **rargv;	/* static: it lives until exit */
-	char *path, *kernel = NULL;
+	char *path, *head, *kernel = NULL;
 	int p, b, i, ord[NPLAT], rargc;
 	int64_t rep, done = 0, total, w;
 	double t0 = wall_now(), wall, overhead;
@@ -1145,7 +1152,7 @@ main(int argc, char *argv[])
 	cleanup_signals();
 	sweep_runners();
 	make_dir();
-	if (asprintf(&path, "%s/results.csv", o.dir) == -1)
+	if (asprintf(&path, "%s/%s", o.dir, RESULTS_CSV) == -1)
 		diesys(EXIT_FAIL, "asprintf");
 	csv_path = path;
 	if (!o.resume && stat(path, &st) == 0)
@@ -1165,8 +1172,11 @@ main(int argc, char *argv[])
 		}
 	if (o.resume)
 		read_done(path);
-	else
-		results_append(csv_fd, path, HEADER, strlen(HEADER));
+	else {
+		head = csv_header_line(results_cols, R_NCOLS);
+		results_append(csv_fd, path, head, strlen(head));
+		free(head);
+	}
 	link_latest();
 
 	for (p = 0; p < NPLAT; p++) {

@@ -1,14 +1,15 @@
 #!/bin/sh
 # Nothing a spreadsheet would run (a cell starting with = + - or @)
 # reaches a CSV cell or an -x file name: vc-suite refuses such names
-# and times from a runner, vc-report refuses them in results.csv, and a
-# reason (runner output) is kept as text with a quote in front.
+# and times from a runner, vc-report refuses them (and such params) in
+# results.csv, and a reason (runner output) is kept as text with a
+# quote in front.
 . "${top_srcdir:-.}/tests/tap.sh"
 . "$top_srcdir/tests/report-data.sh"
 . "$top_srcdir/tests/fake-runner.sh"
 need_cmd python3
 
-plan 8
+plan 9
 # refused NAME FIELD VALUE WANT: one row of the small set with FIELD
 # (awk column) set to VALUE; vc-report -x must refuse it with WANT.
 refused() {
@@ -24,6 +25,13 @@ refused platform 3 -cmd "platform '-cmd' starts with + or -"
 refused metric 5 +1 "metric '+1' starts with + or -"
 refused unit 6 -s "unit '-s' starts with + or -"
 refused time 1 '=1+2' "time '=1+2' is not an ISO 8601 time"
+# params: vc-suite writes key=value pairs, each key a name; a cell that
+# starts with = is not its.
+small_results "$tap_tmp/params"
+with_params "$tap_tmp/params" '=cmd|x'
+run vc-report -x -o "$tap_tmp/params/x" "$tap_tmp/params"
+is "$rc:$out:$err" "1::vc-report: $tap_tmp/params/results.csv: line 2: params '=cmd|x' starts with = + - or @" \
+    "results.csv: params refused"
 
 small_results "$tap_tmp/f"
 printf '%s\n' 'time,platform,benchmark,rep,status,reason' \

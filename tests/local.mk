@@ -45,6 +45,7 @@ SH_TESTS += \
 	tests/vc-suite-shuffle.t \
 	tests/vc-suite-resume-foreign.t \
 	tests/vc-suite-adaptive.t \
+	tests/vc-suite-params.t \
 	tests/formula-prefix.t \
 	tests/meta-regular.t
 EXTRA_DIST += $(SH_TESTS) tests/fake-runner.sh tests/fake-qemu.py

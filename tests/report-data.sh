@@ -1,6 +1,8 @@
 # report-data.sh - synthetic results directories for the vc-report and
 # vc-plot tests, sourced after tap.sh. Known data, no benchmark runs.
 
+# The header of an older results.csv, without params: its rows are
+# simpler to write, and that it is still read is tested too.
 HEADER=time,host,platform,benchmark,metric,unit,value,rep
 
 # small_results DIR: memsweep seconds with known values (one outlier on
@@ -76,4 +78,12 @@ time,platform,benchmark,rep,status,reason
 2026-11-27T03:07:00Z,qemu,linpack,7,1,"vc-qemu: guest *panic* | <b>"
 EOS
 	printf '{"benchmarks": {"linpack": "-n 500 -t 10", "memsweep": "-s 32M"}, "platforms": {"native": {}, "kvm": {"skipped": "no usable /dev/kvm"}}}\n' >"$1/meta.json"
+}
+
+# with_params DIR CELL: DIR/results.csv in today's format, with CELL (as
+# CSV, quoted if it must be) as every row's params.
+with_params() {
+	P=$2 awk 'NR == 1 { print $0 ",params"; next }
+	    { print $0 "," ENVIRON["P"] }' "$1/results.csv" >"$1/r.tmp" &&
+		mv "$1/r.tmp" "$1/results.csv"
 }

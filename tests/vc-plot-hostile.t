@@ -2,7 +2,8 @@
 # Data is never code: names and parameters that would run a command if
 # gnuplot expanded them (backquotes, $(...), system(), quotes, newlines)
 # run nothing. A name in results.csv outside the safe set is refused
-# (exit 1, one line); parameters from meta.json are drawn as text.
+# (exit 1, one line); parameters from results.csv's params column, or
+# from meta.json for an older results.csv, are drawn as text.
 . "${top_srcdir:-.}/tests/tap.sh"
 . "$top_srcdir/tests/report-data.sh"
 
@@ -14,7 +15,7 @@ system(\"touch $m\")
 x' . system('touch $m') . '
 x\" . system(\"touch $m\") . \""
 nhostile=$(printf '%s\n' "$hostile" | wc -l)
-plan $((4 * nhostile + 4))
+plan $((4 * nhostile + 7))
 
 # A name in each field that reaches a chart: refused, nothing run.
 for field in 3 4 5 6; do
@@ -61,6 +62,28 @@ if grep -qF "system('touch $m')" "$d/charts/linpack.svg" &&
 	pass "hostile parameters: shown as text in the title"
 else
 	fail "hostile parameters: shown as text in the title"
+fi
+
+# The same in results.csv's params (one line: a cell holds no line
+# break), with a quote and a comma: drawn as text.
+p=$tap_tmp/params
+small_results "$p"
+python3 - "$p/results.csv" "$hostile" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1])))
+rows[0].append("params")
+for r in rows[1:]:
+    r.append("x=" + sys.argv[2].replace("\n", " "))
+csv.writer(open(sys.argv[1], "w"), lineterminator="\n").writerows(rows)
+PY
+run vc-plot "$p"
+is "$rc" 0 "hostile params: the charts are drawn"
+ok_if "hostile params: nothing run" test ! -e "$m"
+if grep -qF "system('touch $m')" "$p/charts/linpack.svg" &&
+    grep -qF "\$(touch $m)" "$p/charts/linpack.svg"; then
+	pass "hostile params: shown as text in the title"
+else
+	fail "hostile params: shown as text in the title"
 fi
 
 # An output directory with a backquote: quoted too (gnuplot runs in

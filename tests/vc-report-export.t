@@ -1,10 +1,13 @@
 #!/bin/sh
 # vc-report -x: the classic per-platform files, time,value of the
-# primary metric, one row per run, in the results or another directory.
+# primary metric, one row per run, in the results or another directory;
+# valid CSV (RFC 4180) that a CSV parser reads back to the same cells,
+# from a results.csv whose params hold quotes and commas.
 . "${top_srcdir:-.}/tests/tap.sh"
 . "$top_srcdir/tests/report-data.sh"
+need_cmd python3
 
-plan 9
+plan 11
 small_results "$tap_tmp/r"
 
 run vc-report -x "$tap_tmp/r"
@@ -20,6 +23,30 @@ is "$(grep -c nan "$tap_tmp/r/qemu-linpack.csv")" 1 \
     "a missing value is exported as nan, not dropped"
 is "$(cut -d, -f2 "$tap_tmp/r/native-linpack.csv" | sed 1d | tr '\n' ' ')" \
     "1201000 1202000 1203000 1204000 1205000 " "the primary metric only"
+
+# Every file as a CSV parser reads it: header, then time,value per run.
+q=$tap_tmp/q
+small_results "$q"
+with_params "$q" '"dir=/a,""b"" note=""=x"""'
+run vc-report -x "$q"
+is "$rc:$(printf '%s\n' "$out" | wc -l)" "0:6" "params with quotes: -x writes its six files"
+got=$(python3 - "$q" <<'PY'
+import csv, glob, os, sys
+for f in sorted(glob.glob(os.path.join(sys.argv[1], "*-*.csv"))):
+    with open(f, newline="") as fp:
+        rows = list(csv.reader(fp, strict=True))
+    ok = rows[0] == ["time", "value"] and all(len(r) == 2 for r in rows)
+    print(os.path.basename(f), ok, len(rows) - 1, rows[1][0], rows[1][1],
+          rows[-1][1])
+PY
+)
+is "$got" "container-linpack.csv True 5 2026-11-27T03:01:00Z 1191500 1197500
+container-memsweep.csv True 5 2026-11-27T03:01:00Z 10.5 14.5
+native-linpack.csv True 5 2026-11-27T03:01:00Z 1201000 1205000
+native-memsweep.csv True 5 2026-11-27T03:01:00Z 10 14
+qemu-linpack.csv True 5 2026-11-27T03:01:00Z 40100 40500
+qemu-memsweep.csv True 5 2026-11-27T03:01:00Z 300 900" \
+    "a CSV parser reads every file back: the header, the times and values"
 
 run vc-report -x -o "$tap_tmp/classic" "$tap_tmp/r"
 is "$rc:$(ls "$tap_tmp/classic" | wc -l)" "0:6" "-o: into another directory, made if missing"

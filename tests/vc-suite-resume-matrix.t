@@ -27,9 +27,9 @@ refused() {
 		fail "$1: refused" "rc=$rc" "stderr: $err"
 	fi
 }
-plant rep 's/,[0-9]*$/,99999/'
+plant rep 's/^\(\([^,]*,\)\{7\}\)[0-9]*,/\199999,/'
 refused rep "rep 99999 is beyond this run's 2 repetitions"
-plant rep3 's/,[0-9]*$/,3/'
+plant rep3 's/^\(\([^,]*,\)\{7\}\)[0-9]*,/\13,/'
 refused rep3 "rep 3 is beyond this run's 2 repetitions"
 plant plat 's/,native,/,foo,/'
 refused plat "platform 'foo' is not in this run"

@@ -56,19 +56,20 @@ count_row(const struct csv_row *row, void *arg)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const char header[] =
-	    "time,host,platform,benchmark,metric,unit,value,rep\n";
+	static char *header;
 	char path[] = "/tmp/fuzz-intake.XXXXXX", *out;
 	struct results_rows r;
 	size_t i, lines = 0, rows = 0;
 	FILE *fp;
 	int fd;
 
+	if (header == NULL)
+		header = csv_header_line(results_cols, R_NCOLS);
 	out = malloc(size + 1);
 	memcpy(out, data, size);
 	out[size] = '\0';
 	if (results_rows(out, "host", "native", catalog_bench("linpack"), 1,
-	    &r) == NULL) {
+	    R_NCOLS, &r) == NULL) {
 		if (r.len == 0 || r.p[r.len - 1] != '\n')
 			__builtin_trap();
 		for (i = 0; i < r.len; i++)

@@ -60,12 +60,12 @@ tests_fuzz_fuzz_record_SOURCES = tests/fuzz/fuzz-record.c \
 tests_fuzz_fuzz_record_CFLAGS = $(FUZZ_CFLAGS)
 tests_fuzz_fuzz_record_LDFLAGS = $(FUZZ_LINK)
 
-# results.c and msg.c with exit, fopen and fclose renamed: a die returns
-# to the harness, which closes what the reader left open; catalog.c is
-# the table results.c reads.
+# results.c, resultsfile.c and msg.c with exit, fopen and fclose
+# renamed: a die returns to the harness, which closes what the reader
+# left open; catalog.c is the table results.c reads.
 noinst_LIBRARIES += tests/fuzz/libfuzzresults.a
-tests_fuzz_libfuzzresults_a_SOURCES = harness/results.c lib/msg.c \
-	harness/catalog.c
+tests_fuzz_libfuzzresults_a_SOURCES = harness/results.c \
+	harness/resultsfile.c lib/msg.c harness/catalog.c
 tests_fuzz_libfuzzresults_a_CPPFLAGS = $(AM_CPPFLAGS) -Dexit=fuzz_exit \
 	-Dfopen=fuzz_fopen -Dfclose=fuzz_fclose
 tests_fuzz_libfuzzresults_a_CFLAGS = $(FUZZ_CFLAGS) $(JSONC_CFLAGS)
