@@ -194,7 +194,7 @@ intake(void)
 	char *head, *text;
 	size_t ncols, i;
 
-	why = results_rows(rec, "h,1", "native", "linpack", 1, "seconds",
+	why = results_rows(rec, "h,1", "native", catalog_bench("linpack"), 1,
 	    R_NCOLS, &rows);
 	head = csv_header_line(results_cols, R_NCOLS);
 	text = xasprintf("%s%.*s", head, (int)rows.len, rows.p);
@@ -212,7 +212,7 @@ intake(void)
 	free(text);
 	free(head);
 
-	why = results_rows(rec, "h", "native", "linpack", 2, "seconds",
+	why = results_rows(rec, "h", "native", catalog_bench("linpack"), 2,
 	    R_NCOLS_OLD, &rows);
 	head = csv_header_line(results_cols, R_NCOLS_OLD);
 	text = xasprintf("%s%.*s", head, (int)rows.len, rows.p);
@@ -228,7 +228,7 @@ intake(void)
 
 	why = results_rows("{\"time\":\"2026-01-01T00:00:00Z\",\"params\":"
 	    "{\"=k\":1},\"metrics\":[{\"metric\":\"m\",\"value\":1}]}", "h",
-	    "native", "linpack", 1, "m", R_NCOLS, &rows);
+	    "native", catalog_bench("linpack"), 1, R_NCOLS, &rows);
 	TAP_OK(why != NULL && strcmp(why, "result record's params: a key is "
 	    "not a name") == 0, "a params key that is no name: refused (%s)",
 	    why != NULL ? why : "taken");
