@@ -588,6 +588,7 @@ main(int argc, char *argv[])
 	record_metric(&rec, "clat_p99", "us", res.clat_p99_ns / 1000);
 	record_metric(&rec, "seconds", "s", res.runtime_ms / 1000);
 	record_metric_int(&rec, "writes", "count", res.total_ios);
+	record_metric_int(&rec, "bytes", "B", (int64_t)res.io_bytes);
 	record_write(&rec, stdout, o.fmt);
 	free(cap.out);
 	free(sub);

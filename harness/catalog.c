@@ -16,18 +16,37 @@
  * vc-suite -c stops on it. The work metric is the time the benchmark
  * measured itself working; the rest of a runner's wall time is the
  * platform's overhead.
+ *
+ * same_work lists the metrics (NULL-terminated) that two runs with the
+ * same arguments have equal if, and only if, they did the same work, so
+ * that a ratio between them compares like with like. Every benchmark
+ * records the work it did, but only a benchmark whose arguments fix the
+ * amount of work has such metrics:
+ *
+ *   linpack	time-bound: it doubles its solves until a batch lasts -t,
+ *		so a slower platform times fewer; each solve is the same
+ *		work when the order is the same, and kflops is a rate.
+ *   memsweep	work-bound: size times reps iterations, two accesses each.
+ *   forksum	work-bound, unless the system refuses forks: the process
+ *		tree is the work, and refused forks shrink it.
+ *   diskwrite	time-bound (fio's --time_based -t): the writes and bytes
+ *		done are what the platform managed, not a quantity to
+ *		match; the arguments fix the work of each write.
+ *   nginxbench	time-bound: past its target -d and one whole download;
+ *		the downloads done are, again, what the platform managed.
  */
 const struct bench_def catalog_benchs[NBENCH] = {
 	{ "linpack", BENCH_CPU, PART_CORE, "kflops", BETTER_HIGHER,
-	    "total_seconds", { "-n 200 -t 1", "" } },
+	    "total_seconds", { "-n 200 -t 1", "" }, { "order" } },
 	{ "memsweep", BENCH_CPU, PART_CORE, "seconds", BETTER_LOWER,
-	    "seconds", { "-s 8M", "" } },
+	    "seconds", { "-s 8M", "" }, { "accesses" } },
 	{ "forksum", BENCH_CPU, PART_CORE, "seconds", BETTER_LOWER,
-	    "seconds", { "1 2000", "1 100000" } },
+	    "seconds", { "1 2000", "1 100000" },
+	    { "processes", "fork_failures" } },
 	{ "diskwrite", BENCH_DISK, PART_IO, "iops", BETTER_HIGHER,
-	    "seconds", { "-s 32M -t 3", "" } },
+	    "seconds", { "-s 32M -t 3", "" }, { NULL } },
 	{ "nginxbench", BENCH_NET, PART_IO, "seconds_per_file", BETTER_LOWER,
-	    "seconds", { "-s 32M -d 3", "" } },
+	    "seconds", { "-s 32M -d 3", "" }, { NULL } },
 };
 
 const struct plat_def catalog_plats[NPLAT] = {

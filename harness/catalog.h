@@ -32,6 +32,7 @@ struct bench_def {
 	enum better	 better;	/* of the primary */
 	const char	*work;		/* seconds it measured itself work */
 	const char	*args[NPROFILE];
+	const char	*same_work[3];	/* equal if the work was: NULL ends */
 };
 
 /* The platforms, in the one order of runs, reports and charts. */

@@ -13,6 +13,11 @@ harness_vc_init_LDADD = lib/libvc.a
 # runners, vc-image, vc-suite, vc-report and vc-plot all read.
 noinst_LIBRARIES += harness/libcatalog.a
 harness_libcatalog_a_SOURCES = harness/catalog.c harness/catalog.h
+check_PROGRAMS += tests/unit-catalog
+tests_unit_catalog_SOURCES = tests/unit-catalog.c tests/tap.h
+tests_unit_catalog_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/harness
+tests_unit_catalog_LDADD = harness/libcatalog.a lib/libvc.a
+TESTS += tests/unit-catalog
 
 # The runners share harness/runner.c (options, nginxbench's host half).
 noinst_LIBRARIES += harness/librunner.a

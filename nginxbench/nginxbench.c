@@ -535,6 +535,10 @@ write_record(const struct options *o, struct record *rec,
 	    (double)r->requests / secs);
 	record_metric(rec, "latency_mean", "ms", r->latency_mean_us / 1000.0);
 	record_metric(rec, "latency_p99", "ms", r->latency_p99_us / 1000.0);
+	/*
+	 * The work done. wrk counts a response when its last byte is in;
+	 * verdict() has refused any error, so each is a whole download.
+	 */
 	record_metric_int(rec, "requests", "count", (int64_t)r->requests);
 	record_metric_int(rec, "bytes", "B", (int64_t)r->bytes);
 	record_metric(rec, "seconds", "s", secs);

@@ -29,6 +29,10 @@ assert p["block_size"] == int(sys.argv[1]) and p["iodepth"] == 64, p
 assert p["size"] == 16 << 20 and p["method"] == "direct", p
 assert p["fio_version"].startswith("fio-"), p
 assert m["iops"] > 0 and m["bandwidth"] > 0 and m["writes"] > 0, m
+# the work done: whole blocks, and as many as the rate and time say
+assert type(m["writes"]) is int and type(m["bytes"]) is int, m
+assert m["bytes"] == m["writes"] * p["block_size"], m
+assert abs(m["writes"] - m["iops"] * m["seconds"]) <= 0.01 * m["writes"] + 1, m
 assert m["clat_p99"] >= m["clat_p50"] > 0 and m["clat_mean"] > 0, m
 assert 1 < m["seconds"] < 4, m
 # one block per write: the bandwidth is the rate times the block size
@@ -40,7 +44,7 @@ assert abs(m["bandwidth"] * 1048576 - m["iops"] * p["block_size"]) \
 plan 7
 run diskwrite -d "$d" -s 16M -t 2 -o json
 if [ "$rc" -eq 0 ] && check 4096; then
-	pass "4 KiB random writes: IOPS, bandwidth, p99 >= p50 > 0, fio version"
+	pass "4 KiB random writes: IOPS, bandwidth, p99 >= p50 > 0, bytes, fio version"
 else
 	fail "4 KiB random writes" "rc=$rc" "$err" "$out"
 fi
@@ -71,7 +75,7 @@ rows = list(csv.reader(sys.stdin))
 assert rows[0] == "time,host,benchmark,metric,unit,value,params".split(",")
 names = [r[3] for r in rows[1:]]
 assert names == ["iops", "bandwidth", "clat_mean", "clat_p50", "clat_p99",
-    "seconds", "writes"], names
+    "seconds", "writes", "bytes"], names
 assert all(float(r[5]) > 0 for r in rows[1:])
 '; then
 	pass "csv output: one row per metric"

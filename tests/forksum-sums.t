@@ -2,7 +2,7 @@
 # forksum prints the right sum: first line of its output is the sum alone.
 . "${top_srcdir:-.}/tests/tap.sh"
 
-plan 9
+plan 10
 check() {
 	run forksum "$1" "$2"
 	is "$rc:$(printf '%s\n' "$out" | head -n 1)" "0:$3" "forksum $1 $2 = $3"
@@ -33,4 +33,12 @@ r = json.load(sys.stdin)
 m = {x["metric"]: x["value"] for x in r["metrics"]}
 print(m["sum"], m["processes"] + m["fork_failures"] > 0)')
 is "$procs" "500500 True" "json record has the sum and the process count"
+
+# Without refused forks the tree is whole: every range of two or more
+# numbers has two children, so N leaves make 2(N-1) processes.
+procs=$(printf '%s\n' "$out" | python3 -c '
+import json, sys
+m = {x["metric"]: x["value"] for x in json.load(sys.stdin)["metrics"]}
+print(m["fork_failures"] > 0 or m["processes"] == 2 * 999)')
+is "$procs" "True" "processes: 1998 for 1000 numbers, unless forks were refused"
 done_testing

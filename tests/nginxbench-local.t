@@ -43,6 +43,12 @@ rate = m["bytes"] / m["seconds"]
 assert abs(m["mib_per_second"] - rate / 2**20) < 1e-6 * rate, m
 assert abs(m["seconds_per_file"] - (8 << 20) / rate) < 1e-6, m
 assert m["bytes"] >= m["requests"] * (8 << 20), m
+# requests counts whole downloads: what was read beyond them is headers
+# and at most one download under way on each of the 3 connections.
+assert type(m["requests"]) is int and m["requests"] >= 1, m
+assert m["bytes"] < (m["requests"] + 3) * ((8 << 20) + 4096), m
+assert abs(m["requests_per_second"] * m["seconds"] - m["requests"]) \
+    <= 1e-6 * m["requests"], m
 assert 0 < m["latency_mean"] and m["latency_p99"] >= 0.5 * m["latency_mean"], m
 # Past the 2 s target, stopped soon (the limit is 600 s); a loaded
 # machine may take a few seconds to stop wrk.

@@ -1,0 +1,138 @@
+/*
+ * unit-catalog.c - the catalogue's same-work metrics are ones the
+ * benchmark records: whole counts, equal in two runs of the same
+ * arguments. Runs the benchmarks from the build tree.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "catalog.h"
+#include "msg.h"
+#include "run.h"
+#include "tap.h"
+
+/* Small runs of the benchmarks that have same-work metrics. */
+static const struct {
+	const char	*name;
+	char		*args[6];
+} small[] = {
+	{ "linpack", { "-n", "30", "-t", "0.01", NULL } },
+	{ "memsweep", { "-s", "64k", "-r", "2", NULL } },
+	{ "forksum", { "1", "50", NULL } },
+};
+
+static char *const *
+small_args(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(small) / sizeof(small[0]); i++)
+		if (strcmp(small[i].name, name) == 0)
+			return small[i].args;
+	return NULL;
+}
+
+/* The JSON record of one run of the benchmark, in buf; -1 if it failed. */
+static int
+run_json(const char *name, char *const *args, char *buf, size_t size)
+{
+	char *argv[16], path[1024];
+	const char *top = getenv("top_builddir");
+	struct spawn_io io = SPAWN_INHERIT;
+	size_t len = 0;
+	ssize_t n;
+	int p[2], argc = 0, rc;
+	pid_t pid;
+
+	snprintf(path, sizeof(path), "%s/%s/%s", top != NULL ? top : ".",
+	    name, name);
+	argv[argc++] = path;
+	argv[argc++] = "-o";
+	argv[argc++] = "json";
+	while (*args != NULL && argc < 15)
+		argv[argc++] = *args++;
+	argv[argc] = NULL;
+	if (pipe(p) == -1)
+		diesys(EXIT_FAIL, "pipe");
+	io.fd[1] = p[1];
+	if ((pid = spawn_cmd(argv, &io)) == -1)
+		diesys(EXIT_FAIL, "%s", path);
+	close(p[1]);
+	while (len < size - 1 && ((n = read(p[0], buf + len,
+	    size - 1 - len)) > 0 || (n == -1 && errno == EINTR)))
+		if (n > 0)
+			len += (size_t)n;
+	buf[len] = '\0';
+	close(p[0]);
+	rc = wait_exit(pid);
+	return rc == 0 && len > 0 ? 0 : -1;
+}
+
+/*
+ * The value of a count metric in a JSON record, as the record writes it:
+ * {"metric":"NAME","unit":"count","value":DIGITS}. -1 if there is none.
+ */
+static long long
+count_of(const char *rec, const char *metric)
+{
+	char key[128];
+	const char *p;
+	char *end;
+	long long v;
+
+	snprintf(key, sizeof(key),
+	    "{\"metric\":\"%s\",\"unit\":\"count\",\"value\":", metric);
+	if ((p = strstr(rec, key)) == NULL)
+		return -1;
+	p += strlen(key);
+	if (*p < '0' || *p > '9')
+		return -1;
+	v = strtoll(p, &end, 10);
+	return *end == '}' ? v : -1;
+}
+
+static void
+check_bench(const struct bench_def *b)
+{
+	static char rec1[65536], rec2[65536];
+	char *const *args;
+	long long v1, v2;
+	int i;
+
+	TAP_OK(b->same_work[sizeof(b->same_work) /
+	    sizeof(b->same_work[0]) - 1] == NULL,
+	    "%s: same_work ends with NULL", b->name);
+	if (b->same_work[0] == NULL)
+		return;
+	if ((args = small_args(b->name)) == NULL) {
+		TAP_OK(0, "%s: this test knows how to run it", b->name);
+		return;
+	}
+	TAP_OK(run_json(b->name, args, rec1, sizeof(rec1)) == 0 &&
+	    run_json(b->name, args, rec2, sizeof(rec2)) == 0,
+	    "%s: two small runs", b->name);
+	for (i = 0; b->same_work[i] != NULL; i++) {
+		v1 = count_of(rec1, b->same_work[i]);
+		v2 = count_of(rec2, b->same_work[i]);
+		TAP_OK(v1 >= 0 && v1 == v2,
+		    "%s: %s is a count, equal in both runs (%lld, %lld)",
+		    b->name, b->same_work[i], v1, v2);
+	}
+}
+
+int
+main(int argc, char *argv[])
+{
+	int i;
+
+	(void)argc;
+	msg_init(argv[0]);
+	for (i = 0; i < NBENCH; i++)
+		check_bench(&catalog_benchs[i]);
+	return TAP_DONE();
+}
