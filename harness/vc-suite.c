@@ -250,7 +250,8 @@ parse_args(int argc, char *argv[], const char *meta)
 			    "benchmark");
 			break;
 		case 'c':
-			if ((why = parse_time(optarg, 0.01, 100, &o.ci)) != NULL)
+			if ((why = parse_decimal(optarg, 0.01, 100, &o.ci))
+			    != NULL)
 				usage_error("-c %s: %s", optarg, why);
 			break;
 		case 'd':
