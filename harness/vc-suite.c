@@ -225,7 +225,7 @@ parse_args(int argc, char *argv[], const char *meta)
 {
 	const char *why;
 	char *val;
-	int ch, i;
+	int ch, i, nopts = 0;
 
 	o.profile = &profiles[1];
 	o.reps = o.warmup = -1;
@@ -240,6 +240,7 @@ parse_args(int argc, char *argv[], const char *meta)
 		if (meta != NULL && strchr("hrV", ch) != NULL)
 			die(EXIT_FAIL, "%s: argv holds -%c, which is no option "
 			    "of a run", meta, ch);
+		nopts++;
 		switch (ch) {
 		case 'a':
 			i = parse_assign(optarg, bench_names, NBENCH, &val, "a");
@@ -311,6 +312,10 @@ parse_args(int argc, char *argv[], const char *meta)
 	}
 	if (optind < argc)
 		usage_error("extra operand '%s'", argv[optind]);
+	/* A resumed run has the options it was started with, no other. */
+	if (o.resume && nopts > 1)
+		usage_error("-r resumes a run with its own options: it takes "
+		    "no other");
 	if (o.reps == -1)
 		o.reps = o.profile->reps;
 	if (o.warmup == -1)

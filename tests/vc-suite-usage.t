@@ -1,10 +1,10 @@
 #!/bin/sh
 # Bad options give exit 2; a results directory that cannot be written
 # gives a clear error and exit 1; existing results are not overwritten.
-# -c is a percent, no time.
+# -c is a percent, no time; -r takes no other option.
 . "${top_srcdir:-.}/tests/tap.sh"
 
-plan 15
+plan 18
 usage_error "unknown option" vc-suite -Z
 usage_error "unknown benchmark" vc-suite -b linpack,dhrystone
 usage_error "unknown platform" vc-suite -p native,xen
@@ -22,6 +22,10 @@ case $rc:$err in "1:vc-suite: mkdir /dev/null/results: Not a directory") pass "a
 run vc-suite -p native -b forksum -n 1 -a forksum='1 10' -d "$tap_tmp/r"
 is "$rc" 0 "a first run"
 usage_error "existing results are not overwritten" vc-suite -p native -b forksum -n 1 -d "$tap_tmp/r"
+rows=$(wc -l <"$tap_tmp/r/results.csv")
+usage_error "-r with another option is refused, not dropped" vc-suite -r "$tap_tmp/r" -n 3
+usage_error "-r twice is refused" vc-suite -r "$tap_tmp/r" -r "$tap_tmp/r"
+is "$(wc -l <"$tap_tmp/r/results.csv")" "$rows" "a refused -r measures nothing"
 run vc-suite -p native -b forksum -n 2 -N 3 -c 2.5 -a forksum='1 10' -d "$tap_tmp/c"
 is "$rc:$(grep -c '"ci_percent": *2.5,' "$tap_tmp/c/meta.json")" "0:1" \
     "-c 2.5: a percent, recorded in meta.json"
