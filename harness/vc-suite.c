@@ -1317,6 +1317,11 @@ main(int argc, char *argv[])
 	}
 	write_meta(argc, argv, kernel);
 	free(kernel);
+	for (p = 0; p < NPLAT && (!o.plat[p] || plat_reason[p] != NULL); p++)
+		;
+	if (p == NPLAT)
+		die(EXIT_FAIL, "every platform was skipped: nothing measured "
+		    "(the reasons are in %s/meta.json)", o.dir);
 
 	for (w = 0; w < o.warmup; w++)
 		for (b = 0; b < NBENCH; b++)
