@@ -194,6 +194,15 @@ usable(struct options *o, const char *engine)
 	return 0;
 }
 
+/* docker or podman: what -e and $VIRTCOST_ENGINE may name. */
+static const char *
+engine_name(const char *name, const char *what)
+{
+	if (strcmp(name, "docker") != 0 && strcmp(name, "podman") != 0)
+		usage_error("%s%s: use docker or podman", what, name);
+	return name;
+}
+
 /* Is dockerd installed? Then say how to start it, never start it. */
 static const char *
 docker_hint(void)
@@ -213,9 +222,7 @@ choose_engine(struct options *o)
 {
 	const char *want = o->engine, *hint;
 
-	if (want == NULL)
-		want = getenv("VIRTCOST_ENGINE");
-	if (want != NULL && *want != '\0') {
+	if (want != NULL) {
 		if (usable(o, want))
 			return;
 		hint = strcmp(want, "docker") == 0 ? docker_hint() : NULL;
@@ -751,6 +758,7 @@ main(int argc, char *argv[])
 {
 	static struct options o;	/* static: what it holds lives to the end */
 	double deadline = 0.0;
+	const char *why;
 	char *image;
 	int ch, status;
 
@@ -772,11 +780,7 @@ main(int argc, char *argv[])
 			o.bind = optarg;
 			break;
 		case 'e':
-			if (strcmp(optarg, "docker") != 0 &&
-			    strcmp(optarg, "podman") != 0)
-				usage_error("-e %s: use docker or podman",
-				    optarg);
-			o.engine = optarg;
+			o.engine = engine_name(optarg, "-e ");
 			break;
 		case 'G':
 			add_flags(o.global, &o.nglobal, optarg, "engine flags");
@@ -798,6 +802,10 @@ main(int argc, char *argv[])
 		usage_error("missing command");
 	if (argc > 0 && o.info)
 		usage_error("-I describes the platform: it takes no command");
+	/* -e wins; empty is unset: the first usable engine. */
+	if (o.engine == NULL && (why = getenv("VIRTCOST_ENGINE")) != NULL &&
+	    *why != '\0')
+		o.engine = engine_name(why, "VIRTCOST_ENGINE=");
 
 	cleanup_signals();
 	cur = &o;

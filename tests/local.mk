@@ -28,6 +28,7 @@ SH_TESTS += \
 	tests/vc-container-docker.t \
 	tests/vc-container-podman.t \
 	tests/vc-container-probe.t \
+	tests/vc-container-usage.t \
 	tests/vc-suite-usage.t \
 	tests/vc-suite-skip.t \
 	tests/vc-suite-all-skipped.t \
