@@ -30,6 +30,7 @@
 
 #include "cleanup.h"
 #include "msg.h"
+#include "parse.h"
 #include "run.h"
 #include "runner.h"
 #include "slurp.h"
@@ -41,6 +42,7 @@
 
 struct options {
 	struct runopts	 run;
+	double		 cpus;		/* -c, a fraction too: --cpus */
 	const char	*engine;	/* -e, $VIRTCOST_ENGINE */
 	const char	*bind;		/* -b volume name or host directory */
 	char		*global[MAXFLAGS];	/* -G, $VIRTCOST_ENGINE_FLAGS */
@@ -633,8 +635,8 @@ start_container(struct options *o, const char *image, int port,
 		args[n++] = "--rm";
 	args[n++] = "--name";
 	args[n++] = container;
-	if (o->run.cpus > 0) {
-		snprintf(cpus, sizeof(cpus), "%lld", (long long)o->run.cpus);
+	if (o->cpus > 0) {
+		snprintf(cpus, sizeof(cpus), "%.9g", o->cpus);
 		args[n++] = "--cpus";
 		args[n++] = cpus;
 	}
@@ -773,6 +775,13 @@ main(int argc, char *argv[])
 	    != -1) {
 		if (ch == 'h')
 			runner_usage(usage_extra);
+		/* A fraction too, as --cpus takes (the other runners' -c not). */
+		if (ch == 'c') {
+			if ((why = parse_decimal(optarg, 0.01, 1024, &o.cpus))
+			    != NULL)
+				usage_error("-c %s: %s", optarg, why);
+			continue;
+		}
 		if (runner_option(ch, optarg, &o.run))
 			continue;
 		switch (ch) {

@@ -29,6 +29,7 @@ SH_TESTS += \
 	tests/vc-container-podman.t \
 	tests/vc-container-probe.t \
 	tests/vc-container-usage.t \
+	tests/vc-container-cpus.t \
 	tests/vc-suite-usage.t \
 	tests/vc-suite-skip.t \
 	tests/vc-suite-all-skipped.t \
@@ -45,6 +46,6 @@ SH_TESTS += \
 	tests/vc-suite-resume-foreign.t \
 	tests/formula-prefix.t \
 	tests/meta-regular.t
-EXTRA_DIST += $(SH_TESTS) tests/fake-runner.sh tests/fake-qemu.py
+EXTRA_DIST += $(SH_TESTS) tests/fake-runner.sh tests/fake-engine.sh tests/fake-qemu.py
 clean-local:
 	rm -rf tests/cache tests/fuzz/work
