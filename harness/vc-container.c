@@ -117,7 +117,25 @@ engine_argv(const struct options *o, char **v, char *const args[])
 	return n;
 }
 
-/* Runs an engine command quietly; returns its exit status or -1. */
+/* -v: an engine command, on standard error before it runs. */
+static void
+show(const struct options *o, char *const v[])
+{
+	int i;
+
+	if (!o->run.verbose)
+		return;
+	fprintf(stderr, "%s:", progname);
+	for (i = 0; v[i] != NULL; i++)
+		fprintf(stderr, " %s", v[i]);
+	fputc('\n', stderr);
+}
+
+/*
+ * Runs an engine command quietly, or with -v shown with its output on
+ * standard error (ours is the benchmark's); returns its exit status or
+ * -1.
+ */
 static int
 engine_quiet(const struct options *o, char *const args[])
 {
@@ -126,13 +144,28 @@ engine_quiet(const struct options *o, char *const args[])
 	int null, rc;
 
 	engine_argv(o, v, args);
+	show(o, v);
 	if ((null = open("/dev/null", O_RDWR | O_CLOEXEC)) == -1)
 		return -1;
-	io.fd[0] = io.fd[1] = null;
+	io.fd[0] = null;
+	io.fd[1] = o->run.verbose ? 2 : null;
 	if (!o->run.verbose)
 		io.fd[2] = null;
 	rc = run_cmd(v, &io);
 	close(null);
+	return rc;
+}
+
+/* run_read() of an engine command v; with -v, shown with its output. */
+static int
+engine_read(const struct options *o, char *const v[], char **out, int merge)
+{
+	int rc;
+
+	show(o, v);
+	rc = run_read(v, out, merge);
+	if (o->run.verbose)
+		fputs(*out, stderr);
 	return rc;
 }
 
@@ -179,7 +212,7 @@ usable(struct options *o, const char *engine)
 	for (i = 0; i < n; i++) {
 		o->fix = fixes[i];
 		engine_argv(o, v, args);
-		rc = run_read(v, &out, 1);
+		rc = engine_read(o, v, &out, 1);
 		if (rc == 0) {
 			free(o->version);
 			o->version = out;
@@ -317,7 +350,10 @@ prune_images(const struct options *o, const char *keep)
 	char *v[MAXFLAGS + 8], *out, *line, *save, *name;
 
 	engine_argv(o, v, list);
+	show(o, v);
 	out = capture(v);
+	if (o->run.verbose)
+		fputs(out, stderr);
 	for (line = strtok_r(out, "\n", &save); line != NULL;
 	    line = strtok_r(NULL, "\n", &save)) {
 		/* podman says localhost/virtcost:HASH, docker virtcost:HASH */
@@ -421,7 +457,7 @@ try_engine(struct options *o, const char *const *fix, int envelope,
 	args[n++] = "1";
 	args[n] = NULL;
 	engine_argv(o, v, args);
-	if ((rc = run_read(v, &out, 1)) != 0)
+	if ((rc = engine_read(o, v, &out, 1)) != 0)
 		why = complaint(out);
 	free(out);
 	remove_container();
@@ -671,12 +707,7 @@ start_container(struct options *o, const char *image, int port,
 		args[n++] = cmd[i];
 	args[n] = NULL;
 	engine_argv(o, v, args);
-	if (o->run.verbose) {
-		fprintf(stderr, "%s:", progname);
-		for (i = 0; v[i] != NULL; i++)
-			fprintf(stderr, " %s", v[i]);
-		fputc('\n', stderr);
-	}
+	show(o, v);
 	if ((null = open("/dev/null", O_RDONLY | O_CLOEXEC)) == -1)
 		diesys(RUN_PLATFORM, "/dev/null");
 	io.fd[0] = null;

@@ -29,6 +29,7 @@ SH_TESTS += \
 	tests/vc-container-podman.t \
 	tests/vc-container-probe.t \
 	tests/vc-container-usage.t \
+	tests/vc-container-verbose.t \
 	tests/vc-container-cpus.t \
 	tests/vc-suite-usage.t \
 	tests/vc-suite-skip.t \
