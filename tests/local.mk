@@ -34,6 +34,7 @@ SH_TESTS += \
 	tests/vc-suite-usage.t \
 	tests/vc-suite-skip.t \
 	tests/vc-suite-all-skipped.t \
+	tests/vc-suite-signal.t \
 	tests/vc-suite-resume.t \
 	tests/vc-suite-failed.t \
 	tests/vc-suite-matrix.t \
