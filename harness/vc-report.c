@@ -77,7 +77,8 @@ static void
 usage(FILE *fp)
 {
 	fprintf(fp, "usage: %s [-hV] [-f text|markdown|csv] [-m metric | -a] "
-	    "[-x] [-o outdir] results_dir\n", progname);
+	    "results_dir\n       %s -x [-o outdir] results_dir\n", progname,
+	    progname);
 }
 
 /* sig significant digits, fixed-point where that stays readable. */
