@@ -659,7 +659,7 @@ export(const struct results *r, const char *outdir)
 	FILE *fp;
 	char *path;
 
-	if (mkdir(outdir, 0777) == -1 && errno != EEXIST)
+	if (outfile_mkdirs(outdir, 0777) == -1)
 		diesys(EXIT_FAIL, "%s", outdir);
 	for (i = 0; i < r->nbench; i++) {
 		b = &r->bench[i];

@@ -1,10 +1,11 @@
 #!/bin/sh
 # vc-report -x: the classic per-platform files, time,value of the
-# primary metric, one row per run, in the results or another directory.
+# primary metric, one row per run, in the results or another directory
+# (made with its parents).
 . "${top_srcdir:-.}/tests/tap.sh"
 . "$top_srcdir/tests/report-data.sh"
 
-plan 9
+plan 11
 small_results "$tap_tmp/r"
 
 run vc-report -x "$tap_tmp/r"
@@ -24,4 +25,10 @@ is "$(cut -d, -f2 "$tap_tmp/r/native-linpack.csv" | sed 1d | tr '\n' ' ')" \
 run vc-report -x -o "$tap_tmp/classic" "$tap_tmp/r"
 is "$rc:$(ls "$tap_tmp/classic" | wc -l)" "0:6" "-o: into another directory, made if missing"
 usage_error "-o without -x" vc-report -o "$tap_tmp/x" "$tap_tmp/r"
+run vc-report -x -o "$tap_tmp/deep/er/classic" "$tap_tmp/r"
+is "$rc:$(ls "$tap_tmp/deep/er/classic" | wc -l)" "0:6" "-o: its parents are made too"
+: >"$tap_tmp/file"
+run vc-report -x -o "$tap_tmp/file/classic" "$tap_tmp/r"
+is "$rc:$err:$out" "1:vc-report: $tap_tmp/file/classic: Not a directory:" \
+    "-o under a file: exit 1, one line, nothing written"
 done_testing
