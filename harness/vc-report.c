@@ -28,6 +28,7 @@ enum format { FMT_TEXT, FMT_MARKDOWN, FMT_CSV };
 
 struct opts {
 	enum format	 format;
+	int		 format_given;	/* -f */
 	const char	*metric;	/* -m: this metric only */
 	int		 all;		/* -a: every metric */
 	int		 export;	/* -x: classic per-platform files */
@@ -693,7 +694,7 @@ export(const struct results *r, const char *outdir)
 int
 main(int argc, char *argv[])
 {
-	struct opts o = { FMT_TEXT, NULL, 0, 0, NULL };
+	struct opts o = { FMT_TEXT, 0, NULL, 0, 0, NULL };
 	struct results r;
 	int ch;
 
@@ -704,6 +705,7 @@ main(int argc, char *argv[])
 			o.all = 1;
 			break;
 		case 'f':
+			o.format_given = 1;
 			if (strcmp(optarg, "text") == 0)
 				o.format = FMT_TEXT;
 			else if (strcmp(optarg, "markdown") == 0)
@@ -746,6 +748,9 @@ main(int argc, char *argv[])
 		usage_error("-a and -m exclude each other");
 	if (o.outdir != NULL && !o.export)
 		usage_error("-o is for -x: where to export");
+	if (o.export && (o.format_given || o.metric != NULL || o.all))
+		usage_error("-x exports each benchmark's primary metric: it "
+		    "takes no -f, -m or -a");
 
 	results_read(&r, argv[0]);
 	if (o.export)

@@ -1,11 +1,11 @@
 #!/bin/sh
 # vc-report -x: the classic per-platform files, time,value of the
 # primary metric, one row per run, in the results or another directory
-# (made with its parents).
+# (made with its parents). -x takes none of the summary's -f, -m, -a.
 . "${top_srcdir:-.}/tests/tap.sh"
 . "$top_srcdir/tests/report-data.sh"
 
-plan 11
+plan 15
 small_results "$tap_tmp/r"
 
 run vc-report -x "$tap_tmp/r"
@@ -31,4 +31,9 @@ is "$rc:$(ls "$tap_tmp/deep/er/classic" | wc -l)" "0:6" "-o: its parents are mad
 run vc-report -x -o "$tap_tmp/file/classic" "$tap_tmp/r"
 is "$rc:$err:$out" "1:vc-report: $tap_tmp/file/classic: Not a directory:" \
     "-o under a file: exit 1, one line, nothing written"
+small_results "$tap_tmp/r2"
+usage_error "-x with -f is refused, not ignored" vc-report -x -f csv "$tap_tmp/r2"
+usage_error "-x with -m is refused" vc-report -x -m seconds "$tap_tmp/r2"
+usage_error "-x with -a is refused" vc-report -a -x "$tap_tmp/r2"
+is "$(ls "$tap_tmp/r2" | tr '\n' ' ')" "meta.json results.csv " "a refused -x writes nothing"
 done_testing
