@@ -28,6 +28,7 @@
 
 #include "cleanup.h"
 #include "msg.h"
+#include "parse.h"
 #include "run.h"
 #include "runner.h"
 #include "slurp.h"
@@ -39,6 +40,7 @@
 
 struct options {
 	struct runopts	 run;
+	double		 cpus;		/* -c, a fraction too: --cpus */
 	const char	*engine;	/* -e, $VIRTCOST_ENGINE */
 	const char	*bind;		/* -b volume name or host directory */
 	char		*global[MAXFLAGS];	/* -G, $VIRTCOST_ENGINE_FLAGS */
@@ -113,7 +115,25 @@ engine_argv(const struct options *o, char **v, char *const args[])
 	return n;
 }
 
-/* Runs an engine command quietly; returns its exit status or -1. */
+/* -v: an engine command, on standard error before it runs. */
+static void
+show(const struct options *o, char *const v[])
+{
+	int i;
+
+	if (!o->run.verbose)
+		return;
+	fprintf(stderr, "%s:", progname);
+	for (i = 0; v[i] != NULL; i++)
+		fprintf(stderr, " %s", v[i]);
+	fputc('\n', stderr);
+}
+
+/*
+ * Runs an engine command quietly, or with -v shown with its output on
+ * standard error (ours is the benchmark's); returns its exit status or
+ * -1.
+ */
 static int
 engine_quiet(const struct options *o, char *const args[])
 {
@@ -122,13 +142,28 @@ engine_quiet(const struct options *o, char *const args[])
 	int null, rc;
 
 	engine_argv(o, v, args);
+	show(o, v);
 	if ((null = open("/dev/null", O_RDWR | O_CLOEXEC)) == -1)
 		return -1;
-	io.fd[0] = io.fd[1] = null;
+	io.fd[0] = null;
+	io.fd[1] = o->run.verbose ? 2 : null;
 	if (!o->run.verbose)
 		io.fd[2] = null;
 	rc = run_cmd(v, &io);
 	close(null);
+	return rc;
+}
+
+/* run_read() of an engine command v; with -v, shown with its output. */
+static int
+engine_read(const struct options *o, char *const v[], char **out, int merge)
+{
+	int rc;
+
+	show(o, v);
+	rc = runner_read(v, merge ? RUN_MERGE : 0, out, NULL, 0);
+	if (o->run.verbose)
+		fputs(*out, stderr);
 	return rc;
 }
 
@@ -175,7 +210,7 @@ usable(struct options *o, const char *engine)
 	for (i = 0; i < n; i++) {
 		o->fix = fixes[i];
 		engine_argv(o, v, args);
-		rc = runner_read(v, RUN_MERGE, &out, NULL, 0);
+		rc = engine_read(o, v, &out, 1);
 		if (rc == 0) {
 			free(o->version);
 			o->version = out;
@@ -190,6 +225,15 @@ usable(struct options *o, const char *engine)
 		free(out);
 	}
 	return 0;
+}
+
+/* docker or podman: what -e and $VIRTCOST_ENGINE may name. */
+static const char *
+engine_name(const char *name, const char *what)
+{
+	if (strcmp(name, "docker") != 0 && strcmp(name, "podman") != 0)
+		usage_error("%s%s: use docker or podman", what, name);
+	return name;
 }
 
 /* Is dockerd installed? Then say how to start it, never start it. */
@@ -211,9 +255,7 @@ choose_engine(struct options *o)
 {
 	const char *want = o->engine, *hint;
 
-	if (want == NULL)
-		want = getenv("VIRTCOST_ENGINE");
-	if (want != NULL && *want != '\0') {
+	if (want != NULL) {
 		if (usable(o, want))
 			return;
 		hint = strcmp(want, "docker") == 0 ? docker_hint() : NULL;
@@ -306,7 +348,10 @@ prune_images(const struct options *o, const char *keep)
 	char *v[MAXFLAGS + 8], *out, *line, *save, *name;
 
 	engine_argv(o, v, list);
+	show(o, v);
 	out = capture(v);
+	if (o->run.verbose)
+		fputs(out, stderr);
 	for (line = strtok_r(out, "\n", &save); line != NULL;
 	    line = strtok_r(NULL, "\n", &save)) {
 		/* podman says localhost/virtcost:HASH, docker virtcost:HASH */
@@ -410,7 +455,7 @@ try_engine(struct options *o, const char *const *fix, int envelope,
 	args[n++] = "1";
 	args[n] = NULL;
 	engine_argv(o, v, args);
-	if ((rc = runner_read(v, RUN_MERGE, &out, NULL, 0)) != 0)
+	if ((rc = engine_read(o, v, &out, 1)) != 0)
 		why = complaint(out);
 	free(out);
 	remove_container();
@@ -624,8 +669,8 @@ start_container(struct options *o, const char *image, int port,
 		args[n++] = "--rm";
 	args[n++] = "--name";
 	args[n++] = container;
-	if (o->run.cpus > 0) {
-		snprintf(cpus, sizeof(cpus), "%lld", (long long)o->run.cpus);
+	if (o->cpus > 0) {
+		snprintf(cpus, sizeof(cpus), "%.9g", o->cpus);
 		args[n++] = "--cpus";
 		args[n++] = cpus;
 	}
@@ -660,12 +705,7 @@ start_container(struct options *o, const char *image, int port,
 		args[n++] = cmd[i];
 	args[n] = NULL;
 	engine_argv(o, v, args);
-	if (o->run.verbose) {
-		fprintf(stderr, "%s:", progname);
-		for (i = 0; v[i] != NULL; i++)
-			fprintf(stderr, " %s", v[i]);
-		fputc('\n', stderr);
-	}
+	show(o, v);
 	if ((null = open("/dev/null", O_RDONLY | O_CLOEXEC)) == -1)
 		diesys(RUN_PLATFORM, "/dev/null");
 	io.fd[0] = null;
@@ -754,6 +794,7 @@ main(int argc, char *argv[])
 {
 	static struct options o;	/* static: what it holds lives to the end */
 	double deadline = 0.0;
+	const char *why;
 	char *image;
 	int ch, status;
 
@@ -768,6 +809,13 @@ main(int argc, char *argv[])
 	    != -1) {
 		if (ch == 'h')
 			runner_usage(usage_extra);
+		/* A fraction too, as --cpus takes (the other runners' -c not). */
+		if (ch == 'c') {
+			if ((why = parse_decimal(optarg, 0.01, 1024, &o.cpus))
+			    != NULL)
+				usage_error("-c %s: %s", optarg, why);
+			continue;
+		}
 		if (runner_option(ch, optarg, &o.run))
 			continue;
 		switch (ch) {
@@ -775,11 +823,7 @@ main(int argc, char *argv[])
 			o.bind = optarg;
 			break;
 		case 'e':
-			if (strcmp(optarg, "docker") != 0 &&
-			    strcmp(optarg, "podman") != 0)
-				usage_error("-e %s: use docker or podman",
-				    optarg);
-			o.engine = optarg;
+			o.engine = engine_name(optarg, "-e ");
 			break;
 		case 'G':
 			add_flags(o.global, &o.nglobal, optarg, "engine flags");
@@ -801,6 +845,10 @@ main(int argc, char *argv[])
 		usage_error("missing command");
 	if (argc > 0 && o.info)
 		usage_error("-I describes the platform: it takes no command");
+	/* -e wins; empty is unset: the first usable engine. */
+	if (o.engine == NULL && (why = getenv("VIRTCOST_ENGINE")) != NULL &&
+	    *why != '\0')
+		o.engine = engine_name(why, "VIRTCOST_ENGINE=");
 
 	cleanup_signals();
 	cur = &o;

@@ -28,6 +28,7 @@ enum format { FMT_TEXT, FMT_MARKDOWN, FMT_CSV };
 
 struct opts {
 	enum format	 format;
+	int		 format_given;	/* -f */
 	const char	*metric;	/* -m: this metric only */
 	int		 all;		/* -a: every metric */
 	int		 export;	/* -x: classic per-platform files */
@@ -77,7 +78,8 @@ static void
 usage(FILE *fp)
 {
 	fprintf(fp, "usage: %s [-hV] [-f text|markdown|csv] [-m metric | -a] "
-	    "[-x] [-o outdir] results_dir\n", progname);
+	    "results_dir\n       %s -x [-o outdir] results_dir\n", progname,
+	    progname);
 }
 
 /* sig significant digits, fixed-point where that stays readable. */
@@ -652,7 +654,7 @@ export(const struct results *r, const char *outdir)
 	size_t i, j, k;
 	char *path;
 
-	if (mkdir(outdir, 0777) == -1 && errno != EEXIST)
+	if (outfile_mkdirs(outdir, 0777) == -1)
 		diesys(EXIT_FAIL, "%s", outdir);
 	for (i = 0; i < r->nbench; i++) {
 		b = &r->bench[i];
@@ -683,7 +685,7 @@ export(const struct results *r, const char *outdir)
 int
 main(int argc, char *argv[])
 {
-	struct opts o = { FMT_TEXT, NULL, 0, 0, NULL };
+	struct opts o = { FMT_TEXT, 0, NULL, 0, 0, NULL };
 	struct results r;
 	int ch;
 
@@ -694,6 +696,7 @@ main(int argc, char *argv[])
 			o.all = 1;
 			break;
 		case 'f':
+			o.format_given = 1;
 			if (strcmp(optarg, "text") == 0)
 				o.format = FMT_TEXT;
 			else if (strcmp(optarg, "markdown") == 0)
@@ -736,6 +739,9 @@ main(int argc, char *argv[])
 		usage_error("-a and -m exclude each other");
 	if (o.outdir != NULL && !o.export)
 		usage_error("-o is for -x: where to export");
+	if (o.export && (o.format_given || o.metric != NULL || o.all))
+		usage_error("-x exports each benchmark's primary metric: it "
+		    "takes no -f, -m or -a");
 
 	results_read(&r, argv[0]);
 	if (o.export)

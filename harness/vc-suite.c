@@ -194,7 +194,7 @@ parse_args(int argc, char *argv[], const char *meta)
 {
 	const char *why;
 	char *val;
-	int ch, i;
+	int ch, i, nopts = 0;
 
 	o.profile = &profiles[PROFILE_CLASSIC];
 	o.reps = o.warmup = -1;
@@ -209,6 +209,7 @@ parse_args(int argc, char *argv[], const char *meta)
 		if (meta != NULL && strchr("hrV", ch) != NULL)
 			die(EXIT_FAIL, "%s: argv holds -%c, which is no option "
 			    "of a run", meta, ch);
+		nopts++;
 		switch (ch) {
 		case 'a':
 			i = parse_assign(optarg, catalog_bench_index, &val,
@@ -220,7 +221,8 @@ parse_args(int argc, char *argv[], const char *meta)
 			    o.bench, "benchmark");
 			break;
 		case 'c':
-			if ((why = parse_time(optarg, 0.01, 100, &o.ci)) != NULL)
+			if ((why = parse_decimal(optarg, 0.01, 100, &o.ci))
+			    != NULL)
 				usage_error("-c %s: %s", optarg, why);
 			break;
 		case 'd':
@@ -281,6 +283,10 @@ parse_args(int argc, char *argv[], const char *meta)
 	}
 	if (optind < argc)
 		usage_error("extra operand '%s'", argv[optind]);
+	/* A resumed run has the options it was started with, no other. */
+	if (o.resume && nopts > 1)
+		usage_error("-r resumes a run with its own options: it takes "
+		    "no other");
 	if (o.reps == -1)
 		o.reps = o.profile->reps;
 	if (o.warmup == -1)
@@ -1200,6 +1206,11 @@ main(int argc, char *argv[])
 	}
 	write_meta(argc, argv, kernel);
 	free(kernel);
+	for (p = 0; p < NPLAT && (!o.plat[p] || plat_reason[p] != NULL); p++)
+		;
+	if (p == NPLAT)
+		die(EXIT_FAIL, "every platform was skipped: nothing measured "
+		    "(the reasons are in %s/meta.json)", o.dir);
 
 	for (w = 0; w < o.warmup; w++)
 		for (b = 0; b < NBENCH; b++)

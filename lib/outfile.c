@@ -139,3 +139,38 @@ outfile_tmpdir(const char *dir)
 	}
 	return t;
 }
+
+/*
+ * mkdir -p: path and its missing parents, with mode (less the umask).
+ * Returns 0, or -1 with errno set: ENOTDIR when path, or a part of it,
+ * is there but no directory.
+ */
+int
+outfile_mkdirs(const char *path, mode_t mode)
+{
+	struct stat st;
+	char *copy, *p, c;
+
+	if ((copy = strdup(path)) == NULL)
+		return -1;
+	for (p = copy + 1;; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		c = *p;
+		*p = '\0';
+		if (mkdir(copy, mode) == -1 && errno != EEXIST) {
+			free(copy);
+			return -1;
+		}
+		if ((*p = c) == '\0')
+			break;
+	}
+	free(copy);
+	if (stat(path, &st) == -1)
+		return -1;
+	if (!S_ISDIR(st.st_mode)) {
+		errno = ENOTDIR;
+		return -1;
+	}
+	return 0;
+}

@@ -2,6 +2,8 @@
 #ifndef VC_OUTFILE_H
 #define VC_OUTFILE_H
 
+#include <sys/types.h>
+
 #include <stdio.h>
 
 struct outfile {
@@ -14,5 +16,6 @@ int	outfile_open(struct outfile *, const char *);
 int	outfile_commit(struct outfile *);
 void	outfile_abort(struct outfile *);
 char	*outfile_tmpdir(const char *);
+int	 outfile_mkdirs(const char *, mode_t);
 
 #endif

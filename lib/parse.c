@@ -3,8 +3,8 @@
  *
  * Integers are decimal with an optional sign. Sizes are non-negative
  * integers with an optional binary suffix k, M, G or T (1024-based).
- * Times are non-negative decimals with an optional unit s or ms
- * (seconds by default).
+ * Decimals are non-negative, plain (no exponent), with no unit; times
+ * are decimals with an optional unit s or ms (seconds by default).
  */
 #include "config.h"
 
@@ -86,28 +86,60 @@ parse_size(const char *s, uint64_t min, uint64_t max, uint64_t *out)
 	return NULL;
 }
 
-const char *
-parse_time(const char *s, double min, double max, double *out)
+/*
+ * A plain non-negative decimal at the start of s: no sign, exponent,
+ * hex, inf, nan or leading space. *end is where it stops.
+ */
+static const char *
+decimal_prefix(const char *s, double *out, char **end)
 {
 	const char *p;
-	char *end;
 	double v;
 
 	if (s == NULL || *s == '\0')
 		return "empty";
 	if (*s == '-')
 		return "must not be negative";
-	/* Plain decimal only: no hex, inf, nan or leading space. */
 	for (p = s; isdigit((unsigned char)*p) || *p == '.'; p++)
 		;
 	if (p == s || (p == s + 1 && *s == '.'))
 		return "not a number";
 	errno = 0;
-	v = strtod(s, &end);
-	if (end != p)
+	v = strtod(s, end);
+	if (*end != p)
 		return "not a number";
 	if (errno == ERANGE || !isfinite(v))
 		return "out of range";
+	*out = v;
+	return NULL;
+}
+
+const char *
+parse_decimal(const char *s, double min, double max, double *out)
+{
+	const char *why;
+	char *end;
+	double v;
+
+	if ((why = decimal_prefix(s, &v, &end)) != NULL)
+		return why;
+	if (*end != '\0')
+		return "trailing characters after number";
+	if (v < min || v > max)
+		return "out of range";
+	*out = v;
+	return NULL;
+}
+
+const char *
+parse_time(const char *s, double min, double max, double *out)
+{
+	const char *why;
+	char *end;
+	double v;
+
+	if ((why = decimal_prefix(s, &v, &end)) != NULL)
+		return why;
 	if (strcmp(end, "ms") == 0)
 		v /= 1000.0;
 	else if (*end != '\0' && strcmp(end, "s") != 0)

@@ -10,6 +10,7 @@
  */
 const char	*parse_int(const char *, int64_t, int64_t, int64_t *);
 const char	*parse_size(const char *, uint64_t, uint64_t, uint64_t *);
+const char	*parse_decimal(const char *, double, double, double *);
 const char	*parse_time(const char *, double, double, double *);
 
 #endif

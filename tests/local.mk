@@ -31,8 +31,13 @@ SH_TESTS += \
 	tests/vc-container-docker.t \
 	tests/vc-container-podman.t \
 	tests/vc-container-probe.t \
+	tests/vc-container-usage.t \
+	tests/vc-container-verbose.t \
+	tests/vc-container-cpus.t \
 	tests/vc-suite-usage.t \
 	tests/vc-suite-skip.t \
+	tests/vc-suite-all-skipped.t \
+	tests/vc-suite-signal.t \
 	tests/vc-suite-resume.t \
 	tests/vc-suite-failed.t \
 	tests/vc-suite-matrix.t \
@@ -48,6 +53,6 @@ SH_TESTS += \
 	tests/vc-suite-params.t \
 	tests/formula-prefix.t \
 	tests/meta-regular.t
-EXTRA_DIST += $(SH_TESTS) tests/fake-runner.sh tests/fake-qemu.py
+EXTRA_DIST += $(SH_TESTS) tests/fake-runner.sh tests/fake-engine.sh tests/fake-qemu.py
 clean-local:
 	rm -rf tests/cache tests/fuzz/work

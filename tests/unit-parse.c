@@ -48,6 +48,26 @@ size_bad(const char *s)
 }
 
 static void
+decimal_ok(const char *s, double want)
+{
+	double v = -1;
+	const char *why = parse_decimal(s, 0, 1e9, &v);
+
+	TAP_OK(why == NULL && v > want - 1e-12 && v < want + 1e-12,
+	    "parse_decimal(\"%s\") = %g", s, want);
+}
+
+static void
+decimal_bad(const char *s)
+{
+	double v = -1;
+	const char *why = parse_decimal(s, 0.01, 1e6, &v);
+
+	TAP_OK(why != NULL && v == -1, "parse_decimal(\"%s\") refused: %s", s,
+	    why ? why : "(accepted)");
+}
+
+static void
 time_ok(const char *s, double want)
 {
 	double v = -1;
@@ -103,6 +123,22 @@ main(void)
 	size_bad("99999999999999999999");
 	size_bad("20000000T");
 	size_bad("0");
+
+	decimal_ok("5", 5);
+	decimal_ok("1.5", 1.5);
+	decimal_ok("0.25", 0.25);
+	decimal_bad("");
+	decimal_bad("5s");
+	decimal_bad("5ms");
+	decimal_bad("5%");
+	decimal_bad("-1");
+	decimal_bad("1e3");
+	decimal_bad("inf");
+	decimal_bad("0x10");
+	decimal_bad(" 5");
+	decimal_bad("1.2.3");
+	decimal_bad("0.001");
+	decimal_bad("2000000");
 
 	time_ok("10", 10);
 	time_ok("2s", 2);

@@ -4,7 +4,7 @@
 . "${top_srcdir:-.}/tests/tap.sh"
 . "$top_srcdir/tests/report-data.sh"
 
-plan 17
+plan 18
 
 # fails NAME PATTERN CMD...: exit 1, one line on stderr matching PATTERN.
 fails() {
@@ -59,4 +59,6 @@ usage_error "-a with -m" vc-report -a -m seconds "$tap_tmp/good"
 usage_error "two directories" vc-report "$tap_tmp/good" "$tap_tmp/good"
 run vc-report -h
 is "$rc:$(printf '%s\n' "$out" | grep -c '^usage: vc-report ')" "0:1" "-h prints usage on stdout, exit 0"
+is "$out" "usage: vc-report [-hV] [-f text|markdown|csv] [-m metric | -a] results_dir
+       vc-report -x [-o outdir] results_dir" "one usage line per form, as in the SYNOPSIS"
 done_testing

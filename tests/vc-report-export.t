@@ -1,13 +1,14 @@
 #!/bin/sh
 # vc-report -x: the classic per-platform files, time,value of the
-# primary metric, one row per run, in the results or another directory;
-# valid CSV (RFC 4180) that a CSV parser reads back to the same cells,
-# from a results.csv whose params hold quotes and commas.
+# primary metric, one row per run, in the results or another directory
+# (made with its parents); valid CSV (RFC 4180) that a CSV parser reads
+# back to the same cells, from a results.csv whose params hold quotes
+# and commas. -x takes none of the summary's -f, -m, -a.
 . "${top_srcdir:-.}/tests/tap.sh"
 . "$top_srcdir/tests/report-data.sh"
 need_cmd python3
 
-plan 11
+plan 17
 small_results "$tap_tmp/r"
 
 run vc-report -x "$tap_tmp/r"
@@ -51,4 +52,15 @@ qemu-memsweep.csv True 5 2026-11-27T03:01:00Z 300 900" \
 run vc-report -x -o "$tap_tmp/classic" "$tap_tmp/r"
 is "$rc:$(ls "$tap_tmp/classic" | wc -l)" "0:6" "-o: into another directory, made if missing"
 usage_error "-o without -x" vc-report -o "$tap_tmp/x" "$tap_tmp/r"
+run vc-report -x -o "$tap_tmp/deep/er/classic" "$tap_tmp/r"
+is "$rc:$(ls "$tap_tmp/deep/er/classic" | wc -l)" "0:6" "-o: its parents are made too"
+: >"$tap_tmp/file"
+run vc-report -x -o "$tap_tmp/file/classic" "$tap_tmp/r"
+is "$rc:$err:$out" "1:vc-report: $tap_tmp/file/classic: Not a directory:" \
+    "-o under a file: exit 1, one line, nothing written"
+small_results "$tap_tmp/r2"
+usage_error "-x with -f is refused, not ignored" vc-report -x -f csv "$tap_tmp/r2"
+usage_error "-x with -m is refused" vc-report -x -m seconds "$tap_tmp/r2"
+usage_error "-x with -a is refused" vc-report -a -x "$tap_tmp/r2"
+is "$(ls "$tap_tmp/r2" | tr '\n' ' ')" "meta.json results.csv " "a refused -x writes nothing"
 done_testing
