@@ -4,9 +4,7 @@ need_cmd qemu-system-x86_64 qemu-img mkfs.ext4 python3
 vc-image -q kernel >/dev/null 2>"$tap_tmp/kernel.err" ||
 	skip_all "no guest kernel: $(cat "$tap_tmp/kernel.err")"
 # Temporary directories of the runner go here, to check they are gone.
-TMPDIR=$tap_tmp/tmp
-mkdir -p "$TMPDIR"
-export TMPDIR
+own_tmpdir
 
 # nothing_left NAME: no qemu started from our temporary directory, and
 # the directory is empty.
