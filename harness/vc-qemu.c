@@ -489,32 +489,6 @@ drop_record(struct reader *r, const char *data, size_t len)
 	r->len -= used;
 }
 
-/* The guest server's stdout, gathered into lines: records split anywhere. */
-struct lines {
-	char	 buf[1024];
-	size_t	 len;
-};
-
-/* Returns 1 once a ready line has come, its path in path. */
-static int
-ready_line(struct lines *l, const char *data, size_t len, char *path,
-    size_t size)
-{
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		/* A line too long for buf is cut; its newline still ends it. */
-		if (l->len < sizeof(l->buf) - 1 || data[i] == '\n')
-			l->buf[l->len++] = data[i];
-		if (data[i] != '\n')
-			continue;
-		if (ready_path(l->buf, l->len, path, size))
-			return 1;
-		l->len = 0;
-	}
-	return 0;
-}
-
 static void
 write_all(int fd, const char *p, size_t len)
 {
@@ -557,7 +531,7 @@ main(int argc, char *argv[])
 	    UINT64_C(2) << 30, NULL, "qemu-system-x86_64", 60.0 };
 	struct vm vm;
 	struct reader *r;
-	struct lines served = { "", 0 };
+	struct server_lines served = { "", 0 };
 	enum bench_kind kind;
 	const char *why;
 	char spec[512], *initrd, *disk = NULL, **gargv, *data, path[512];
