@@ -412,6 +412,11 @@ out:
 	free(p);
 }
 
+/*
+ * Everything we relay goes through here. A write error is ours, not the
+ * command's: the platform failed (125), so that it cannot pass for the
+ * command's exit status 1.
+ */
 static void
 write_all(int fd, const char *p, size_t len)
 {
@@ -423,7 +428,7 @@ write_all(int fd, const char *p, size_t len)
 				continue;
 			/* A closed pipe: clean up and die of SIGPIPE. */
 			cleanup_check();
-			diesys(EXIT_FAIL, "write error");
+			diesys(RUN_PLATFORM, "write error");
 		}
 		p += n;
 		len -= (size_t)n;
@@ -662,8 +667,8 @@ teardown(const struct options *o, struct vm *vm, int status)
 		fprintf(stderr, "%s: kept %s\n", progname, vm->dir);
 		cleanup_keep(vm->dir);
 	}
-	if (close_stdout() != EXIT_OK && status == 0)
-		status = EXIT_FAIL;
+	if (close_stdout() != EXIT_OK)
+		status = RUN_PLATFORM;
 	return status;
 }
 

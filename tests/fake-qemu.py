@@ -2,7 +2,8 @@
 # guest: connects to the data channel and sends $FAKE_RECORDS, chunks
 # split at '|' and sent 0.3 s apart ("\n" for a newline). With
 # FAKE_LISTEN=1 it also listens on the host forward's port and never
-# answers. Then it waits to be killed, as a VM would.
+# answers. Then it waits to be killed, as a VM would, or with
+# FAKE_POWEROFF=1 exits, as a guest that powers off.
 import os
 import socket
 import sys
@@ -36,6 +37,12 @@ def field(opt, key):
     return None
 
 
+def chardev(name):
+    """The path of the chardev with id name."""
+    return [field(c, "path") for c in options("-chardev")
+            if field(c, "id") == name][0]
+
+
 held = []
 if os.environ.get("FAKE_LISTEN") == "1":
     fwd = field(options("-netdev")[0], "hostfwd")   # tcp:127.0.0.1:PORT-:80
@@ -47,11 +54,12 @@ if os.environ.get("FAKE_LISTEN") == "1":
     held.append(srv)
 
 data = socket.socket(socket.AF_UNIX)
-data.connect([field(c, "path") for c in options("-chardev")
-              if field(c, "id") == "data"][0])
+data.connect(chardev("data"))
 for chunk in os.environ.get("FAKE_RECORDS", "").split("|"):
     data.sendall(chunk.replace("\\n", "\n").encode())
     time.sleep(0.3)
+if os.environ.get("FAKE_POWEROFF") == "1":
+    sys.exit(0)
 while True:
     if held:
         held.append(held[0].accept())

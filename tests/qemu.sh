@@ -18,3 +18,18 @@ nothing_left() {
 		pass "$1"
 	fi
 }
+
+# $fake: a qemu for -Q that plays the guest with tests/fake-qemu.py
+# (records, console, exit as its FAKE_* variables say), so no VM boots.
+fake=$tap_tmp/qemu
+printf '#!/bin/sh\nexec python3 "%s" "$@"\n' "$top_srcdir/tests/fake-qemu.py" >"$fake"
+chmod +x "$fake"
+
+# nothing_left_fake NAME: nothing_left, and no fake guest either.
+nothing_left_fake() {
+	if pgrep -f "fake-qemu.py.*$TMPDIR" >/dev/null; then
+		fail "$1" "fake qemu left running"
+	else
+		nothing_left "$1"
+	fi
+}
