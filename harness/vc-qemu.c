@@ -65,6 +65,8 @@ struct vm {
 	int		 listen_fd;
 	int		 data_fd;
 	struct channel_reader rd;	/* the records on data_fd */
+	int		 verbose;	/* -v: follow the console */
+	int		 console_fd;	/* console.log, as far as shown */
 	pid_t		 qemu;
 	int		 port;		/* host side of the nginx forward */
 	double		 t0, tup;	/* when we started, when it was up */
@@ -435,6 +437,37 @@ write_all(int fd, const char *p, size_t len)
 	}
 }
 
+/* -v: what is new on the guest's console, on stderr as it comes. */
+static void
+follow_console(struct vm *vm)
+{
+	char buf[4096], *p;
+	ssize_t n;
+
+	if (!vm->verbose)
+		return;
+	if (vm->console_fd == -1) {
+		/* qemu makes it when it starts; until then there is none. */
+		p = path_in(vm, "console.log");
+		vm->console_fd = open(p, O_RDONLY | O_CLOEXEC);
+		free(p);
+		if (vm->console_fd == -1)
+			return;
+	}
+	while ((n = read(vm->console_fd, buf, sizeof(buf))) > 0)
+		write_all(2, buf, (size_t)n);
+}
+
+/* When something went wrong: the console's last lines (-v: all of it). */
+static void
+show_console(struct vm *vm, int lines)
+{
+	if (vm->verbose)
+		follow_console(vm);
+	else
+		show_tail(vm, "console.log", lines);
+}
+
 /* The guest is gone or hopeless: stop qemu now. */
 static void
 stop_qemu(struct vm *vm)
@@ -451,7 +484,8 @@ stop_qemu(struct vm *vm)
 
 /*
  * Waits until fd is readable or the deadline passes (0: none), watching
- * qemu: returns 1 readable, 0 deadline, -1 qemu exited.
+ * qemu and following the console: returns 1 readable, 0 deadline, -1
+ * qemu exited.
  */
 static int
 wait_readable(struct vm *vm, int fd, double deadline)
@@ -460,6 +494,7 @@ wait_readable(struct vm *vm, int fd, double deadline)
 	int ms, status;
 
 	for (;;) {
+		follow_console(vm);
 		ms = 200;
 		if (deadline > 0) {
 			double left = deadline - wall_now();
@@ -568,7 +603,7 @@ boot(const struct options *o, struct vm *vm)
 		else
 			warnmsg("qemu exited before the guest was up");
 		show_tail(vm, "qemu.err", 10);
-		show_tail(vm, "console.log", 10);
+		show_console(vm, 10);
 		return 0;
 	}
 	if (tag != CHANNEL_READY) {
@@ -614,7 +649,7 @@ relay(const struct options *o, struct vm *vm, char *argv[])
 			else if (w < 0) {
 				warnmsg("the guest stopped without an exit "
 				    "status");
-				show_tail(vm, "console.log", 15);
+				show_console(vm, 15);
 				return RUN_PLATFORM;
 			}
 			continue;
@@ -658,7 +693,7 @@ teardown(const struct options *o, struct vm *vm, int status)
 	else if (vm->qemu > 0)
 		cleanup_del_pid(vm->qemu);
 	if (o->run.verbose) {
-		show_tail(vm, "console.log", 40);
+		follow_console(vm);
 		fprintf(stderr, "%s: boot %.2f s, total %.2f s\n", progname,
 		    vm->tup > 0 ? vm->tup - vm->t0 : -1.0,
 		    wall_now() - vm->t0);
@@ -737,7 +772,8 @@ main(int argc, char *argv[])
 	gargv = vm.kind == BENCH_NET ? server_argv(argv) : argv;
 
 	vm.t0 = wall_now();
-	vm.listen_fd = vm.data_fd = -1;
+	vm.listen_fd = vm.data_fd = vm.console_fd = -1;
+	vm.verbose = o.run.verbose;
 	start_vm(&o, &vm, gargv);
 	status = boot(&o, &vm) ? relay(&o, &vm, argv) : RUN_PLATFORM;
 	status = teardown(&o, &vm, status);

@@ -26,6 +26,7 @@ SH_TESTS += \
 	tests/vc-qemu-orphan.t \
 	tests/vc-qemu-comma.t \
 	tests/vc-qemu-write-error.t \
+	tests/vc-qemu-verbose.t \
 	tests/vc-container-docker.t \
 	tests/vc-container-podman.t \
 	tests/vc-container-probe.t \
