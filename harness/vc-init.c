@@ -37,7 +37,6 @@
 #include "channel.h"
 
 #define DATA_TTY	"/dev/ttyS1"
-#define MAXARGS		256
 
 static int data_fd = -1;
 
@@ -282,8 +281,8 @@ relay(int fd, char tag, int *open_fd)
 int
 main(void)
 {
-	static char argbuf[65536];
-	char *argv[MAXARGS + 1];
+	static char argbuf[GUEST_ARGV_MAX + 2];
+	char *argv[GUEST_MAXARGS + 1];
 	struct pollfd pfd[2];
 	int out[2], err[2], status, argc = 0, nfds;
 	size_t len, off;
@@ -299,9 +298,15 @@ main(void)
 
 	if (read_file("/vc/argv", argbuf, sizeof(argbuf), &len) == -1)
 		fail("read /vc/argv");
-	for (off = 0; off < len && argc < MAXARGS; off += strlen(argbuf + off) + 1)
+	for (off = 0; off < len && argc < GUEST_MAXARGS;
+	    off += strlen(argbuf + off) + 1)
 		argv[argc++] = argbuf + off;
 	argv[argc] = NULL;
+	/* vc-qemu sends no more; run no command cut short. */
+	if (len > GUEST_ARGV_MAX || off < len) {
+		errno = E2BIG;
+		fail("/vc/argv");
+	}
 	if (argc == 0) {
 		errno = EINVAL;
 		fail("empty command");

@@ -151,6 +151,41 @@ add_dir(struct archive *a, const char *name)
 	archive_entry_free(e);
 }
 
+/* The size of argv in /vc/argv (its words, each with a NUL); *words. */
+static size_t
+argv_bytes(char *const argv[], int *words)
+{
+	size_t len = 0;
+	int i;
+
+	for (i = 0; argv[i] != NULL; i++)
+		len += strlen(argv[i]) + 1;
+	*words = i;
+	return len;
+}
+
+/*
+ * What the guest runs: the command, or for nginxbench its serving half
+ * (the host measures). It must fit the guest's /vc/argv, which is
+ * checked before anything is started.
+ */
+static char **
+guest_argv(enum bench_kind kind, char *argv[])
+{
+	char **g = kind == BENCH_NET ? server_argv(argv) : argv;
+	size_t len;
+	int words;
+
+	len = argv_bytes(g, &words);
+	if (words > GUEST_MAXARGS)
+		usage_error("command too long for the guest: %d words, at "
+		    "most %d", words, GUEST_MAXARGS);
+	if (len > GUEST_ARGV_MAX)
+		usage_error("command too long for the guest: %zu bytes, at "
+		    "most %d", len, GUEST_ARGV_MAX);
+	return g;
+}
+
 /*
  * The initrd: the cached parts, then a run part with the command (NUL
  * separated, so any argument survives) and the guest's set-up steps.
@@ -158,9 +193,9 @@ add_dir(struct archive *a, const char *name)
 static char *
 write_initrd(const struct vm *vm, char *const argv[], const char *spec)
 {
-	char *initrd = path_in(vm, "initrd"), buf[65536];
+	char *initrd = path_in(vm, "initrd"), buf[65536], *args;
 	struct archive *a;
-	size_t len = 0, n;
+	size_t len, n;
 	ssize_t r;
 	int out, in, i;
 
@@ -177,11 +212,11 @@ write_initrd(const struct vm *vm, char *const argv[], const char *spec)
 			diesys(RUN_PLATFORM, "%s", vm->part[i]);
 		close(in);
 	}
-	for (i = 0; argv[i] != NULL; i++) {
+	if ((args = malloc(argv_bytes(argv, &i))) == NULL)
+		diesys(RUN_PLATFORM, "malloc");
+	for (len = 0, i = 0; argv[i] != NULL; i++) {
 		n = strlen(argv[i]) + 1;
-		if (len + n > sizeof(buf))
-			usage_error("command line too long for the guest");
-		memcpy(buf + len, argv[i], n);
+		memcpy(args + len, argv[i], n);
 		len += n;
 	}
 	if ((a = archive_write_new()) == NULL ||
@@ -191,11 +226,12 @@ write_initrd(const struct vm *vm, char *const argv[], const char *spec)
 		die(RUN_PLATFORM, "run archive: %s",
 		    a ? archive_error_string(a) : "out of memory");
 	add_dir(a, "vc");
-	add_file(a, "vc/argv", buf, len);
+	add_file(a, "vc/argv", args, len);
 	add_file(a, "vc/spec", spec, strlen(spec));
 	if (archive_write_close(a) != ARCHIVE_OK)
 		die(RUN_PLATFORM, "run archive: %s", archive_error_string(a));
 	archive_write_free(a);
+	free(args);
 	if (close(out) == -1)
 		diesys(RUN_PLATFORM, "%s", initrd);
 	return initrd;
@@ -768,8 +804,7 @@ main(int argc, char *argv[])
 	if (o.run.mem == 0)
 		o.run.mem = UINT64_C(1) << 30;
 	vm.kind = bench_kind(argv[0]);
-	/* nginxbench serves in the guest; the host measures. */
-	gargv = vm.kind == BENCH_NET ? server_argv(argv) : argv;
+	gargv = guest_argv(vm.kind, argv);
 
 	vm.t0 = wall_now();
 	vm.listen_fd = vm.data_fd = vm.console_fd = -1;

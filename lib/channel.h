@@ -18,6 +18,14 @@
 #define CHANNEL_MAXDATA	65000	/* no record carries more */
 #define CHANNEL_HEADMAX	16	/* "T 65000:" and a NUL, with room */
 
+/*
+ * The command vc-qemu hands vc-init in the initrd (/vc/argv): its words,
+ * each ending in a NUL, at most GUEST_ARGV_MAX bytes and GUEST_MAXARGS
+ * words in all.
+ */
+#define GUEST_ARGV_MAX	65536
+#define GUEST_MAXARGS	256
+
 /* A reader's buffer: records come split anywhere and are taken whole. */
 struct channel_reader {
 	char	 buf[CHANNEL_MAXDATA + CHANNEL_HEADMAX];
