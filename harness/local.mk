@@ -23,6 +23,12 @@ TESTS += tests/unit-catalog
 noinst_LIBRARIES += harness/librunner.a
 harness_librunner_a_SOURCES = harness/runner.c harness/runner.h
 RUNNER_LIBS = harness/librunner.a harness/libcatalog.a lib/libvc.a
+# Its parsers of what other programs print, tested without VM or engine.
+check_PROGRAMS += tests/unit-runner
+tests_unit_runner_SOURCES = tests/unit-runner.c tests/tap.h
+tests_unit_runner_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/harness
+tests_unit_runner_LDADD = $(RUNNER_LIBS)
+TESTS += tests/unit-runner
 
 bin_PROGRAMS += harness/vc-native
 harness_vc_native_SOURCES = harness/vc-native.c

@@ -202,6 +202,30 @@ ready_path(const char *buf, size_t len, char *path, size_t size)
 	return 1;
 }
 
+/*
+ * Feeds the platform server's stdout, as it comes (split anywhere), into
+ * lines; returns 1 once its ready line has come, with the path it serves
+ * in path (see ready_path()).
+ */
+int
+ready_line(struct server_lines *l, const char *data, size_t len,
+    char *path, size_t size)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		/* A line too long for buf is cut; its newline still ends it. */
+		if (l->len < sizeof(l->buf) - 1 || data[i] == '\n')
+			l->buf[l->len++] = data[i];
+		if (data[i] != '\n')
+			continue;
+		if (ready_path(l->buf, l->len, path, size))
+			return 1;
+		l->len = 0;
+	}
+	return 0;
+}
+
 /* A free loopback port (bound, read, released) for a forward. */
 int
 free_port(void)

@@ -751,8 +751,8 @@ static int
 serve_and_measure(struct options *o, const char *image, char *argv[],
     double deadline)
 {
+	struct server_lines lines = { "", 0 };
 	char buf[4096], path[512], **sargv;
-	size_t len = 0;
 	ssize_t n;
 	pid_t pid;
 	int fds[2], port, status = -1;
@@ -764,16 +764,15 @@ serve_and_measure(struct options *o, const char *image, char *argv[],
 	pid = start_container(o, image, port, sargv, fds[1]);
 	free(sargv);
 	close(fds[1]);
-	while (len < sizeof(buf) - 1) {
-		n = read(fds[0], buf + len, sizeof(buf) - 1 - len);
+	for (;;) {
+		n = read(fds[0], buf, sizeof(buf));
 		if (n < 0 && errno == EINTR) {
 			cleanup_check();
 			continue;
 		}
 		if (n <= 0)
 			break;
-		len += (size_t)n;
-		if (ready_path(buf, len, path, sizeof(path))) {
+		if (ready_line(&lines, buf, (size_t)n, path, sizeof(path))) {
 			status = measure_server(port, path, argv, 0);
 			break;
 		}

@@ -38,7 +38,6 @@
 #include "run.h"
 
 #define DATA_TTY	"/dev/ttyS1"
-#define MAXARGS		256
 
 static int data_fd = -1;
 
@@ -84,7 +83,7 @@ say(char tag, const char *fmt, ...)
 		n = sizeof(buf) - 1;
 	send_record(tag, buf, (size_t)n);
 	/* Also on the console, for vc-qemu -v and for debugging boots. */
-	if (tag == 'E')
+	if (tag == CHANNEL_ERR)
 		fprintf(stderr, "vc-init: %.*s", n, buf);
 }
 
@@ -97,7 +96,7 @@ poweroff(int status)
 	/* A status the host could not read back is the platform's failure. */
 	if ((n = channel_exit(st, sizeof(st), status)) == -1)
 		n = channel_exit(st, sizeof(st), 125);
-	send_record('X', st, (size_t)n);
+	send_record(CHANNEL_EXIT, st, (size_t)n);
 	if (data_fd != -1)
 		tcdrain(data_fd);
 	sync();
@@ -116,7 +115,7 @@ fail(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	say('E', "vc-init: %s: %s\n", buf, strerror(errno));
+	say(CHANNEL_ERR, "vc-init: %s: %s\n", buf, strerror(errno));
 	poweroff(125);
 }
 
@@ -283,8 +282,8 @@ relay(int fd, char tag, int *open_fd)
 int
 main(void)
 {
-	static char argbuf[65536];
-	char *argv[MAXARGS + 1];
+	static char argbuf[GUEST_ARGV_MAX + 2];
+	char *argv[GUEST_MAXARGS + 1];
 	struct pollfd pfd[2];
 	int out[2], err[2], status, argc = 0, nfds;
 	size_t len, off;
@@ -300,16 +299,22 @@ main(void)
 
 	if (read_file("/vc/argv", argbuf, sizeof(argbuf), &len) == -1)
 		fail("read /vc/argv");
-	for (off = 0; off < len && argc < MAXARGS; off += strlen(argbuf + off) + 1)
+	for (off = 0; off < len && argc < GUEST_MAXARGS;
+	    off += strlen(argbuf + off) + 1)
 		argv[argc++] = argbuf + off;
 	argv[argc] = NULL;
+	/* vc-qemu sends no more; run no command cut short. */
+	if (len > GUEST_ARGV_MAX || off < len) {
+		errno = E2BIG;
+		fail("/vc/argv");
+	}
 	if (argc == 0) {
 		errno = EINVAL;
 		fail("empty command");
 	}
 	setenv("PATH", "/bin:/usr/bin:/usr/sbin:/sbin", 1);
 	setenv("HOME", "/tmp", 1);
-	send_record('R', "", 0);
+	send_record(CHANNEL_READY, "", 0);
 
 	if (pipe2(out, O_CLOEXEC) == -1 || pipe2(err, O_CLOEXEC) == -1)
 		fail("pipe");
@@ -346,9 +351,9 @@ main(void)
 			if (pfd[i].revents == 0)
 				continue;
 			if (pfd[i].fd == out[0])
-				relay(out[0], 'O', &out[0]);
+				relay(out[0], CHANNEL_OUT, &out[0]);
 			else
-				relay(err[0], 'E', &err[0]);
+				relay(err[0], CHANNEL_ERR, &err[0]);
 		}
 	}
 	while (waitpid(pid, &status, 0) == -1)

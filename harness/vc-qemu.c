@@ -61,10 +61,16 @@ struct vm {
 	char		 kernel[4096];
 	char		 part[2][4096];	/* core and io initrd parts */
 	int		 nparts;
+	enum bench_kind	 kind;		/* of the command */
 	int		 listen_fd;
 	int		 data_fd;
+	struct channel_reader rd;	/* the records on data_fd */
+	int		 verbose;	/* -v: follow the console */
+	int		 console_fd;	/* console.log, as far as shown */
 	pid_t		 qemu;
 	int		 port;		/* host side of the nginx forward */
+	double		 t0, tup;	/* when we started, when it was up */
+	int		 exited;	/* the guest sent the exit status */
 };
 
 static const char *const usage_extra =
@@ -145,6 +151,41 @@ add_dir(struct archive *a, const char *name)
 	archive_entry_free(e);
 }
 
+/* The size of argv in /vc/argv (its words, each with a NUL); *words. */
+static size_t
+argv_bytes(char *const argv[], int *words)
+{
+	size_t len = 0;
+	int i;
+
+	for (i = 0; argv[i] != NULL; i++)
+		len += strlen(argv[i]) + 1;
+	*words = i;
+	return len;
+}
+
+/*
+ * What the guest runs: the command, or for nginxbench its serving half
+ * (the host measures). It must fit the guest's /vc/argv, which is
+ * checked before anything is started.
+ */
+static char **
+guest_argv(enum bench_kind kind, char *argv[])
+{
+	char **g = kind == BENCH_NET ? server_argv(argv) : argv;
+	size_t len;
+	int words;
+
+	len = argv_bytes(g, &words);
+	if (words > GUEST_MAXARGS)
+		usage_error("command too long for the guest: %d words, at "
+		    "most %d", words, GUEST_MAXARGS);
+	if (len > GUEST_ARGV_MAX)
+		usage_error("command too long for the guest: %zu bytes, at "
+		    "most %d", len, GUEST_ARGV_MAX);
+	return g;
+}
+
 /*
  * The initrd: the cached parts, then a run part with the command (NUL
  * separated, so any argument survives) and the guest's set-up steps.
@@ -152,9 +193,9 @@ add_dir(struct archive *a, const char *name)
 static char *
 write_initrd(const struct vm *vm, char *const argv[], const char *spec)
 {
-	char *initrd = path_in(vm, "initrd"), buf[65536];
+	char *initrd = path_in(vm, "initrd"), buf[65536], *args;
 	struct archive *a;
-	size_t len = 0, n;
+	size_t len, n;
 	ssize_t r;
 	int out, in, i;
 
@@ -171,11 +212,11 @@ write_initrd(const struct vm *vm, char *const argv[], const char *spec)
 			diesys(RUN_PLATFORM, "%s", vm->part[i]);
 		close(in);
 	}
-	for (i = 0; argv[i] != NULL; i++) {
+	if ((args = malloc(argv_bytes(argv, &i))) == NULL)
+		diesys(RUN_PLATFORM, "malloc");
+	for (len = 0, i = 0; argv[i] != NULL; i++) {
 		n = strlen(argv[i]) + 1;
-		if (len + n > sizeof(buf))
-			usage_error("command line too long for the guest");
-		memcpy(buf + len, argv[i], n);
+		memcpy(args + len, argv[i], n);
 		len += n;
 	}
 	if ((a = archive_write_new()) == NULL ||
@@ -185,11 +226,12 @@ write_initrd(const struct vm *vm, char *const argv[], const char *spec)
 		die(RUN_PLATFORM, "run archive: %s",
 		    a ? archive_error_string(a) : "out of memory");
 	add_dir(a, "vc");
-	add_file(a, "vc/argv", buf, len);
+	add_file(a, "vc/argv", args, len);
 	add_file(a, "vc/spec", spec, strlen(spec));
 	if (archive_write_close(a) != ARCHIVE_OK)
 		die(RUN_PLATFORM, "run archive: %s", archive_error_string(a));
 	archive_write_free(a);
+	free(args);
 	if (close(out) == -1)
 		diesys(RUN_PLATFORM, "%s", initrd);
 	return initrd;
@@ -408,6 +450,60 @@ out:
 	free(p);
 }
 
+/*
+ * Everything we relay goes through here. A write error is ours, not the
+ * command's: the platform failed (125), so that it cannot pass for the
+ * command's exit status 1.
+ */
+static void
+write_all(int fd, const char *p, size_t len)
+{
+	ssize_t n;
+
+	while (len > 0) {
+		if ((n = write(fd, p, len)) == -1) {
+			if (errno == EINTR)
+				continue;
+			/* A closed pipe: clean up and die of SIGPIPE. */
+			cleanup_check();
+			diesys(RUN_PLATFORM, "write error");
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+}
+
+/* -v: what is new on the guest's console, on stderr as it comes. */
+static void
+follow_console(struct vm *vm)
+{
+	char buf[4096], *p;
+	ssize_t n;
+
+	if (!vm->verbose)
+		return;
+	if (vm->console_fd == -1) {
+		/* qemu makes it when it starts; until then there is none. */
+		p = path_in(vm, "console.log");
+		vm->console_fd = open(p, O_RDONLY | O_CLOEXEC);
+		free(p);
+		if (vm->console_fd == -1)
+			return;
+	}
+	while ((n = read(vm->console_fd, buf, sizeof(buf))) > 0)
+		write_all(2, buf, (size_t)n);
+}
+
+/* When something went wrong: the console's last lines (-v: all of it). */
+static void
+show_console(struct vm *vm, int lines)
+{
+	if (vm->verbose)
+		follow_console(vm);
+	else
+		show_tail(vm, "console.log", lines);
+}
+
 /* The guest is gone or hopeless: stop qemu now. */
 static void
 stop_qemu(struct vm *vm)
@@ -424,7 +520,8 @@ stop_qemu(struct vm *vm)
 
 /*
  * Waits until fd is readable or the deadline passes (0: none), watching
- * qemu: returns 1 readable, 0 deadline, -1 qemu exited.
+ * qemu and following the console: returns 1 readable, 0 deadline, -1
+ * qemu exited.
  */
 static int
 wait_readable(struct vm *vm, int fd, double deadline)
@@ -433,6 +530,7 @@ wait_readable(struct vm *vm, int fd, double deadline)
 	int ms, status;
 
 	for (;;) {
+		follow_console(vm);
 		ms = 200;
 		if (deadline > 0) {
 			double left = deadline - wall_now();
@@ -453,118 +551,207 @@ wait_readable(struct vm *vm, int fd, double deadline)
 	}
 }
 
-/* The data channel's records, as lib/channel.c defines them. */
-struct reader {
-	char	 buf[CHANNEL_MAXDATA + CHANNEL_HEADMAX];
-	size_t	 len;
-};
-
-static struct reader reader;
-
-/*
- * Takes one complete record out of r, or returns 0 if none is whole. A
- * malformed record means the guest side is broken: the platform failed.
- */
+/* Reads more of the data channel: 1 read, 0 deadline, -1 guest gone. */
 static int
-next_record(struct reader *r, char *tag, char **data, size_t *len)
-{
-	size_t off;
-	int n;
-
-	if ((n = channel_next(r->buf, r->len, tag, &off, len)) == -1)
-		die(RUN_PLATFORM, "malformed record on the guest's data "
-		    "channel");
-	if (n == 0)
-		return 0;
-	*data = r->buf + off;
-	return 1;
-}
-
-static void
-drop_record(struct reader *r, const char *data, size_t len)
-{
-	size_t used = (size_t)(data - r->buf) + len;
-
-	memmove(r->buf, r->buf + used, r->len - used);
-	r->len -= used;
-}
-
-/* The guest server's stdout, gathered into lines: records split anywhere. */
-struct lines {
-	char	 buf[1024];
-	size_t	 len;
-};
-
-/* Returns 1 once a ready line has come, its path in path. */
-static int
-ready_line(struct lines *l, const char *data, size_t len, char *path,
-    size_t size)
-{
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		/* A line too long for buf is cut; its newline still ends it. */
-		if (l->len < sizeof(l->buf) - 1 || data[i] == '\n')
-			l->buf[l->len++] = data[i];
-		if (data[i] != '\n')
-			continue;
-		if (ready_path(l->buf, l->len, path, size))
-			return 1;
-		l->len = 0;
-	}
-	return 0;
-}
-
-static void
-write_all(int fd, const char *p, size_t len)
-{
-	ssize_t n;
-
-	while (len > 0) {
-		if ((n = write(fd, p, len)) == -1) {
-			if (errno == EINTR)
-				continue;
-			/* A closed pipe: clean up and die of SIGPIPE. */
-			cleanup_check();
-			diesys(EXIT_FAIL, "write error");
-		}
-		p += n;
-		len -= (size_t)n;
-	}
-}
-
-static int
-fill(struct vm *vm, struct reader *r, double deadline)
+fill(struct vm *vm, double deadline)
 {
 	ssize_t n;
 	int w;
 
 	if ((w = wait_readable(vm, vm->data_fd, deadline)) <= 0)
 		return w;
-	if (r->len == sizeof(r->buf))
+	if ((n = channel_read(&vm->rd, vm->data_fd)) == -1 &&
+	    errno == EMSGSIZE)
 		die(RUN_PLATFORM, "garbled data from the guest");
-	n = read(vm->data_fd, r->buf + r->len, sizeof(r->buf) - r->len);
-	if (n <= 0)
-		return -1;
-	r->len += (size_t)n;
+	return n > 0 ? 1 : -1;
+}
+
+/*
+ * Takes the guest's next whole record, or returns 0 if none has come
+ * whole. A malformed one means the guest side is broken: the platform
+ * failed.
+ */
+static int
+next_record(struct vm *vm, char *tag, const char **data, size_t *len)
+{
+	int n;
+
+	if ((n = channel_take(&vm->rd, tag, data, len)) == -1)
+		die(RUN_PLATFORM, "malformed record on the guest's data "
+		    "channel");
+	return n;
+}
+
+/*
+ * Everything up to a running VM: the image parts, the benchmark's disk
+ * or network, the initrd with the guest's command, the data channel.
+ */
+static void
+start_vm(const struct options *o, struct vm *vm, char *const gargv[])
+{
+	char spec[512] = "", *initrd, *disk = NULL;
+
+	cleanup_signals();
+	/* Run by vc-suite, say: if it is killed, we stop too. */
+	cleanup_with_parent();
+	if ((vm->dir = cleanup_tempdir("vc-qemu")) == NULL)
+		diesys(RUN_PLATFORM, "temporary directory");
+	/* The small core part boots faster; anything else needs io. */
+	get_image(o, vm, vm->kind != BENCH_CPU);
+	if (vm->kind == BENCH_DISK) {
+		disk = make_disk(o, vm);
+		snprintf(spec, sizeof(spec), "mount /dev/vda %s\ncwd %s\n",
+		    GUEST_DISKDIR, GUEST_DISKDIR);
+	} else if (vm->kind == BENCH_NET) {
+		vm->port = free_port();
+		snprintf(spec, sizeof(spec), "net %s\n", GUEST_ADDR);
+	}
+	initrd = write_initrd(vm, gargv, spec);
+	listen_data(vm);
+	start_qemu(o, vm, initrd, disk);
+	free(initrd);
+	free(disk);
+}
+
+/*
+ * The boot watchdog: the guest must connect and say it is up in time.
+ * Returns 1 when it is; else it has said why, and returns 0.
+ */
+static int
+boot(const struct options *o, struct vm *vm)
+{
+	double deadline = wall_now() + o->watchdog;
+	const char *data;
+	size_t len;
+	char tag;
+	int w;
+
+	if ((w = wait_readable(vm, vm->listen_fd, deadline)) > 0 &&
+	    (vm->data_fd = accept4(vm->listen_fd, NULL, NULL,
+	    SOCK_CLOEXEC)) == -1)
+		w = -1;
+	while (w > 0 && !next_record(vm, &tag, &data, &len))
+		w = fill(vm, deadline);
+	if (w <= 0) {
+		if (w == 0)
+			warnmsg("guest did not boot within %g s (accelerator "
+			    "%s)", o->watchdog, o->accel);
+		else
+			warnmsg("qemu exited before the guest was up");
+		show_tail(vm, "qemu.err", 10);
+		show_console(vm, 10);
+		return 0;
+	}
+	if (tag != CHANNEL_READY) {
+		/* vc-init failed before it could run the command. */
+		if (tag == CHANNEL_ERR)
+			write_all(2, data, len);
+		return 0;
+	}
+	vm->tup = wall_now();
+	if (o->run.verbose)
+		fprintf(stderr, "%s: guest up in %.2f s\n", progname,
+		    vm->tup - vm->t0);
 	return 1;
+}
+
+/*
+ * Relays the command's output and returns its exit status. nginxbench
+ * serves in the guest: once its ready line has come, the host measures,
+ * and that is the status. nginxbench without -t ends itself at its hard
+ * limit, so its deadline only catches a run that hangs (a server that
+ * never says it is ready, a stuck measurement).
+ */
+static int
+relay(const struct options *o, struct vm *vm, char *argv[])
+{
+	struct server_lines served = { "", 0 };
+	char path[512], tag;
+	const char *data;
+	double limit, deadline;
+	size_t len;
+	int status = -1, w;
+
+	limit = o->run.timeout > 0 ? o->run.timeout :
+	    vm->kind == BENCH_NET ? measure_timeout(argv) : 0;
+	if (o->run.verbose && limit > 0)
+		fprintf(stderr, "%s: deadline %g s after the guest is up\n",
+		    progname, limit);
+	deadline = limit > 0 ? vm->tup + limit : 0;
+	while (status == -1) {
+		if (!next_record(vm, &tag, &data, &len)) {
+			if ((w = fill(vm, deadline)) == 0)
+				status = RUN_TIMEOUT;
+			else if (w < 0) {
+				warnmsg("the guest stopped without an exit "
+				    "status");
+				show_console(vm, 15);
+				return RUN_PLATFORM;
+			}
+			continue;
+		}
+		switch (tag) {
+		case CHANNEL_OUT:
+			if (vm->kind != BENCH_NET)
+				write_all(1, data, len);
+			/* A guest server's stdout holds only its ready line. */
+			else if (ready_line(&served, data, len, path,
+			    sizeof(path)))
+				status = measure_server(vm->port, path, argv,
+				    deadline);
+			break;
+		case CHANNEL_ERR:
+			write_all(2, data, len);
+			break;
+		case CHANNEL_EXIT:
+			vm->exited = 1;
+			return channel_exit_status(data, len);
+		}
+	}
+	if (status == RUN_TIMEOUT)
+		warnmsg("%s: timed out after %g s", argv[0], limit);
+	return status;
+}
+
+/*
+ * After its exit record the guest powers off: it gets a moment. Any other
+ * end throws the VM away now (a guest nginx is not told to stop). Returns
+ * the run's exit status.
+ */
+static int
+teardown(const struct options *o, struct vm *vm, int status)
+{
+	int ws;
+
+	if (vm->qemu > 0 && (!vm->exited ||
+	    wait_deadline(vm->qemu, wall_now() + 5.0, &ws) != 0))
+		stop_qemu(vm);
+	else if (vm->qemu > 0)
+		cleanup_del_pid(vm->qemu);
+	if (o->run.verbose) {
+		follow_console(vm);
+		fprintf(stderr, "%s: boot %.2f s, total %.2f s\n", progname,
+		    vm->tup > 0 ? vm->tup - vm->t0 : -1.0,
+		    wall_now() - vm->t0);
+	}
+	if (o->run.keep) {
+		fprintf(stderr, "%s: kept %s\n", progname, vm->dir);
+		cleanup_keep(vm->dir);
+	}
+	if (close_stdout() != EXIT_OK)
+		status = RUN_PLATFORM;
+	return status;
 }
 
 int
 main(int argc, char *argv[])
 {
+	static struct vm vm;	/* static: its reader is large */
 	struct options o = { { 0, 1u << 30, 0.0, 0, 0 }, "tcg", "qcow2",
 	    UINT64_C(2) << 30, NULL, "qemu-system-x86_64", 60.0 };
-	struct vm vm;
-	struct reader *r;
-	struct lines served = { "", 0 };
-	enum bench_kind kind;
 	const char *why;
-	char spec[512], *initrd, *disk = NULL, **gargv, *data, path[512];
-	double t0, tup = 0, deadline, limit = 0;
-	size_t len;
-	int ch, status = -1, w, timed_out = 0;
-	char tag;
+	char **gargv;
+	int ch, status;
 
 	msg_init(argv[0]);
 	if (strcmp(progname, "vc-kvm") == 0)
@@ -616,138 +803,16 @@ main(int argc, char *argv[])
 		o.run.cpus = host_cpus();
 	if (o.run.mem == 0)
 		o.run.mem = UINT64_C(1) << 30;
+	vm.kind = bench_kind(argv[0]);
+	gargv = guest_argv(vm.kind, argv);
 
-	t0 = wall_now();
-	memset(&vm, 0, sizeof(vm));
-	vm.listen_fd = vm.data_fd = -1;
-	cleanup_signals();
-	/* Run by vc-suite, say: if it is killed, we stop too. */
-	cleanup_with_parent();
-	if ((vm.dir = cleanup_tempdir("vc-qemu")) == NULL)
-		diesys(RUN_PLATFORM, "temporary directory");
-
-	/* The small core part boots faster; anything else needs io. */
-	kind = bench_kind(argv[0]);
-	get_image(&o, &vm, kind != BENCH_CPU);
-
-	spec[0] = '\0';
-	gargv = argv;
-	if (kind == BENCH_DISK) {
-		disk = make_disk(&o, &vm);
-		snprintf(spec, sizeof(spec), "mount /dev/vda %s\ncwd %s\n",
-		    GUEST_DISKDIR, GUEST_DISKDIR);
-	} else if (kind == BENCH_NET) {
-		/* The guest serves; the host measures (below). */
-		vm.port = free_port();
-		snprintf(spec, sizeof(spec), "net %s\n", GUEST_ADDR);
-		gargv = server_argv(argv);
-	}
-	initrd = write_initrd(&vm, gargv, spec);
-	listen_data(&vm);
-	start_qemu(&o, &vm, initrd, disk);
-
-	/* Boot watchdog: the guest must connect and say it is up in time. */
-	deadline = wall_now() + o.watchdog;
-	if ((w = wait_readable(&vm, vm.listen_fd, deadline)) <= 0 ||
-	    (vm.data_fd = accept4(vm.listen_fd, NULL, NULL, SOCK_CLOEXEC)) == -1)
-		goto noboot;
-	r = &reader;
-	while (!next_record(r, &tag, &data, &len))
-		if ((w = fill(&vm, r, deadline)) <= 0)
-			goto noboot;
-	if (tag != 'R') {
-		/* vc-init failed before it could run the command. */
-		if (tag == 'E')
-			write_all(2, data, len);
-		status = RUN_PLATFORM;
-		goto done;
-	}
-	drop_record(r, data, len);
-	tup = wall_now();
-	if (o.run.verbose)
-		fprintf(stderr, "%s: guest up in %.2f s\n", progname, tup - t0);
-
-	/*
-	 * nginxbench without -t: its run is work-defined and ends itself at
-	 * its hard limit, so this deadline only catches a run that hangs (a
-	 * server that never says it is ready, a stuck measurement).
-	 */
-	limit = o.run.timeout > 0 ? o.run.timeout :
-	    kind == BENCH_NET ? measure_timeout(argv) : 0;
-	if (o.run.verbose && limit > 0)
-		fprintf(stderr, "%s: deadline %g s after the guest is up\n",
-		    progname, limit);
-	deadline = limit > 0 ? tup + limit : 0;
-	while (status == -1) {
-		while (status == -1 && next_record(r, &tag, &data, &len)) {
-			if (tag == 'O' && kind != BENCH_NET)
-				write_all(1, data, len);
-			else if (tag == 'O' && kind == BENCH_NET) {
-				/* Only the server's ready line comes on stdout. */
-				if (ready_line(&served, data, len, path,
-				    sizeof(path)) && (status = measure_server(
-				    vm.port, path, argv, deadline)) == RUN_TIMEOUT)
-					timed_out = 1;
-			}
-			else if (tag == 'E')
-				write_all(2, data, len);
-			else if (tag == 'X' &&
-			    (status = channel_exit_status(data, len)) == -1)
-				die(RUN_PLATFORM, "malformed exit status from "
-				    "the guest");
-			drop_record(r, data, len);
-		}
-		if (status != -1)
-			break;
-		if ((w = fill(&vm, r, deadline)) == 0) {
-			timed_out = 1;
-			break;
-		}
-		if (w < 0) {
-			warnmsg("the guest stopped without an exit status");
-			show_tail(&vm, "console.log", 15);
-			status = RUN_PLATFORM;
-		}
-	}
-	goto done;
-
-noboot:
-	if (w == 0)
-		warnmsg("guest did not boot within %g s (accelerator %s)",
-		    o.watchdog, o.accel);
-	else
-		warnmsg("qemu exited before the guest was up");
-	show_tail(&vm, "qemu.err", 10);
-	show_tail(&vm, "console.log", 10);
-	status = RUN_PLATFORM;
-done:
-	if (timed_out) {
-		warnmsg("%s: timed out after %g s", argv[0], limit);
-		status = RUN_TIMEOUT;
-	}
-	/*
-	 * After its exit record the guest powers off; give it a moment. A
-	 * guest nginx is not told to stop: the VM is thrown away.
-	 */
-	if (vm.qemu > 0 && (status == -1 || timed_out || kind == BENCH_NET ||
-	    wait_deadline(vm.qemu, wall_now() + 5.0, &w) != 0))
-		stop_qemu(&vm);
-	else if (vm.qemu > 0)
-		cleanup_del_pid(vm.qemu);
-	if (o.run.verbose) {
-		show_tail(&vm, "console.log", 40);
-		fprintf(stderr, "%s: boot %.2f s, total %.2f s\n", progname,
-		    tup > 0 ? tup - t0 : -1.0, wall_now() - t0);
-	}
-	if (o.run.keep) {
-		fprintf(stderr, "%s: kept %s\n", progname, vm.dir);
-		cleanup_keep(vm.dir);
-	}
+	vm.t0 = wall_now();
+	vm.listen_fd = vm.data_fd = vm.console_fd = -1;
+	vm.verbose = o.run.verbose;
+	start_vm(&o, &vm, gargv);
+	status = boot(&o, &vm) ? relay(&o, &vm, argv) : RUN_PLATFORM;
+	status = teardown(&o, &vm, status);
 	if (gargv != argv)
 		free(gargv);
-	free(initrd);
-	free(disk);
-	if (close_stdout() != EXIT_OK && status == 0)
-		status = EXIT_FAIL;
 	return status;
 }

@@ -8,8 +8,10 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "channel.h"
 
@@ -35,7 +37,8 @@ decimal(const char *p, size_t len, long max)
 static int
 known_tag(char tag)
 {
-	return tag == 'R' || tag == 'O' || tag == 'E' || tag == 'X';
+	return tag == CHANNEL_READY || tag == CHANNEL_OUT ||
+	    tag == CHANNEL_ERR || tag == CHANNEL_EXIT;
 }
 
 /* The header of a record of len bytes: its length, or -1. */
@@ -105,4 +108,56 @@ int
 channel_exit_status(const char *data, size_t len)
 {
 	return (int)decimal(data, len, 255);
+}
+
+/* Drops the record taken last. */
+static void
+compact(struct channel_reader *r)
+{
+	memmove(r->buf, r->buf + r->used, r->len - r->used);
+	r->len -= r->used;
+	r->used = 0;
+}
+
+/*
+ * One read(2) of fd into r, with its result; -1 and EMSGSIZE if r is
+ * full, which it never is when records are taken as they come whole.
+ */
+ssize_t
+channel_read(struct channel_reader *r, int fd)
+{
+	ssize_t n;
+
+	compact(r);
+	if (r->len == sizeof(r->buf)) {
+		errno = EMSGSIZE;
+		return -1;
+	}
+	if ((n = read(fd, r->buf + r->len, sizeof(r->buf) - r->len)) > 0)
+		r->len += (size_t)n;
+	return n;
+}
+
+/*
+ * Takes the next whole record out of r: 1 with its tag and data (valid
+ * until r is used again), 0 if none is whole yet, -1 if the stream is
+ * malformed, an exit record whose status does not read back included;
+ * then nothing more from it can be trusted.
+ */
+int
+channel_take(struct channel_reader *r, char *tag, const char **data,
+    size_t *len)
+{
+	size_t off;
+	int n;
+
+	compact(r);
+	if ((n = channel_next(r->buf, r->len, tag, &off, len)) != 1)
+		return n;
+	if (*tag == CHANNEL_EXIT &&
+	    channel_exit_status(r->buf + off, *len) == -1)
+		return -1;
+	*data = r->buf + off;
+	r->used = off + *len;
+	return 1;
 }

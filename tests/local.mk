@@ -28,6 +28,9 @@ SH_TESTS += \
 	tests/vc-qemu-records.t \
 	tests/vc-qemu-orphan.t \
 	tests/vc-qemu-comma.t \
+	tests/vc-qemu-usage.t \
+	tests/vc-qemu-write-error.t \
+	tests/vc-qemu-verbose.t \
 	tests/vc-container-docker.t \
 	tests/vc-container-podman.t \
 	tests/vc-container-probe.t \

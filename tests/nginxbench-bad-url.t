@@ -3,9 +3,7 @@
 # anything is started.
 . "${top_srcdir:-.}/tests/tap.sh"
 
-TMPDIR=$tap_tmp/tmp
-export TMPDIR
-mkdir "$TMPDIR"
+own_tmpdir
 
 set -- \
     "" \

@@ -4,10 +4,8 @@
 . "${top_srcdir:-.}/tests/tap.sh"
 
 need_cmd wrk python3 pgrep
-VIRTCOST_DATADIR=$top_srcdir/nginxbench
-TMPDIR=$tap_tmp/tmp
-export VIRTCOST_DATADIR TMPDIR
-mkdir "$TMPDIR" "$tap_tmp/empty" "$tap_tmp/onlywrk"
+own_tmpdir
+mkdir "$tap_tmp/empty" "$tap_tmp/onlywrk"
 ln -s "$(command -v wrk)" "$tap_tmp/onlywrk/wrk"
 nb=$(command -v nginxbench)
 

@@ -7,8 +7,7 @@
 . "${top_srcdir:-.}/tests/tap.sh"
 
 need_cmd wrk python3 pgrep setpriv prlimit
-command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] ||
-    skip_all "nginx not found (apt-get install nginx-light)"
+need_nginx
 [ "$(id -u)" -eq 0 ] || skip_all "needs root to switch to an unprivileged user"
 
 # A uid of its own: RLIMIT_NPROC counts every process of the user.

@@ -6,12 +6,8 @@
 . "${top_srcdir:-.}/tests/tap.sh"
 
 need_cmd wrk pgrep
-command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] ||
-    skip_all "nginx not found (apt-get install nginx-light)"
-VIRTCOST_DATADIR=$top_srcdir/nginxbench
-TMPDIR=$tap_tmp/tmp
-export VIRTCOST_DATADIR TMPDIR
-mkdir "$TMPDIR"
+need_nginx
+own_tmpdir
 
 plan 5
 t0=$(date +%s)

@@ -7,10 +7,8 @@
 . "${top_srcdir:-.}/tests/tap.sh"
 
 need_cmd wrk python3
-VIRTCOST_DATADIR=$top_srcdir/nginxbench
-TMPDIR=$tap_tmp/tmp
-export VIRTCOST_DATADIR TMPDIR
-mkdir "$TMPDIR" "$tap_tmp/www"
+own_tmpdir
+mkdir "$tap_tmp/www"
 python3 -c 'open(__import__("sys").argv[1], "wb").truncate(4 << 20)' \
     "$tap_tmp/www/data.bin"
 

@@ -6,12 +6,9 @@
 . "${top_srcdir:-.}/tests/tap.sh"
 
 need_cmd wrk python3 pgrep
-command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] ||
-    skip_all "nginx not found (apt-get install nginx-light)"
-VIRTCOST_DATADIR=$top_srcdir/nginxbench
-TMPDIR=$tap_tmp/tmp
-export VIRTCOST_DATADIR TMPDIR
-mkdir "$TMPDIR" "$tap_tmp/nowrk"
+need_nginx
+own_tmpdir
+mkdir "$tap_tmp/nowrk"
 
 # Another loopback address than the default, to see -a at work; no wrk
 # on PATH: serving does not need it.

@@ -7,10 +7,7 @@
 . "${top_srcdir:-.}/tests/tap.sh"
 
 need_cmd wrk python3
-VIRTCOST_DATADIR=$top_srcdir/nginxbench
-TMPDIR=$tap_tmp/tmp
-export VIRTCOST_DATADIR TMPDIR
-mkdir "$TMPDIR"
+own_tmpdir
 
 cat >"$tap_tmp/server.py" <<'PY'
 import http.server, sys, time

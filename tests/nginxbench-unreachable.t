@@ -4,10 +4,8 @@
 . "${top_srcdir:-.}/tests/tap.sh"
 
 need_cmd wrk python3
-VIRTCOST_DATADIR=$top_srcdir/nginxbench
-TMPDIR=$tap_tmp/tmp
-export VIRTCOST_DATADIR TMPDIR
-mkdir "$TMPDIR" "$tap_tmp/www" "$tap_tmp/www/dir"
+own_tmpdir
+mkdir "$tap_tmp/www" "$tap_tmp/www/dir"
 : >"$tap_tmp/www/dir/index.html"
 
 # fails NAME PATTERN CMD...: exit 1, one line on stderr matching PATTERN,

@@ -3,9 +3,7 @@
 # nothing started or made.
 . "${top_srcdir:-.}/tests/tap.sh"
 
-TMPDIR=$tap_tmp/tmp
-export TMPDIR
-mkdir "$TMPDIR"
+own_tmpdir
 
 plan 30
 usage_error "unknown option" nginxbench -x

@@ -6,11 +6,14 @@
 
 static int tap_count, tap_fails;
 
+/* cond is evaluated once: it may read, take or consume. */
 #define TAP_OK(cond, ...) do {						\
+	int tap_ok_ = (cond);						\
+									\
 	tap_count++;							\
-	if (!(cond))							\
+	if (!tap_ok_)							\
 		tap_fails++;						\
-	printf("%sok %d - ", (cond) ? "" : "not ", tap_count);		\
+	printf("%sok %d - ", tap_ok_ ? "" : "not ", tap_count);		\
 	printf(__VA_ARGS__);						\
 	putchar('\n');							\
 } while (0)

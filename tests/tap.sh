@@ -6,6 +6,9 @@
 #   run cmd...                  sets $out, $err, $rc (no shell involved)
 #   need_cmd PROG...            skip the whole file when PROG is absent,
 #                               or fail when CI=true: CI has every component
+#   need_nginx                  the same for nginx (in /usr/sbin, say)
+#   own_tmpdir                  TMPDIR is an empty directory of the test's
+#   usage_error, one_line_fail  the exit-2 and exit-1 rules, checked
 #
 # Binaries come from the build tree: $top_builddir is set by Makefile.am.
 
@@ -57,6 +60,21 @@ need_cmd() {
 	done
 }
 
+# need_nginx: skip the whole file without nginx; Debian's is in
+# /usr/sbin, which a user's PATH may lack (nginxbench looks there too).
+need_nginx() {
+	command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] ||
+	    skip_all "nginx not found (apt-get install nginx-light)"
+}
+
+# own_tmpdir: TMPDIR is a new, empty directory of this test's, so that
+# what a program leaves behind in it shows (ls -A "$TMPDIR").
+own_tmpdir() {
+	TMPDIR=$tap_tmp/tmp
+	export TMPDIR
+	mkdir "$TMPDIR"
+}
+
 # run CMD...: capture stdout, stderr and exit status of CMD.
 run() {
 	"$@" >"$tap_tmp/out" 2>"$tap_tmp/err"
@@ -93,6 +111,28 @@ usage_error() {
 		pass "$name"
 	else
 		fail "$name" "rc=$rc (want 2)" "stderr: $err" "stdout: $out"
+	fi
+}
+
+# one_line_fail NAME WANT CMD...: CMD must exit 1 with nothing on stdout
+# and one line on stderr that holds WANT and starts with the name of the
+# program that failed ("vc-image: ..."), one of CMD's words: CMD may be
+# a wrapper (env, a shell function) around it.
+one_line_fail() {
+	name=$1
+	want=$2
+	shift 2
+	run "$@"
+	named=false
+	for word; do
+		case $err in "${word##*/}: "*"$want"*) named=true ;; esac
+	done
+	if [ "$rc" -eq 1 ] && [ -z "$out" ] && $named &&
+	    [ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ]; then
+		pass "$name"
+	else
+		fail "$name" "rc=$rc (want 1)" "stderr: $err" "want: $want" \
+		    "stdout: $out"
 	fi
 }
 

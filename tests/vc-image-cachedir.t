@@ -7,20 +7,6 @@ VIRTCOST_BUILDDIR=$(cd "$top_builddir" && pwd)
 export VIRTCOST_BUILDDIR
 unset VIRTCOST_CACHE
 
-one_line_fail() {
-	name=$1
-	want=$2
-	shift 2
-	run "$@"
-	if [ "$rc" -eq 1 ] && [ -z "$out" ] &&
-	    [ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ] &&
-	    case $err in "vc-image: "*"$want"*) true ;; *) false ;; esac; then
-		pass "$name"
-	else
-		fail "$name" "rc=$rc (want 1)" "stderr: $err" "want: $want"
-	fi
-}
-
 # ro CMD...: run CMD with $ro a read-only file system. Root (which
 # ignores permissions) gets a read-only tmpfs in a private mount
 # namespace; anyone else a directory without write permission.

@@ -43,19 +43,6 @@ moddir /lib/modules/$version" | 1:*"version $version"*)
 *)	fail "the version is read from the image" "rc=$rc" "$out" "$err" ;;
 esac
 
-one_line_fail() {
-	name=$1
-	want=$2
-	shift 2
-	run "$@"
-	if [ "$rc" -eq 1 ] && [ -z "$out" ] &&
-	    [ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ] &&
-	    case $err in "vc-image: "*"$want"*) true ;; *) false ;; esac; then
-		pass "$name"
-	else
-		fail "$name" "rc=$rc (want 1)" "stderr: $err" "stdout: $out"
-	fi
-}
 one_line_fail "-k /nonexistent: exit 1, one line" \
     "kernel /nonexistent (-k): No such file or directory" \
     vc-image -k /nonexistent kernel

@@ -7,20 +7,6 @@ top=$(cd "$top_builddir" && pwd)
 VIRTCOST_CACHE=$tap_tmp/cache
 export VIRTCOST_CACHE
 
-one_line_fail() {
-	name=$1
-	want=$2
-	shift 2
-	run "$@"
-	if [ "$rc" -eq 1 ] && [ -z "$out" ] &&
-	    [ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ] &&
-	    case $err in "vc-image: "*"$want"*) true ;; *) false ;; esac; then
-		pass "$name"
-	else
-		fail "$name" "rc=$rc (want 1)" "stderr: $err" "want: $want"
-	fi
-}
-
 plan 6
 mkdir "$tap_tmp/empty"
 VIRTCOST_BUILDDIR=$tap_tmp/empty one_line_fail "an empty build tree" \

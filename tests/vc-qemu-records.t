@@ -6,18 +6,6 @@
 . "${top_srcdir:-.}/tests/tap.sh"
 . "$top_srcdir/tests/qemu.sh"
 
-fake=$tap_tmp/qemu
-printf '#!/bin/sh\nexec python3 "%s" "$@"\n' "$top_srcdir/tests/fake-qemu.py" >"$fake"
-chmod +x "$fake"
-# No fake guest may outlive its run either.
-nothing_left_fake() {
-	if pgrep -f "fake-qemu.py.*$TMPDIR" >/dev/null; then
-		fail "$1" "fake qemu left running"
-	else
-		nothing_left "$1"
-	fi
-}
-
 plan 13
 # malformed RECORD: vc-qemu must give 125 and one line naming the fault.
 malformed() {
