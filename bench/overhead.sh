@@ -7,9 +7,10 @@
 set -u
 n=${1:-5}
 b=$(cd "${BUILDDIR:-.}" && pwd)
-PATH="$b/harness:$b/forksum:$b/linpack:$b/memsweep:$b/diskwrite:$b/nginxbench:$PATH"
+top_builddir=$b
+. "$(dirname "$0")/../tests/path.sh"
 VIRTCOST_BUILDDIR=$b
-export PATH VIRTCOST_BUILDDIR
+export VIRTCOST_BUILDDIR
 
 now() { date +%s.%N; }
 

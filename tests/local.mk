@@ -19,43 +19,8 @@ SH_TESTS += \
 	tests/output-formats.t \
 	tests/write-error.t \
 	tests/man-lint.t \
-	tests/vc-native-status.t \
-	tests/vc-native-signal.t \
-	tests/vc-qemu-run.t \
-	tests/vc-qemu-io.t \
-	tests/vc-qemu-watchdog.t \
-	tests/vc-qemu-signal.t \
-	tests/vc-qemu-records.t \
-	tests/vc-qemu-orphan.t \
-	tests/vc-qemu-comma.t \
-	tests/vc-qemu-usage.t \
-	tests/vc-qemu-write-error.t \
-	tests/vc-qemu-verbose.t \
-	tests/vc-container-docker.t \
-	tests/vc-container-podman.t \
-	tests/vc-container-probe.t \
-	tests/vc-container-usage.t \
-	tests/vc-container-verbose.t \
-	tests/vc-container-cpus.t \
-	tests/vc-suite-usage.t \
-	tests/vc-suite-skip.t \
-	tests/vc-suite-all-skipped.t \
-	tests/vc-suite-signal.t \
-	tests/vc-suite-resume.t \
-	tests/vc-suite-failed.t \
-	tests/vc-suite-matrix.t \
-	tests/vc-suite-record-size.t \
-	tests/vc-suite-resume-matrix.t \
-	tests/vc-suite-resume-argv.t \
-	tests/vc-suite-words.t \
-	tests/vc-suite-full-disk.t \
-	tests/vc-suite-resume-partial.t \
-	tests/vc-suite-shuffle.t \
-	tests/vc-suite-resume-foreign.t \
-	tests/vc-suite-adaptive.t \
-	tests/vc-suite-params.t \
 	tests/formula-prefix.t \
 	tests/meta-regular.t
-EXTRA_DIST += $(SH_TESTS) tests/fake-runner.sh tests/fake-engine.sh tests/fake-qemu.py
+EXTRA_DIST += $(SH_TESTS)
 clean-local:
 	rm -rf tests/cache tests/fuzz/work

@@ -15,8 +15,7 @@
 set -u
 : "${top_builddir:=.}"
 : "${top_srcdir:=.}"
-PATH="$top_builddir/forksum:$top_builddir/linpack:$top_builddir/memsweep:$top_builddir/diskwrite:$top_builddir/nginxbench:$top_builddir/harness:$PATH"
-export PATH
+. "$top_srcdir/tests/path.sh"
 LC_ALL=C
 export LC_ALL
 # The runners find the build tree's binaries and helpers through these,

@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "msg.h"
-#include "results.h"
+#include "report/results.h"
 #include "tap.h"
 
 static void

@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "msg.h"
-#include "results.h"
+#include "report/results.h"
 #include "tap.h"
 #include "xalloc.h"
 

@@ -8,7 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "runner.h"
+#include "run/runner.h"
+#include "run/serve.h"
 #include "tap.h"
 
 #define READY	"nginxbench: ready: http://10.0.2.15:80/data.bin serves " \

@@ -37,8 +37,8 @@ is "${out##*/}" "${part##*/}" "... under the same name"
 
 # A build tree with one byte more in forksum.
 b=$tap_tmp/build
-mkdir -p "$b/harness" "$b/linpack" "$b/memsweep" "$b/forksum"
-for p in harness/vc-init linpack/linpack memsweep/memsweep forksum/forksum; do
+mkdir -p "$b/harness/run" "$b/linpack" "$b/memsweep" "$b/forksum"
+for p in harness/run/vc-init linpack/linpack memsweep/memsweep forksum/forksum; do
 	cp "$top/$p" "$b/$p"
 done
 printf x >>"$b/forksum/forksum"

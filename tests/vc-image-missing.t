@@ -10,13 +10,13 @@ export VIRTCOST_CACHE
 plan 6
 mkdir "$tap_tmp/empty"
 VIRTCOST_BUILDDIR=$tap_tmp/empty one_line_fail "an empty build tree" \
-    "no vc-init program: $tap_tmp/empty/harness/vc-init: No such file or directory (VIRTCOST_BUILDDIR=$tap_tmp/empty; run make there)" \
+    "no vc-init program: $tap_tmp/empty/harness/run/vc-init: No such file or directory (VIRTCOST_BUILDDIR=$tap_tmp/empty; run make there)" \
     vc-image core
 
 # A build tree with everything but memsweep.
 b=$tap_tmp/build
-mkdir -p "$b/harness" "$b/linpack" "$b/memsweep" "$b/forksum"
-for p in harness/vc-init linpack/linpack forksum/forksum; do
+mkdir -p "$b/harness/run" "$b/linpack" "$b/memsweep" "$b/forksum"
+for p in harness/run/vc-init linpack/linpack forksum/forksum; do
 	cp "$top/$p" "$b/$p"
 done
 VIRTCOST_BUILDDIR=$b one_line_fail "a missing benchmark is named" \
@@ -30,10 +30,10 @@ VIRTCOST_BUILDDIR=$b one_line_fail "a directory is no program" \
 # Without fio in PATH (nginx is looked for in /usr/sbin first).
 VIRTCOST_BUILDDIR=$top one_line_fail \
     "no fio: rootfs says how to install it" "apt-get install" \
-    env PATH="$tap_tmp/empty" "$top/harness/vc-image" rootfs
+    env PATH="$tap_tmp/empty" "$top/harness/image/vc-image" rootfs
 VIRTCOST_BUILDDIR=$top one_line_fail \
     "no fio: io says how to install it" "apt-get install" \
-    env PATH="$tap_tmp/empty" "$top/harness/vc-image" -k /nonexistent io
+    env PATH="$tap_tmp/empty" "$top/harness/image/vc-image" -k /nonexistent io
 left=$(find "$VIRTCOST_CACHE" -type f 2>/dev/null)
 is "$left" "" "nothing left in the cache"
 done_testing

@@ -19,7 +19,7 @@ one_line() {
 
 run vc-plot -G "$tap_tmp/nonexistent" "$tap_tmp/r"
 one_line "-G a missing program" "not found; install gnuplot (apt-get install gnuplot-nox)"
-run /usr/bin/env PATH=/nonexistent "$top_builddir/harness/vc-plot" "$tap_tmp/r"
+run /usr/bin/env PATH=/nonexistent "$top_builddir/harness/report/vc-plot" "$tap_tmp/r"
 one_line "no gnuplot on PATH" "gnuplot: not found"
 is "$out" "" "no chart paths printed"
 

@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "image-kernel.h"
+#include "image/image-kernel.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

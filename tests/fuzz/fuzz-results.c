@@ -22,7 +22,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "results.h"
+#include "report/results.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 int	LLVMFuzzerInitialize(int *, char ***);

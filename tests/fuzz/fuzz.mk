@@ -48,9 +48,8 @@ tests_fuzz_fuzz_wrkreport_LDFLAGS = $(FUZZ_LINK)
 tests_fuzz_fuzz_wrkreport_LDADD = $(JSONC_LIBS)
 
 tests_fuzz_fuzz_modinfo_SOURCES = tests/fuzz/fuzz-modinfo.c \
-	harness/image-kernel.c harness/image-kernel.h
-tests_fuzz_fuzz_modinfo_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/harness \
-	$(LIBARCHIVE_CFLAGS)
+	harness/image/image-kernel.c harness/image/image-kernel.h
+tests_fuzz_fuzz_modinfo_CPPFLAGS = $(AM_CPPFLAGS) $(LIBARCHIVE_CFLAGS)
 tests_fuzz_fuzz_modinfo_CFLAGS = $(FUZZ_CFLAGS)
 tests_fuzz_fuzz_modinfo_LDFLAGS = $(FUZZ_LINK)
 tests_fuzz_fuzz_modinfo_LDADD = lib/libvc.a $(LIBARCHIVE_LIBS)
@@ -64,19 +63,17 @@ tests_fuzz_fuzz_record_LDFLAGS = $(FUZZ_LINK)
 # renamed: a die returns to the harness, which closes what the reader
 # left open; catalog.c is the table results.c reads.
 noinst_LIBRARIES += tests/fuzz/libfuzzresults.a
-tests_fuzz_libfuzzresults_a_SOURCES = harness/results.c \
-	harness/resultsfile.c lib/msg.c harness/catalog.c
+tests_fuzz_libfuzzresults_a_SOURCES = harness/report/results.c \
+	harness/report/resultsfile.c lib/msg.c harness/catalog.c
 tests_fuzz_libfuzzresults_a_CPPFLAGS = $(AM_CPPFLAGS) -Dexit=fuzz_exit \
 	-Dfopen=fuzz_fopen -Dfclose=fuzz_fclose
 tests_fuzz_libfuzzresults_a_CFLAGS = $(FUZZ_CFLAGS) $(JSONC_CFLAGS)
 tests_fuzz_fuzz_results_SOURCES = tests/fuzz/fuzz-results.c
-tests_fuzz_fuzz_results_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/harness
 tests_fuzz_fuzz_results_CFLAGS = $(FUZZ_CFLAGS)
 tests_fuzz_fuzz_results_LDFLAGS = $(FUZZ_LINK)
 tests_fuzz_fuzz_results_LDADD = tests/fuzz/libfuzzresults.a lib/libvc.a \
 	$(JSONC_LIBS)
 tests_fuzz_fuzz_intake_SOURCES = tests/fuzz/fuzz-intake.c
-tests_fuzz_fuzz_intake_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/harness
 tests_fuzz_fuzz_intake_CFLAGS = $(FUZZ_CFLAGS)
 tests_fuzz_fuzz_intake_LDFLAGS = $(FUZZ_LINK)
 tests_fuzz_fuzz_intake_LDADD = tests/fuzz/libfuzzresults.a lib/libvc.a \

@@ -31,6 +31,7 @@
 #include "parse.h"
 #include "run.h"
 #include "runner.h"
+#include "serve.h"
 #include "slurp.h"
 #include "timing.h"
 #include "xalloc.h"

@@ -22,27 +22,11 @@ struct runopts {
 
 #define RUNNER_OPTSTRING	"c:hkm:t:vV"
 
-/* Port the benchmark server listens on inside a VM or container. */
-#define GUEST_HTTP_PORT	"80"
-
-/* The platform server's stdout, gathered into lines: see ready_line(). */
-struct server_lines {
-	char	 buf[1024];
-	size_t	 len;
-};
-
 int	 runner_option(int, const char *, struct runopts *);
 void	 runner_usage(const char *);
 int64_t	 host_cpus(void);
 enum bench_kind
 	 bench_kind(const char *);
-char	**server_argv(char *const []);
-int	 measure_server(int, const char *, char *const [], double);
-double	 measure_timeout(char *const []);
-int	 ready_path(const char *, size_t, char *, size_t);
-int	 ready_line(struct server_lines *, const char *, size_t, char *,
-	    size_t);
-int	 free_port(void);
 void	 run_quiet(char *const [], int);
 int	 runner_read(char *const [], int, char **, char **, size_t);
 char	*capture(char *const []);

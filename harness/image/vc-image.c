@@ -568,7 +568,7 @@ make_core(const struct options *o)
 
 	image_init(&img);
 	add_base(&img, 1);
-	init = our_program("vc-init", "harness/vc-init", PKGLIBEXECDIR);
+	init = our_program("vc-init", "harness/run/vc-init", PKGLIBEXECDIR);
 	add_program(&img, "init", init);
 	free(init);
 	add_benchmarks(&img, PART_CORE);

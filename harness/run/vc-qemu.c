@@ -40,6 +40,7 @@
 #include "parse.h"
 #include "run.h"
 #include "runner.h"
+#include "serve.h"
 #include "timing.h"
 
 #define GUEST_ADDR	"10.0.2.15"

@@ -37,7 +37,7 @@
 #include "cleanup.h"
 #include "msg.h"
 #include "parse.h"
-#include "results.h"
+#include "report/results.h"
 #include "run.h"
 #include "runner.h"
 #include "slurp.h"

@@ -1,20 +1,22 @@
-## vc-report and vc-plot: a results directory -> tables and charts.
+## harness/report: vc-report and vc-plot, a results directory -> tables
+## and charts, and the one reader and writer of its files.
 lib_libvc_a_SOURCES += lib/stats.c lib/stats.h
 
 # Both read a results directory the same way; json-c reads meta.json.
 # resultsfile.c owns the CSV files' format, vc-suite writes them with it.
-noinst_LIBRARIES += harness/libresults.a
-harness_libresults_a_SOURCES = harness/results.c harness/results.h \
-	harness/resultsfile.c harness/resultsfile.h
-harness_libresults_a_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS)
-REPORT_LIBS = harness/libresults.a harness/libcatalog.a lib/libvc.a \
+noinst_LIBRARIES += harness/report/libresults.a
+harness_report_libresults_a_SOURCES = \
+	harness/report/results.c harness/report/results.h \
+	harness/report/resultsfile.c harness/report/resultsfile.h
+harness_report_libresults_a_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS)
+REPORT_LIBS = harness/report/libresults.a harness/libcatalog.a lib/libvc.a \
 	$(JSONC_LIBS)
 
-bin_PROGRAMS += harness/vc-report harness/vc-plot
-harness_vc_report_SOURCES = harness/vc-report.c
-harness_vc_report_LDADD = $(REPORT_LIBS)
-harness_vc_plot_SOURCES = harness/vc-plot.c
-harness_vc_plot_LDADD = $(REPORT_LIBS)
+bin_PROGRAMS += harness/report/vc-report harness/report/vc-plot
+harness_report_vc_report_SOURCES = harness/report/vc-report.c
+harness_report_vc_report_LDADD = $(REPORT_LIBS)
+harness_report_vc_plot_SOURCES = harness/report/vc-plot.c
+harness_report_vc_plot_LDADD = $(REPORT_LIBS)
 dist_man_MANS += man/vc-report.1 man/vc-plot.1
 
 check_PROGRAMS += tests/unit-stats
@@ -46,13 +48,11 @@ EXTRA_DIST += tests/report-data.sh
 # failures.csv: written by vc-suite, read by vc-report and vc-plot.
 check_PROGRAMS += tests/unit-failures
 tests_unit_failures_SOURCES = tests/unit-failures.c tests/tap.h
-tests_unit_failures_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/harness
 tests_unit_failures_LDADD = $(REPORT_LIBS)
 TESTS += tests/unit-failures
 
 # results.csv and failures.csv's CSV, and params, written and read back.
 check_PROGRAMS += tests/unit-resultsfile
 tests_unit_resultsfile_SOURCES = tests/unit-resultsfile.c tests/tap.h
-tests_unit_resultsfile_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/harness
 tests_unit_resultsfile_LDADD = $(REPORT_LIBS)
 TESTS += tests/unit-resultsfile

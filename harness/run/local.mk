@@ -1,0 +1,88 @@
+## harness/run: the platform runners, the guest's init and vc-suite.
+# vc-init runs as PID 1 in the guest; static so that it needs nothing else.
+pkglibexec_PROGRAMS = harness/run/vc-init
+harness_run_vc_init_SOURCES = harness/run/vc-init.c
+harness_run_vc_init_LDFLAGS = $(STATIC_LDFLAGS)
+# Only lib/channel.o is taken from libvc.a: the record format's one owner
+# (exit_code() is inline in run.h, so run.o and its deps stay out).
+harness_run_vc_init_LDADD = lib/libvc.a
+
+# The runners share runner.c (the common options, helper programs) and
+# serve.c (the host half of nginxbench).
+noinst_LIBRARIES += harness/run/librunner.a
+harness_run_librunner_a_SOURCES = harness/run/runner.c harness/run/runner.h \
+	harness/run/serve.c harness/run/serve.h
+RUNNER_LIBS = harness/run/librunner.a harness/libcatalog.a lib/libvc.a
+# Its parsers of what other programs print, tested without VM or engine.
+check_PROGRAMS += tests/unit-runner
+tests_unit_runner_SOURCES = tests/unit-runner.c tests/tap.h
+tests_unit_runner_LDADD = $(RUNNER_LIBS)
+TESTS += tests/unit-runner
+
+bin_PROGRAMS += harness/run/vc-native
+harness_run_vc_native_SOURCES = harness/run/vc-native.c
+harness_run_vc_native_LDADD = $(RUNNER_LIBS)
+dist_man_MANS += man/vc-native.1
+
+# vc-qemu and vc-kvm: one source, two accelerators by default.
+bin_PROGRAMS += harness/run/vc-qemu harness/run/vc-kvm
+harness_run_vc_qemu_SOURCES = harness/run/vc-qemu.c
+harness_run_vc_qemu_CPPFLAGS = $(AM_CPPFLAGS) $(LIBARCHIVE_CFLAGS)
+harness_run_vc_qemu_LDADD = $(RUNNER_LIBS) $(LIBARCHIVE_LIBS)
+harness_run_vc_kvm_SOURCES = harness/run/vc-qemu.c
+harness_run_vc_kvm_CPPFLAGS = $(AM_CPPFLAGS) $(LIBARCHIVE_CFLAGS)
+harness_run_vc_kvm_LDADD = $(RUNNER_LIBS) $(LIBARCHIVE_LIBS)
+dist_man_MANS += man/vc-qemu.1 man/vc-kvm.1
+
+bin_PROGRAMS += harness/run/vc-container
+harness_run_vc_container_SOURCES = harness/run/vc-container.c
+harness_run_vc_container_LDADD = $(RUNNER_LIBS)
+dist_man_MANS += man/vc-container.1
+
+bin_PROGRAMS += harness/run/vc-suite
+harness_run_vc_suite_SOURCES = harness/run/vc-suite.c
+harness_run_vc_suite_CPPFLAGS = $(AM_CPPFLAGS) $(JSONC_CFLAGS)
+harness_run_vc_suite_LDADD = harness/report/libresults.a $(RUNNER_LIBS) \
+	$(JSONC_LIBS)
+dist_man_MANS += man/vc-suite.1
+
+# Their tests: real platforms where the machine has them, and stand-ins
+# (a runner, an engine, a qemu) for what a real one cannot be made to do.
+SH_TESTS += \
+	tests/vc-native-status.t \
+	tests/vc-native-signal.t \
+	tests/vc-qemu-run.t \
+	tests/vc-qemu-io.t \
+	tests/vc-qemu-watchdog.t \
+	tests/vc-qemu-signal.t \
+	tests/vc-qemu-records.t \
+	tests/vc-qemu-orphan.t \
+	tests/vc-qemu-comma.t \
+	tests/vc-qemu-usage.t \
+	tests/vc-qemu-write-error.t \
+	tests/vc-qemu-verbose.t \
+	tests/vc-container-docker.t \
+	tests/vc-container-podman.t \
+	tests/vc-container-probe.t \
+	tests/vc-container-usage.t \
+	tests/vc-container-verbose.t \
+	tests/vc-container-cpus.t \
+	tests/vc-suite-usage.t \
+	tests/vc-suite-skip.t \
+	tests/vc-suite-all-skipped.t \
+	tests/vc-suite-signal.t \
+	tests/vc-suite-resume.t \
+	tests/vc-suite-failed.t \
+	tests/vc-suite-matrix.t \
+	tests/vc-suite-record-size.t \
+	tests/vc-suite-resume-matrix.t \
+	tests/vc-suite-resume-argv.t \
+	tests/vc-suite-words.t \
+	tests/vc-suite-full-disk.t \
+	tests/vc-suite-resume-partial.t \
+	tests/vc-suite-shuffle.t \
+	tests/vc-suite-resume-foreign.t \
+	tests/vc-suite-adaptive.t \
+	tests/vc-suite-params.t
+EXTRA_DIST += tests/fake-runner.sh tests/fake-engine.sh tests/fake-qemu.py \
+	tests/qemu.sh tests/container.sh
