@@ -51,7 +51,8 @@ harness_vc_container_LDADD = $(RUNNER_LIBS)
 dist_man_MANS += man/vc-container.1
 
 bin_PROGRAMS += harness/vc-suite
-harness_vc_suite_SOURCES = harness/vc-suite.c
+harness_vc_suite_SOURCES = harness/vc-suite.c harness/suite-meta.c \
+	harness/suite-resume.c harness/suite.h
 harness_vc_suite_CPPFLAGS = $(AM_CPPFLAGS) $(JSONC_CFLAGS)
 harness_vc_suite_LDADD = harness/libresults.a $(RUNNER_LIBS) $(JSONC_LIBS)
 dist_man_MANS += man/vc-suite.1

@@ -6,11 +6,12 @@
  * benchmark's -o json record parsed and appended to DIR/results.csv as
  * tidy rows (resultsfile.h) in one write followed by fsync: a crash or
  * Ctrl-C loses nothing measured before it, and -r resumes the matrix
- * where it stopped. A measurement that fails goes to DIR/failures.csv
- * the same way (results.c), with the reason from the runner's stderr,
- * which is also relayed as it comes; the list of failed cells ends the
- * run. DIR/meta.json records the machine, the software versions, the
- * parameters and each platform's exact command line.
+ * where it stopped (suite-resume.c). A measurement that fails goes to
+ * DIR/failures.csv the same way (results.c), with the reason from the
+ * runner's stderr, which is also relayed as it comes; the list of
+ * failed cells ends the run. DIR/meta.json records the machine, the
+ * software versions, the parameters and each platform's exact command
+ * line (suite-meta.c).
  *
  * Order is interleaved: round by round, each benchmark on every platform
  * in turn (shuffled with a recorded seed if -s), so that a drift of the
@@ -19,14 +20,11 @@
 #include "config.h"
 
 #include <sys/stat.h>
-#include <sys/utsname.h>
 
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
-#include <json.h>
 #include <math.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,59 +38,21 @@
 #include "results.h"
 #include "run.h"
 #include "runner.h"
-#include "slurp.h"
 #include "stats.h"
+#include "suite.h"
 #include "timing.h"
 
 #define MAXREPS		100000
 #define ERRKEEP		65536	/* of a runner's stderr, kept for reason() */
-
-/*
- * quick: small sizes, a few minutes; classic: the course's settings.
- * Each benchmark's arguments in a profile are the catalogue's.
- */
-struct profile {
-	const char	*name;
-	int64_t		 reps, warmup;
-};
 
 static const struct profile profiles[NPROFILE] = {
 	[PROFILE_QUICK] = { "quick", 3, 0 },
 	[PROFILE_CLASSIC] = { "classic", 48, 1 },
 };
 
-struct options {
-	const struct profile *profile;
-	int		 bench[NBENCH];		/* chosen? */
-	int		 plat[NPLAT];
-	char		*args[NBENCH];		/* -a overrides */
-	char		*popts[NPLAT];		/* -O runner options */
-	int64_t		 reps;			/* -n; minimum if adaptive */
-	int64_t		 maxreps;		/* -N, adaptive */
-	double		 ci;			/* -c percent, adaptive */
-	int64_t		 warmup;		/* -w */
-	int		 sequential;		/* -q */
-	int		 shuffle;		/* -s seed given */
-	uint64_t	 seed;
-	const char	*dir;			/* -d */
-	int		 resume;		/* -r */
-};
-
-/* One cell of the matrix: a benchmark on a platform. */
-struct mcell {
-	int		 skip;
-	char		*done;			/* reps already in the file */
-	double		*primary;		/* values, for -c */
-	size_t		 nprimary;
-	int		 converged;
-	int64_t		 nfailed;		/* in this run */
-	char		*failure;		/* the first one's reason */
-};
-
 static struct options o;
 static struct mcell cells[NPLAT][NBENCH];
-static char *plat_reason[NPLAT];
-static char *plat_info[NPLAT];		/* vc-container -I: key value lines */
+static struct plat_found found[NPLAT];
 static char host[256];
 static int csv_fd = -1;
 static const char *csv_path;		/* DIR/results.csv */
@@ -316,7 +276,7 @@ add_words(char **v, size_t n, char *const words[])
  * runner [options] benchmark -o json args: the exact command of a run,
  * in an array sized for it (the caller frees the array only).
  */
-static char **
+char **
 command(int p, int b, const char *const override[])
 {
 	size_t n = 0, size = nplat_words[p] + nbench_words[b] + 6;
@@ -419,7 +379,7 @@ describe_container(int p)
 		free(out);
 		return;
 	}
-	plat_info[p] = out;
+	found[p].info = out;
 	if (strncmp((why = info_value(out, "engine_defaults")), "failed: ", 8)
 	    == 0)
 		fprintf(stderr, "%s: container: %s's own settings fail here "
@@ -457,7 +417,7 @@ probe(int p)
 	int rc;
 
 	if (p == PLAT_KVM && access("/dev/kvm", R_OK | W_OK) != 0) {
-		plat_reason[p] = strdup("no usable /dev/kvm");
+		found[p].skipped = strdup("no usable /dev/kvm");
 		return;
 	}
 	v = command(p, 0, trivial);
@@ -467,7 +427,7 @@ probe(int p)
 	free(v);
 	probe_secs += secs;
 	if (rc != 0)
-		plat_reason[p] = clean_reason(reason(out,
+		found[p].skipped = clean_reason(reason(out,
 		    catalog_plats[p].runner));
 	free(out);
 	if (rc == 0 && p == PLAT_CONTAINER)
@@ -495,361 +455,6 @@ append_record(int p, int b, int64_t rep, const char *out, double *work,
 	}
 	free(rows.p);
 	return why;
-}
-
-/*
- * Resume. Each measurement's rows were appended in one write: a record,
- * rows in a run with one platform, benchmark, rep and time. A crash in
- * mid-write can leave a prefix of the last record, cut at any byte;
- * results_append cuts a failed write back itself. So a record is whole
- * when it has as many rows as the benchmark's largest record: a
- * benchmark's metrics are fixed by its code, and a prefix has fewer.
- */
-struct rec {
-	int		 p, b;
-	int64_t		 rep;
-	size_t		 nrows, line;
-	long long	 offset;
-	char		*time;
-};
-
-struct done_scan {
-	const char	*path;
-	struct rec	*rec;
-	size_t		 n, cap;
-};
-
-/*
- * A row already in results.csv: it must lie in this run's matrix, or
- * it is not this run's file (or it was edited): refused with its line,
- * as the rep indexes an array of o.maxreps + 1.
- */
-static void
-done_row(const struct csv_row *row, void *arg)
-{
-	struct done_scan *d = arg;
-	struct rec *r = d->n > 0 ? &d->rec[d->n - 1] : NULL;
-	int p, b;
-
-	p = catalog_plat_index(row->platform, strlen(row->platform));
-	b = catalog_bench_index(row->benchmark, strlen(row->benchmark));
-	if (p < 0 || !o.plat[p])
-		die(EXIT_FAIL, "%s: line %zu: platform '%s' is not in this "
-		    "run", d->path, row->line, row->platform);
-	if (b < 0 || !o.bench[b])
-		die(EXIT_FAIL, "%s: line %zu: benchmark '%s' is not in this "
-		    "run", d->path, row->line, row->benchmark);
-	if (row->rep > o.maxreps)
-		die(EXIT_FAIL, "%s: line %zu: rep %lld is beyond this run's "
-		    "%lld repetitions", d->path, row->line, (long long)row->rep,
-		    (long long)o.maxreps);
-	if (r != NULL && r->p == p && r->b == b && r->rep == row->rep &&
-	    strcmp(r->time, row->time) == 0) {
-		r->nrows++;
-		return;
-	}
-	if (d->n == d->cap) {
-		d->cap = d->cap ? 2 * d->cap : 64;
-		if ((d->rec = reallocarray(d->rec, d->cap, sizeof(*d->rec)))
-		    == NULL)
-			diesys(EXIT_FAIL, "realloc");
-	}
-	r = &d->rec[d->n++];
-	r->p = p;
-	r->b = b;
-	r->rep = row->rep;
-	r->nrows = 1;
-	r->line = row->line;
-	r->offset = row->offset;
-	if ((r->time = strdup(row->time)) == NULL)
-		diesys(EXIT_FAIL, "strdup");
-}
-
-/*
- * Which (platform, benchmark, rep) are already in the file, whole. The
- * file must be ours (its header) before anything in it is cut; then a
- * partial last line and an incomplete last record are cut off, to be
- * measured again. An incomplete record or a second one of a rep inside
- * the file is refused: this writer leaves neither. A file of an older
- * vc-suite, without params, goes on without them.
- */
-static void
-read_done(const char *path)
-{
-	struct done_scan d = { path, NULL, 0, 0 };
-	size_t most[NBENCH] = { 0 }, nrec[NBENCH] = { 0 }, i;
-	char *buf, *head = csv_header_line(results_cols, R_NCOLS);
-	char *old = csv_header_line(results_cols, R_NCOLS_OLD);
-	struct stat st;
-	struct rec *r;
-	ssize_t n;
-	int fd;
-
-	if ((fd = open(path, O_RDWR | O_CLOEXEC)) == -1 || fstat(fd, &st) == -1)
-		diesys(EXIT_FAIL, "%s", path);
-	if ((buf = malloc((size_t)st.st_size + 1)) == NULL)
-		diesys(EXIT_FAIL, "malloc");
-	if ((n = pread(fd, buf, (size_t)st.st_size, 0)) != st.st_size)
-		diesys(EXIT_FAIL, "%s", path);
-	buf[n] = '\0';
-	if (strncmp(buf, old, strlen(old)) == 0) {
-		csv_ncols = R_NCOLS_OLD;
-		warnmsg("%s: an older vc-suite's file, without params: rows "
-		    "go on without them", path);
-	} else if (strncmp(buf, head, strlen(head)) != 0)
-		die(EXIT_FAIL, "%s: not a vc-suite results file", path);
-	free(head);
-	free(old);
-	while (n > 0 && buf[n - 1] != '\n')
-		n--;
-	if (n != st.st_size) {
-		warnmsg("%s: dropping a partial last line", path);
-		if (ftruncate(fd, n) == -1)
-			diesys(EXIT_FAIL, "%s", path);
-	}
-	free(buf);
-	results_scan(path, done_row, &d);
-	for (i = 0; i < d.n; i++) {
-		r = &d.rec[i];
-		nrec[r->b]++;
-		if (r->nrows > most[r->b])
-			most[r->b] = r->nrows;
-	}
-	for (i = 0; i < d.n; i++) {
-		r = &d.rec[i];
-		if (i + 1 == d.n && (r->nrows < most[r->b] ||
-		    nrec[r->b] == 1)) {
-			warnmsg("%s: line %zu: dropping the last record (%s %s "
-			    "rep %lld, %zu rows): %s, to measure it again",
-			    path, r->line, catalog_plats[r->p].name,
-			    catalog_benchs[r->b].name, (long long)r->rep,
-			    r->nrows, nrec[r->b] == 1 ? "none of its "
-			    "benchmark to compare with" :
-			    "fewer than its benchmark's");
-			if (ftruncate(fd, (off_t)r->offset) == -1 ||
-			    fsync(fd) == -1)
-				diesys(EXIT_FAIL, "%s", path);
-			break;
-		}
-		if (r->nrows < most[r->b])
-			die(EXIT_FAIL, "%s: line %zu: %s %s rep %lld has %zu "
-			    "rows, its benchmark's records %zu: an incomplete "
-			    "record inside the file", path, r->line,
-			    catalog_plats[r->p].name, catalog_benchs[r->b].name,
-			    (long long)r->rep, r->nrows, most[r->b]);
-		if (cells[r->p][r->b].done[r->rep])
-			die(EXIT_FAIL, "%s: line %zu: a second record of %s %s "
-			    "rep %lld", path, r->line, catalog_plats[r->p].name,
-			    catalog_benchs[r->b].name, (long long)r->rep);
-		cells[r->p][r->b].done[r->rep] = 1;
-	}
-	close(fd);
-	for (i = 0; i < d.n; i++)
-		free(d.rec[i].time);
-	free(d.rec);
-}
-
-static char *
-first_line_of(char *const v[])
-{
-	char *out, *r;
-	int rc = run_read(v, RUN_MERGE, &out, 0, NULL, 0);
-
-	r = rc == 0 || rc == 1 ? strndup(out, strcspn(out, "\n")) : NULL;
-	free(out);
-	return r;
-}
-
-static char *
-read_small(const char *path, const char *key)
-{
-	char buf[65536], *p, *nl;
-
-	if (slurp(path, buf, sizeof(buf)) <= 0)
-		return NULL;
-	if (key == NULL)
-		return strndup(buf, strcspn(buf, "\n"));
-	if ((p = strstr(buf, key)) == NULL || (p = strchr(p, ':')) == NULL)
-		return NULL;
-	for (p++; *p == ' ' || *p == '\t'; p++)
-		;
-	nl = p + strcspn(p, "\n");
-	return strndup(p, (size_t)(nl - p));
-}
-
-static void
-put(struct json_object *obj, const char *key, const char *val)
-{
-	json_object_object_add(obj, key,
-	    val ? json_object_new_string(val) : NULL);
-}
-
-/* put, then free val: for the strings read from the machine. */
-static void
-put_free(struct json_object *obj, const char *key, char *val)
-{
-	put(obj, key, val);
-	free(val);
-}
-
-/* The "key value" lines of a runner's -I, as strings of obj. */
-static void
-put_info(struct json_object *obj, const char *info)
-{
-	const char *p, *nl, *sp;
-	char *key;
-
-	for (p = info; p != NULL && *p != '\0'; p = *nl ? nl + 1 : nl) {
-		nl = p + strcspn(p, "\n");
-		sp = p + strcspn(p, " \n");
-		if (sp == p)
-			continue;
-		if ((key = strndup(p, (size_t)(sp - p))) == NULL)
-			diesys(EXIT_FAIL, "strndup");
-		json_object_object_add(obj, key, json_object_new_string_len(
-		    sp + (sp < nl), (int)(nl - sp - (sp < nl))));
-		free(key);
-	}
-}
-
-/* The sidecar: machine, software, parameters, command lines, skips. */
-static void
-write_meta(int argc, char *argv[], const char *kernel)
-{
-	struct json_object *m, *sw, *params, *plats, *benchs, *args, *pl;
-	char **v, *path, *tmp, buf[160];
-	struct utsname u;
-	int i, p, b;
-	static char *const versions[][4] = {
-		{ "qemu", "qemu-system-x86_64", "--version", NULL },
-		{ "docker", "docker", "--version", NULL },
-		{ "podman", "podman", "--version", NULL },
-		{ "fio", "fio", "--version", NULL },
-		{ "wrk", "wrk", "-v", NULL },
-		{ "nginx", "nginx", "-v", NULL },
-		{ "gnuplot", "gnuplot", "--version", NULL },
-	};
-
-	m = json_object_new_object();
-	put(m, "virtcost", PACKAGE_VERSION);
-	put(m, "host", host);
-	put_free(m, "cpu_model", read_small("/proc/cpuinfo", "model name"));
-	json_object_object_add(m, "cpus", json_object_new_int64(host_cpus()));
-	put_free(m, "memory", read_small("/proc/meminfo", "MemTotal"));
-	if (uname(&u) == 0) {
-		snprintf(buf, sizeof(buf), "%s %s", u.sysname, u.release);
-		put(m, "kernel", buf);
-	}
-	put_free(m, "clocksource", read_small("/sys/devices/system/clocksource/"
-	    "clocksource0/current_clocksource", NULL));
-	put(m, "guest_kernel", kernel);
-	sw = json_object_new_object();
-	for (i = 0; i < (int)(sizeof(versions) / sizeof(versions[0])); i++)
-		put_free(sw, versions[i][0], first_line_of(versions[i] + 1));
-	json_object_object_add(m, "software", sw);
-
-	params = json_object_new_object();
-	put(params, "profile", o.profile->name);
-	json_object_object_add(params, "reps", json_object_new_int64(o.reps));
-	json_object_object_add(params, "max_reps",
-	    json_object_new_int64(o.maxreps));
-	json_object_object_add(params, "ci_percent", json_object_new_double(o.ci));
-	json_object_object_add(params, "warmup", json_object_new_int64(o.warmup));
-	put(params, "order", o.sequential ? "sequential" :
-	    o.shuffle ? "interleaved, shuffled" : "interleaved");
-	if (o.shuffle)
-		json_object_object_add(params, "seed",
-		    json_object_new_int64((int64_t)o.seed));
-	json_object_object_add(m, "parameters", params);
-
-	benchs = json_object_new_object();
-	for (b = 0; b < NBENCH; b++)
-		if (o.bench[b])
-			put(benchs, catalog_benchs[b].name, o.args[b]);
-	json_object_object_add(m, "benchmarks", benchs);
-	plats = json_object_new_object();
-	for (p = 0; p < NPLAT; p++) {
-		if (!o.plat[p])
-			continue;
-		pl = json_object_new_object();
-		put_info(pl, plat_info[p]);
-		if (plat_reason[p] != NULL)
-			put(pl, "skipped", plat_reason[p]);
-		else {
-			struct json_object *cmds = json_object_new_object();
-
-			for (b = 0; b < NBENCH; b++) {
-				size_t len = 0;
-
-				if (!o.bench[b])
-					continue;
-				v = command(p, b, NULL);
-				for (i = 0; v[i] != NULL; i++)
-					len += strlen(v[i]) + 1;
-				if ((tmp = malloc(len + 1)) == NULL)
-					diesys(EXIT_FAIL, "malloc");
-				tmp[0] = '\0';
-				for (i = 0; v[i] != NULL; i++) {
-					strcat(tmp, i ? " " : "");
-					strcat(tmp, v[i]);
-				}
-				put(cmds, catalog_benchs[b].name, tmp);
-				free(tmp);
-				free(v);
-			}
-			json_object_object_add(pl, "commands", cmds);
-		}
-		json_object_object_add(plats, catalog_plats[p].name, pl);
-	}
-	json_object_object_add(m, "platforms", plats);
-	args = json_object_new_array();
-	for (i = 1; i < argc; i++)
-		json_object_array_add(args, json_object_new_string(argv[i]));
-	json_object_object_add(m, "argv", args);
-
-	if (asprintf(&path, "%s/meta.json", o.dir) == -1 ||
-	    asprintf(&tmp, "%s/.meta.json.tmp", o.dir) == -1)
-		diesys(EXIT_FAIL, "asprintf");
-	if (json_object_to_file_ext(tmp, m, JSON_C_TO_STRING_PRETTY) == -1 ||
-	    rename(tmp, path) == -1)
-		die(EXIT_FAIL, "cannot write %s", path);
-	json_object_put(m);
-	free(path);
-	free(tmp);
-}
-
-/* The argv a run was started with, to resume it the same way. */
-static int
-recorded_argv(const char *dir, char ***argvp, char **pathp)
-{
-	struct json_object *m, *a, *e;
-	const char *why;
-	char *path, **v;
-	size_t i, n;
-
-	if (asprintf(&path, "%s/meta.json", dir) == -1)
-		diesys(EXIT_FAIL, "asprintf");
-	if ((m = results_json_file(path, &why)) == NULL)
-		die(EXIT_FAIL, "%s: %s: no run to resume there", path, why);
-	if (!json_object_object_get_ex(m, "argv", &a) ||
-	    !json_object_is_type(a, json_type_array))
-		die(EXIT_FAIL, "%s: no argv: no run to resume there", path);
-	n = json_object_array_length(a);
-	if ((v = calloc(n + 2, sizeof(*v))) == NULL)
-		diesys(EXIT_FAIL, "calloc");
-	v[0] = (char *)progname;
-	for (i = 0; i < n; i++) {
-		e = json_object_array_get_idx(a, i);
-		if (!json_object_is_type(e, json_type_string))
-			die(EXIT_FAIL, "%s: argv[%zu] is not a string", path,
-			    i);
-		if ((v[i + 1] = strdup(json_object_get_string(e))) == NULL)
-			diesys(EXIT_FAIL, "strdup");
-	}
-	json_object_put(m);
-	*pathp = path;
-	*argvp = v;
-	return (int)n + 1;
 }
 
 /* Adaptive rule: the 95% CI half-width within o.ci percent of the mean. */
@@ -1128,7 +733,7 @@ int
 main(int argc, char *argv[])
 {
 	static char **rargv;	/* static: it lives until exit */
-	char *path, *head, *kernel = NULL;
+	char *path, *head;
 	int p, b, i, ord[NPLAT], rargc;
 	int64_t rep, done = 0, total, w;
 	double t0 = wall_now(), wall, overhead;
@@ -1177,7 +782,7 @@ main(int argc, char *argv[])
 				diesys(EXIT_FAIL, "calloc");
 		}
 	if (o.resume)
-		read_done(path);
+		csv_ncols = read_done(path, &o, cells);
 	else {
 		head = csv_header_line(results_cols, R_NCOLS);
 		results_append(csv_fd, path, head, strlen(head));
@@ -1189,24 +794,15 @@ main(int argc, char *argv[])
 		if (!o.plat[p])
 			continue;
 		probe(p);
-		if (plat_reason[p] != NULL) {
+		if (found[p].skipped != NULL) {
 			fprintf(stderr, "%s: skipping %s: %s\n", progname,
-			    catalog_plats[p].name, plat_reason[p]);
+			    catalog_plats[p].name, found[p].skipped);
 			for (b = 0; b < NBENCH; b++)
 				cells[p][b].skip = 1;
 		}
 	}
-	if (o.plat[PLAT_QEMU] || o.plat[PLAT_KVM]) {
-		char *vi[] = { "vc-image", "-q", "kernel", NULL }, *out;
-
-		if (run_capture(vi, &out, 0, NULL, NULL) == 0)
-			kernel = strndup(out + strcspn(out, " ") + 1,
-			    strcspn(out + strcspn(out, " ") + 1, "\n"));
-		free(out);
-	}
-	write_meta(argc, argv, kernel);
-	free(kernel);
-	for (p = 0; p < NPLAT && (!o.plat[p] || plat_reason[p] != NULL); p++)
+	write_meta(&o, found, host, argc, argv);
+	for (p = 0; p < NPLAT && (!o.plat[p] || found[p].skipped != NULL); p++)
 		;
 	if (p == NPLAT)
 		die(EXIT_FAIL, "every platform was skipped: nothing measured "
@@ -1261,9 +857,9 @@ main(int argc, char *argv[])
 	    wall > 0 ? 100.0 * overhead / wall : 0.0, probe_secs,
 	    runner_wall - work_secs, work_secs);
 	for (p = 0; p < NPLAT; p++)
-		if (plat_reason[p] != NULL)
+		if (found[p].skipped != NULL)
 			fprintf(stderr, "%s: %s skipped: %s\n", progname,
-			    catalog_plats[p].name, plat_reason[p]);
+			    catalog_plats[p].name, found[p].skipped);
 	list_failures();
 	printf("%s\n", o.dir);
 	if (close(csv_fd) == -1)
