@@ -55,13 +55,19 @@ static struct mcell cells[NPLAT][NBENCH];
 static struct plat_found found[NPLAT];
 static char host[256];
 static int csv_fd = -1;
-static const char *csv_path;		/* DIR/results.csv */
+static char *csv_path;			/* DIR/results.csv */
 static size_t csv_ncols = R_NCOLS;	/* its columns: fewer in an older */
 static int fail_fd = -1;		/* failures.csv, opened at the first */
 
 /* Totals for the overhead report. */
 static double runner_wall, work_secs, probe_secs;
 static int64_t nrun, nfail;
+
+/* Measurements done of the total, since t0: for the progress line. */
+struct pace {
+	double		 t0;
+	int64_t		 done, total;
+};
 
 /*
  * The arguments of each benchmark and the options of each runner, split
@@ -128,9 +134,9 @@ parse_list(const char *arg, index_fn *index_of, int n, int *flags,
 	}
 }
 
-/* NAME=VALUE for one of names; returns the index, VALUE in *val. */
-static int
-parse_assign(const char *arg, index_fn *index_of, char **val,
+/* NAME=VALUE for one of names: vals[its index] = VALUE. */
+static void
+parse_assign(const char *arg, index_fn *index_of, char **vals,
     const char *opt)
 {
 	const char *eq = strchr(arg, '=');
@@ -141,20 +147,38 @@ parse_assign(const char *arg, index_fn *index_of, char **val,
 	if ((i = index_of(arg, (size_t)(eq - arg))) == -1)
 		usage_error("-%s %s: unknown name '%.*s'", opt, arg,
 		    (int)(eq - arg), arg);
-	*val = (char *)eq + 1;
-	return i;
+	vals[i] = (char *)eq + 1;
 }
 
-/*
- * The options, from the command line; or, when meta is a path, from the
- * argv meta.json recorded for -r, where a run's options only may be.
- */
-static void
-parse_args(int argc, char *argv[], const char *meta)
+/* -ch arg as an integer from min to max, or a usage error. */
+static int64_t
+int_arg(int ch, const char *arg, int64_t min, int64_t max)
 {
 	const char *why;
-	char *val;
-	int ch, i, nopts = 0;
+	int64_t v;
+
+	if ((why = parse_int(arg, min, max, &v)) != NULL)
+		usage_error("-%c %s: %s", ch, arg, why);
+	return v;
+}
+
+/* -P name: the profile of that name. */
+static const struct profile *
+profile_arg(const char *arg)
+{
+	int i;
+
+	for (i = 0; i < NPROFILE; i++)
+		if (strcmp(arg, profiles[i].name) == 0)
+			return &profiles[i];
+	usage_error("-P %s: use quick or classic", arg);
+}
+
+/* Before the options: every benchmark on every platform, classic. */
+static void
+set_defaults(void)
+{
+	int i;
 
 	o.profile = &profiles[PROFILE_CLASSIC];
 	o.reps = o.warmup = -1;
@@ -164,89 +188,75 @@ parse_args(int argc, char *argv[], const char *meta)
 		o.bench[i] = 1;
 	for (i = 0; i < NPLAT; i++)
 		o.plat[i] = 1;
-	optind = 1;
-	while ((ch = getopt(argc, argv, "a:b:c:d:hN:n:O:P:p:qr:s:Vw:")) != -1) {
-		if (meta != NULL && strchr("hrV", ch) != NULL)
-			die(EXIT_FAIL, "%s: argv holds -%c, which is no option "
-			    "of a run", meta, ch);
-		nopts++;
-		switch (ch) {
-		case 'a':
-			i = parse_assign(optarg, catalog_bench_index, &val,
-			    "a");
-			o.args[i] = val;
-			break;
-		case 'b':
-			parse_list(optarg, catalog_bench_index, NBENCH,
-			    o.bench, "benchmark");
-			break;
-		case 'c':
-			if ((why = parse_decimal(optarg, 0.01, 100, &o.ci))
-			    != NULL)
-				usage_error("-c %s: %s", optarg, why);
-			break;
-		case 'd':
-			o.dir = optarg;
-			break;
-		case 'h':
-			usage();
-			break;
-		case 'N':
-			if ((why = parse_int(optarg, 1, MAXREPS, &o.maxreps))
-			    != NULL)
-				usage_error("-N %s: %s", optarg, why);
-			break;
-		case 'n':
-			if ((why = parse_int(optarg, 1, MAXREPS, &o.reps)) != NULL)
-				usage_error("-n %s: %s", optarg, why);
-			break;
-		case 'O':
-			i = parse_assign(optarg, catalog_plat_index, &val,
-			    "O");
-			o.popts[i] = val;
-			break;
-		case 'P':
-			for (i = 0; i < NPROFILE; i++)
-				if (strcmp(optarg, profiles[i].name) == 0)
-					o.profile = &profiles[i];
-			if (strcmp(optarg, o.profile->name) != 0)
-				usage_error("-P %s: use quick or classic",
-				    optarg);
-			break;
-		case 'p':
-			parse_list(optarg, catalog_plat_index, NPLAT, o.plat,
-			    "platform");
-			break;
-		case 'q':
-			o.sequential = 1;
-			break;
-		case 'r':
-			o.dir = optarg;
-			o.resume = 1;
-			break;
-		case 's':
-			if ((why = parse_int(optarg, 0, INT64_MAX,
-			    (int64_t *)&o.seed)) != NULL)
-				usage_error("-s %s: %s", optarg, why);
-			o.shuffle = 1;
-			break;
-		case 'V':
-			puts(PACKAGE_STRING);
-			exit(close_stdout());
-		case 'w':
-			if ((why = parse_int(optarg, 0, 1000, &o.warmup)) != NULL)
-				usage_error("-w %s: %s", optarg, why);
-			break;
-		default:
-			exit(EXIT_USAGE);
-		}
+}
+
+/* One option of the command line, ch, with its argument. */
+static void
+option(int ch, char *arg)
+{
+	const char *why;
+
+	switch (ch) {
+	case 'a':
+		parse_assign(arg, catalog_bench_index, o.args, "a");
+		break;
+	case 'b':
+		parse_list(arg, catalog_bench_index, NBENCH, o.bench,
+		    "benchmark");
+		break;
+	case 'c':
+		if ((why = parse_decimal(arg, 0.01, 100, &o.ci)) != NULL)
+			usage_error("-c %s: %s", arg, why);
+		break;
+	case 'd':
+		o.dir = arg;
+		break;
+	case 'h':
+		usage();
+		break;
+	case 'N':
+		o.maxreps = int_arg(ch, arg, 1, MAXREPS);
+		break;
+	case 'n':
+		o.reps = int_arg(ch, arg, 1, MAXREPS);
+		break;
+	case 'O':
+		parse_assign(arg, catalog_plat_index, o.popts, "O");
+		break;
+	case 'P':
+		o.profile = profile_arg(arg);
+		break;
+	case 'p':
+		parse_list(arg, catalog_plat_index, NPLAT, o.plat, "platform");
+		break;
+	case 'q':
+		o.sequential = 1;
+		break;
+	case 'r':
+		o.dir = arg;
+		o.resume = 1;
+		break;
+	case 's':
+		o.seed = (uint64_t)int_arg(ch, arg, 0, INT64_MAX);
+		o.shuffle = 1;
+		break;
+	case 'V':
+		puts(PACKAGE_STRING);
+		exit(close_stdout());
+	case 'w':
+		o.warmup = int_arg(ch, arg, 0, 1000);
+		break;
+	default:
+		exit(EXIT_USAGE);
 	}
-	if (optind < argc)
-		usage_error("extra operand '%s'", argv[optind]);
-	/* A resumed run has the options it was started with, no other. */
-	if (o.resume && nopts > 1)
-		usage_error("-r resumes a run with its own options: it takes "
-		    "no other");
+}
+
+/* After the options: what they left to the profile, and their checks. */
+static void
+complete_options(void)
+{
+	int i;
+
 	if (o.reps == -1)
 		o.reps = o.profile->reps;
 	if (o.warmup == -1)
@@ -262,6 +272,72 @@ parse_args(int argc, char *argv[], const char *meta)
 		if (o.args[i] == NULL)
 			o.args[i] = (char *)catalog_benchs[i].args[o.profile -
 			    profiles];
+}
+
+/*
+ * The options, from the command line; or, when meta is a path, from the
+ * argv meta.json recorded for -r, where a run's options only may be.
+ */
+static void
+parse_args(int argc, char *argv[], const char *meta)
+{
+	int ch, nopts = 0;
+
+	set_defaults();
+	optind = 1;
+	while ((ch = getopt(argc, argv, "a:b:c:d:hN:n:O:P:p:qr:s:Vw:")) != -1) {
+		if (meta != NULL && strchr("hrV", ch) != NULL)
+			die(EXIT_FAIL, "%s: argv holds -%c, which is no option "
+			    "of a run", meta, ch);
+		nopts++;
+		option(ch, optarg);
+	}
+	if (optind < argc)
+		usage_error("extra operand '%s'", argv[optind]);
+	/* A resumed run has the options it was started with, no other. */
+	if (o.resume && nopts > 1)
+		usage_error("-r resumes a run with its own options: it takes "
+		    "no other");
+	complete_options();
+}
+
+/*
+ * The options of the run: from the command line, or for -r those it was
+ * started with, from its meta.json. Returns argc, and in *argvp the argv
+ * to record.
+ */
+static int
+read_options(int argc, char ***argvp)
+{
+	static char **rargv;	/* static: it lives until exit */
+	const char *dir;
+	char *path;
+	int rargc;
+
+	parse_args(argc, *argvp, NULL);
+	if (!o.resume)
+		return argc;
+	dir = o.dir;
+	rargc = recorded_argv(dir, &rargv, &path);
+	memset(&o, 0, sizeof(o));
+	parse_args(rargc, rargv, path);
+	free(path);
+	o.dir = dir;
+	o.resume = 1;
+	*argvp = rargv;
+	return rargc;
+}
+
+/* The benchmarks' arguments and the runners' options, split once. */
+static void
+split_options(void)
+{
+	int i;
+
+	for (i = 0; i < NBENCH; i++)
+		bench_words[i] = split_words(o.args[i], &nbench_words[i]);
+	for (i = 0; i < NPLAT; i++)
+		plat_words[i] = split_words(o.popts[i], &nplat_words[i]);
 }
 
 static size_t
@@ -486,22 +562,21 @@ wanted(int p, int b, int64_t rep)
 }
 
 static void
-progress(int64_t done, int64_t total, double t0, int p, int b,
-    int64_t rep, const char *what)
+progress(const struct pace *pc, int p, int b, int64_t rep, const char *what)
 {
-	double el = wall_now() - t0, eta;
+	double el = wall_now() - pc->t0, eta;
 
-	eta = done > 0 && total > done ? el / (double)done *
-	    (double)(total - done) : 0;
+	eta = pc->done > 0 && pc->total > pc->done ? el / (double)pc->done *
+	    (double)(pc->total - pc->done) : 0;
 	if (isatty(2))
 		fprintf(stderr, "\r\033[K[%lld/%lld] %s %s rep %lld %s  "
-		    "elapsed %.0fs  ETA %.0fs", (long long)done,
-		    (long long)total, catalog_plats[p].name,
+		    "elapsed %.0fs  ETA %.0fs", (long long)pc->done,
+		    (long long)pc->total, catalog_plats[p].name,
 		    catalog_benchs[b].name, (long long)rep, what, el, eta);
 	else if (strcmp(what, "running") != 0)
 		fprintf(stderr, "%s: [%lld/%lld] %s %s rep %lld: %s, "
-		    "ETA %.0f s\n", progname, (long long)done,
-		    (long long)total, catalog_plats[p].name,
+		    "ETA %.0f s\n", progname, (long long)pc->done,
+		    (long long)pc->total, catalog_plats[p].name,
 		    catalog_benchs[b].name, (long long)rep, what, eta);
 }
 
@@ -599,14 +674,17 @@ list_failures(void)
 
 /* One cell's repetition, with progress before and after. */
 static void
-step(int p, int b, int64_t rep, int64_t *done, int64_t total, double t0)
+step(struct pace *pc, int p, int b, int64_t rep)
 {
 	int rc;
 
-	progress(*done, total, t0, p, b, rep, "running");
+	/* The adaptive reps beyond -n are counted as they come. */
+	if (rep > o.reps)
+		pc->total++;
+	progress(pc, p, b, rep, "running");
 	rc = measure(p, b, rep);
-	(*done)++;
-	progress(*done, total, t0, p, b, rep, rc == 0 ? "ok" : "FAILED");
+	pc->done++;
+	progress(pc, p, b, rep, rc == 0 ? "ok" : "FAILED");
 }
 
 /*
@@ -729,50 +807,29 @@ sweep_runners(void)
 		    n == 1 ? "y" : "ies");
 }
 
-int
-main(int argc, char *argv[])
+/* DIR/results.csv, to append to; a new run refuses one already there. */
+static void
+open_results(void)
 {
-	static char **rargv;	/* static: it lives until exit */
-	char *path, *head;
-	int p, b, i, ord[NPLAT], rargc;
-	int64_t rep, done = 0, total, w;
-	double t0 = wall_now(), wall, overhead;
 	struct stat st;
 
-	msg_init(argv[0]);
-	if (gethostname(host, sizeof(host) - 1) != 0)
-		strcpy(host, "unknown");
-	parse_args(argc, argv, NULL);
-	if (o.resume) {
-		/* Resume with the options the run was started with. */
-		const char *dir = o.dir;
-
-		rargc = recorded_argv(dir, &rargv, &path);
-		memset(&o, 0, sizeof(o));
-		parse_args(rargc, rargv, path);
-		free(path);
-		o.dir = dir;
-		o.resume = 1;
-		argc = rargc;
-		argv = rargv;
-	}
-	for (i = 0; i < NBENCH; i++)
-		bench_words[i] = split_words(o.args[i], &nbench_words[i]);
-	for (i = 0; i < NPLAT; i++)
-		plat_words[i] = split_words(o.popts[i], &nplat_words[i]);
-	cleanup_signals();
-	sweep_runners();
-	make_dir();
-	if (asprintf(&path, "%s/%s", o.dir, RESULTS_CSV) == -1)
+	if (asprintf(&csv_path, "%s/%s", o.dir, RESULTS_CSV) == -1)
 		diesys(EXIT_FAIL, "asprintf");
-	csv_path = path;
-	if (!o.resume && stat(path, &st) == 0)
+	if (!o.resume && stat(csv_path, &st) == 0)
 		usage_error("%s already holds results: resume with -r %s, "
 		    "or choose another -d", o.dir, o.dir);
 	/* -r resumes a file that is there; it never makes one. */
-	if ((csv_fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC |
+	if ((csv_fd = open(csv_path, O_WRONLY | O_APPEND | O_CLOEXEC |
 	    (o.resume ? 0 : O_CREAT), 0644)) == -1)
-		diesys(EXIT_FAIL, "%s", path);
+		diesys(EXIT_FAIL, "%s", csv_path);
+}
+
+/* The matrix: the chosen cells, each with room for -N reps. */
+static void
+make_cells(void)
+{
+	int p, b;
+
 	for (p = 0; p < NPLAT; p++)
 		for (b = 0; b < NBENCH; b++) {
 			cells[p][b].skip = !o.plat[p] || !o.bench[b];
@@ -781,14 +838,35 @@ main(int argc, char *argv[])
 			    (size_t)o.maxreps, sizeof(double))) == NULL)
 				diesys(EXIT_FAIL, "calloc");
 		}
+}
+
+/*
+ * DIR and its results.csv: a new file with its header, or for -r the
+ * file there, with the reps it holds already marked done.
+ */
+static void
+set_up_dir(void)
+{
+	char *head;
+
+	make_dir();
+	open_results();
+	make_cells();
 	if (o.resume)
-		csv_ncols = read_done(path, &o, cells);
+		csv_ncols = read_done(csv_path, &o, cells);
 	else {
 		head = csv_header_line(results_cols, R_NCOLS);
-		results_append(csv_fd, path, head, strlen(head));
+		results_append(csv_fd, csv_path, head, strlen(head));
 		free(head);
 	}
 	link_latest();
+}
+
+/* Each chosen platform checked: one that cannot run here is skipped. */
+static void
+check_platforms(void)
+{
+	int p, b;
 
 	for (p = 0; p < NPLAT; p++) {
 		if (!o.plat[p])
@@ -801,54 +879,80 @@ main(int argc, char *argv[])
 				cells[p][b].skip = 1;
 		}
 	}
-	write_meta(&o, found, host, argc, argv);
-	for (p = 0; p < NPLAT && (!o.plat[p] || found[p].skipped != NULL); p++)
-		;
-	if (p == NPLAT)
-		die(EXIT_FAIL, "every platform was skipped: nothing measured "
-		    "(the reasons are in %s/meta.json)", o.dir);
+}
+
+/* Is a chosen platform left to measure on? */
+static int
+any_platform(void)
+{
+	int p;
+
+	for (p = 0; p < NPLAT; p++)
+		if (o.plat[p] && found[p].skipped == NULL)
+			return 1;
+	return 0;
+}
+
+/* -w rounds of every cell, measured and thrown away. */
+static void
+warm_up(const struct pace *pc)
+{
+	int64_t w;
+	int p, b;
 
 	for (w = 0; w < o.warmup; w++)
 		for (b = 0; b < NBENCH; b++)
 			for (p = 0; p < NPLAT; p++)
 				if (!cells[p][b].skip) {
-					progress(0, 0, t0, p, b, 0, "warm-up");
+					progress(pc, p, b, 0, "warm-up");
 					measure(p, b, 0);
 				}
-	total = count_todo();
-	if (o.sequential) {
-		for (p = 0; p < NPLAT; p++)
-			for (b = 0; b < NBENCH; b++)
-				for (rep = 1; rep <= o.maxreps; rep++)
-					if (wanted(p, b, rep)) {
-						if (rep > o.reps)
-							total++;
-						step(p, b, rep, &done, total,
-						    t0);
-					}
-	} else {
-		for (rep = 1; rep <= o.maxreps; rep++) {
-			for (b = 0; b < NBENCH; b++) {
-				order(ord);
-				for (i = 0; i < NPLAT; i++) {
-					p = ord[i];
-					if (!wanted(p, b, rep))
-						continue;
-					if (rep > o.reps)
-						total++;
-					step(p, b, rep, &done, total, t0);
-				}
-			}
+}
+
+/* -q: cell after cell, each with all its reps. */
+static void
+run_sequential(struct pace *pc)
+{
+	int64_t rep;
+	int p, b;
+
+	for (p = 0; p < NPLAT; p++)
+		for (b = 0; b < NBENCH; b++)
+			for (rep = 1; rep <= o.maxreps; rep++)
+				if (wanted(p, b, rep))
+					step(pc, p, b, rep);
+}
+
+/* Round by round, each benchmark on every platform, in order()'s turn. */
+static void
+run_interleaved(struct pace *pc)
+{
+	int64_t rep;
+	int ord[NPLAT], i, b;
+
+	for (rep = 1; rep <= o.maxreps; rep++)
+		for (b = 0; b < NBENCH; b++) {
+			order(ord);
+			for (i = 0; i < NPLAT; i++)
+				if (wanted(ord[i], b, rep))
+					step(pc, ord[i], b, rep);
 		}
-	}
-	wall = wall_now() - t0;
+}
+
+/*
+ * Where the time went: the suite's own work (spawning, parsing,
+ * writing), the platform checks, the platforms' overhead (boots,
+ * container starts) and the benchmarks' measured work. Then the
+ * platforms skipped and the cells that failed.
+ */
+static void
+summary(double t0)
+{
+	double wall = wall_now() - t0, overhead;
+	int p;
+
 	if (isatty(2))
 		fputc('\n', stderr);
-	/*
-	 * Where the time went: the suite's own work (spawning, parsing,
-	 * writing), the platform checks, the platforms' overhead (boots,
-	 * container starts) and the benchmarks' measured work.
-	 */
 	overhead = wall - runner_wall - probe_secs;
 	fprintf(stderr, "%s: %lld measurements (%lld failed) in %.1f s: "
 	    "suite overhead %.2f s (%.1f%%), platform checks %.1f s, "
@@ -861,13 +965,47 @@ main(int argc, char *argv[])
 			fprintf(stderr, "%s: %s skipped: %s\n", progname,
 			    catalog_plats[p].name, found[p].skipped);
 	list_failures();
-	printf("%s\n", o.dir);
+}
+
+/* The files closed, and the exit status: 1 if a measurement failed. */
+static int
+finish(void)
+{
 	if (close(csv_fd) == -1)
-		diesys(EXIT_FAIL, "%s", path);
+		diesys(EXIT_FAIL, "%s", csv_path);
 	if (fail_fd != -1 && close(fail_fd) == -1)
 		diesys(EXIT_FAIL, "%s/%s", o.dir, FAILURES_CSV);
-	free(path);
+	free(csv_path);
 	if (close_stdout() != EXIT_OK)
 		return EXIT_FAIL;
 	return nfail > 0 ? EXIT_FAIL : EXIT_OK;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct pace pc = { wall_now(), 0, 0 };
+
+	msg_init(argv[0]);
+	if (gethostname(host, sizeof(host) - 1) != 0)
+		strcpy(host, "unknown");
+	argc = read_options(argc, &argv);
+	split_options();
+	cleanup_signals();
+	sweep_runners();
+	set_up_dir();
+	check_platforms();
+	write_meta(&o, found, host, argc, argv);
+	if (!any_platform())
+		die(EXIT_FAIL, "every platform was skipped: nothing measured "
+		    "(the reasons are in %s/meta.json)", o.dir);
+	warm_up(&pc);
+	pc.total = count_todo();
+	if (o.sequential)
+		run_sequential(&pc);
+	else
+		run_interleaved(&pc);
+	summary(pc.t0);
+	printf("%s\n", o.dir);
+	return finish();
 }
