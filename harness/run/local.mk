@@ -40,7 +40,8 @@ harness_run_vc_container_LDADD = $(RUNNER_LIBS)
 dist_man_MANS += man/vc-container.1
 
 bin_PROGRAMS += harness/run/vc-suite
-harness_run_vc_suite_SOURCES = harness/run/vc-suite.c
+harness_run_vc_suite_SOURCES = harness/run/vc-suite.c harness/run/suite.h \
+	harness/run/suite-meta.c harness/run/suite-resume.c
 harness_run_vc_suite_CPPFLAGS = $(AM_CPPFLAGS) $(JSONC_CFLAGS)
 harness_run_vc_suite_LDADD = harness/report/libresults.a $(RUNNER_LIBS) \
 	$(JSONC_LIBS)

@@ -6,11 +6,12 @@
  * benchmark's -o json record parsed and appended to DIR/results.csv as
  * tidy rows (resultsfile.h) in one write followed by fsync: a crash or
  * Ctrl-C loses nothing measured before it, and -r resumes the matrix
- * where it stopped. A measurement that fails goes to DIR/failures.csv
- * the same way (results.c), with the reason from the runner's stderr,
- * which is also relayed as it comes; the list of failed cells ends the
- * run. DIR/meta.json records the machine, the software versions, the
- * parameters and each platform's exact command line.
+ * where it stopped (suite-resume.c). A measurement that fails goes to
+ * DIR/failures.csv the same way (results.c), with the reason from the
+ * runner's stderr, which is also relayed as it comes; the list of
+ * failed cells ends the run. DIR/meta.json records the machine, the
+ * software versions, the parameters and each platform's exact command
+ * line (suite-meta.c).
  *
  * Order is interleaved: round by round, each benchmark on every platform
  * in turn (shuffled with a recorded seed if -s), so that a drift of the
@@ -19,14 +20,11 @@
 #include "config.h"
 
 #include <sys/stat.h>
-#include <sys/utsname.h>
 
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
-#include <json.h>
 #include <math.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,68 +38,36 @@
 #include "report/results.h"
 #include "run.h"
 #include "runner.h"
-#include "slurp.h"
 #include "stats.h"
+#include "suite.h"
 #include "timing.h"
 
 #define MAXREPS		100000
 #define ERRKEEP		65536	/* of a runner's stderr, kept for reason() */
-
-/*
- * quick: small sizes, a few minutes; classic: the course's settings.
- * Each benchmark's arguments in a profile are the catalogue's.
- */
-struct profile {
-	const char	*name;
-	int64_t		 reps, warmup;
-};
 
 static const struct profile profiles[NPROFILE] = {
 	[PROFILE_QUICK] = { "quick", 3, 0 },
 	[PROFILE_CLASSIC] = { "classic", 48, 1 },
 };
 
-struct options {
-	const struct profile *profile;
-	int		 bench[NBENCH];		/* chosen? */
-	int		 plat[NPLAT];
-	char		*args[NBENCH];		/* -a overrides */
-	char		*popts[NPLAT];		/* -O runner options */
-	int64_t		 reps;			/* -n; minimum if adaptive */
-	int64_t		 maxreps;		/* -N, adaptive */
-	double		 ci;			/* -c percent, adaptive */
-	int64_t		 warmup;		/* -w */
-	int		 sequential;		/* -q */
-	int		 shuffle;		/* -s seed given */
-	uint64_t	 seed;
-	const char	*dir;			/* -d */
-	int		 resume;		/* -r */
-};
-
-/* One cell of the matrix: a benchmark on a platform. */
-struct mcell {
-	int		 skip;
-	char		*done;			/* reps already in the file */
-	double		*primary;		/* values, for -c */
-	size_t		 nprimary;
-	int		 converged;
-	int64_t		 nfailed;		/* in this run */
-	char		*failure;		/* the first one's reason */
-};
-
 static struct options o;
 static struct mcell cells[NPLAT][NBENCH];
-static char *plat_reason[NPLAT];
-static char *plat_info[NPLAT];		/* vc-container -I: key value lines */
+static struct plat_found found[NPLAT];
 static char host[256];
 static int csv_fd = -1;
-static const char *csv_path;		/* DIR/results.csv */
+static char *csv_path;			/* DIR/results.csv */
 static size_t csv_ncols = R_NCOLS;	/* its columns: fewer in an older */
 static int fail_fd = -1;		/* failures.csv, opened at the first */
 
 /* Totals for the overhead report. */
 static double runner_wall, work_secs, probe_secs;
 static int64_t nrun, nfail;
+
+/* Measurements done of the total, since t0: for the progress line. */
+struct pace {
+	double		 t0;
+	int64_t		 done, total;
+};
 
 /*
  * The arguments of each benchmark and the options of each runner, split
@@ -168,9 +134,9 @@ parse_list(const char *arg, index_fn *index_of, int n, int *flags,
 	}
 }
 
-/* NAME=VALUE for one of names; returns the index, VALUE in *val. */
-static int
-parse_assign(const char *arg, index_fn *index_of, char **val,
+/* NAME=VALUE for one of names: vals[its index] = VALUE. */
+static void
+parse_assign(const char *arg, index_fn *index_of, char **vals,
     const char *opt)
 {
 	const char *eq = strchr(arg, '=');
@@ -181,20 +147,38 @@ parse_assign(const char *arg, index_fn *index_of, char **val,
 	if ((i = index_of(arg, (size_t)(eq - arg))) == -1)
 		usage_error("-%s %s: unknown name '%.*s'", opt, arg,
 		    (int)(eq - arg), arg);
-	*val = (char *)eq + 1;
-	return i;
+	vals[i] = (char *)eq + 1;
 }
 
-/*
- * The options, from the command line; or, when meta is a path, from the
- * argv meta.json recorded for -r, where a run's options only may be.
- */
-static void
-parse_args(int argc, char *argv[], const char *meta)
+/* -ch arg as an integer from min to max, or a usage error. */
+static int64_t
+int_arg(int ch, const char *arg, int64_t min, int64_t max)
 {
 	const char *why;
-	char *val;
-	int ch, i, nopts = 0;
+	int64_t v;
+
+	if ((why = parse_int(arg, min, max, &v)) != NULL)
+		usage_error("-%c %s: %s", ch, arg, why);
+	return v;
+}
+
+/* -P name: the profile of that name. */
+static const struct profile *
+profile_arg(const char *arg)
+{
+	int i;
+
+	for (i = 0; i < NPROFILE; i++)
+		if (strcmp(arg, profiles[i].name) == 0)
+			return &profiles[i];
+	usage_error("-P %s: use quick or classic", arg);
+}
+
+/* Before the options: every benchmark on every platform, classic. */
+static void
+set_defaults(void)
+{
+	int i;
 
 	o.profile = &profiles[PROFILE_CLASSIC];
 	o.reps = o.warmup = -1;
@@ -204,89 +188,75 @@ parse_args(int argc, char *argv[], const char *meta)
 		o.bench[i] = 1;
 	for (i = 0; i < NPLAT; i++)
 		o.plat[i] = 1;
-	optind = 1;
-	while ((ch = getopt(argc, argv, "a:b:c:d:hN:n:O:P:p:qr:s:Vw:")) != -1) {
-		if (meta != NULL && strchr("hrV", ch) != NULL)
-			die(EXIT_FAIL, "%s: argv holds -%c, which is no option "
-			    "of a run", meta, ch);
-		nopts++;
-		switch (ch) {
-		case 'a':
-			i = parse_assign(optarg, catalog_bench_index, &val,
-			    "a");
-			o.args[i] = val;
-			break;
-		case 'b':
-			parse_list(optarg, catalog_bench_index, NBENCH,
-			    o.bench, "benchmark");
-			break;
-		case 'c':
-			if ((why = parse_decimal(optarg, 0.01, 100, &o.ci))
-			    != NULL)
-				usage_error("-c %s: %s", optarg, why);
-			break;
-		case 'd':
-			o.dir = optarg;
-			break;
-		case 'h':
-			usage();
-			break;
-		case 'N':
-			if ((why = parse_int(optarg, 1, MAXREPS, &o.maxreps))
-			    != NULL)
-				usage_error("-N %s: %s", optarg, why);
-			break;
-		case 'n':
-			if ((why = parse_int(optarg, 1, MAXREPS, &o.reps)) != NULL)
-				usage_error("-n %s: %s", optarg, why);
-			break;
-		case 'O':
-			i = parse_assign(optarg, catalog_plat_index, &val,
-			    "O");
-			o.popts[i] = val;
-			break;
-		case 'P':
-			for (i = 0; i < NPROFILE; i++)
-				if (strcmp(optarg, profiles[i].name) == 0)
-					o.profile = &profiles[i];
-			if (strcmp(optarg, o.profile->name) != 0)
-				usage_error("-P %s: use quick or classic",
-				    optarg);
-			break;
-		case 'p':
-			parse_list(optarg, catalog_plat_index, NPLAT, o.plat,
-			    "platform");
-			break;
-		case 'q':
-			o.sequential = 1;
-			break;
-		case 'r':
-			o.dir = optarg;
-			o.resume = 1;
-			break;
-		case 's':
-			if ((why = parse_int(optarg, 0, INT64_MAX,
-			    (int64_t *)&o.seed)) != NULL)
-				usage_error("-s %s: %s", optarg, why);
-			o.shuffle = 1;
-			break;
-		case 'V':
-			puts(PACKAGE_STRING);
-			exit(close_stdout());
-		case 'w':
-			if ((why = parse_int(optarg, 0, 1000, &o.warmup)) != NULL)
-				usage_error("-w %s: %s", optarg, why);
-			break;
-		default:
-			exit(EXIT_USAGE);
-		}
+}
+
+/* One option of the command line, ch, with its argument. */
+static void
+option(int ch, char *arg)
+{
+	const char *why;
+
+	switch (ch) {
+	case 'a':
+		parse_assign(arg, catalog_bench_index, o.args, "a");
+		break;
+	case 'b':
+		parse_list(arg, catalog_bench_index, NBENCH, o.bench,
+		    "benchmark");
+		break;
+	case 'c':
+		if ((why = parse_decimal(arg, 0.01, 100, &o.ci)) != NULL)
+			usage_error("-c %s: %s", arg, why);
+		break;
+	case 'd':
+		o.dir = arg;
+		break;
+	case 'h':
+		usage();
+		break;
+	case 'N':
+		o.maxreps = int_arg(ch, arg, 1, MAXREPS);
+		break;
+	case 'n':
+		o.reps = int_arg(ch, arg, 1, MAXREPS);
+		break;
+	case 'O':
+		parse_assign(arg, catalog_plat_index, o.popts, "O");
+		break;
+	case 'P':
+		o.profile = profile_arg(arg);
+		break;
+	case 'p':
+		parse_list(arg, catalog_plat_index, NPLAT, o.plat, "platform");
+		break;
+	case 'q':
+		o.sequential = 1;
+		break;
+	case 'r':
+		o.dir = arg;
+		o.resume = 1;
+		break;
+	case 's':
+		o.seed = (uint64_t)int_arg(ch, arg, 0, INT64_MAX);
+		o.shuffle = 1;
+		break;
+	case 'V':
+		puts(PACKAGE_STRING);
+		exit(close_stdout());
+	case 'w':
+		o.warmup = int_arg(ch, arg, 0, 1000);
+		break;
+	default:
+		exit(EXIT_USAGE);
 	}
-	if (optind < argc)
-		usage_error("extra operand '%s'", argv[optind]);
-	/* A resumed run has the options it was started with, no other. */
-	if (o.resume && nopts > 1)
-		usage_error("-r resumes a run with its own options: it takes "
-		    "no other");
+}
+
+/* After the options: what they left to the profile, and their checks. */
+static void
+complete_options(void)
+{
+	int i;
+
 	if (o.reps == -1)
 		o.reps = o.profile->reps;
 	if (o.warmup == -1)
@@ -304,6 +274,72 @@ parse_args(int argc, char *argv[], const char *meta)
 			    profiles];
 }
 
+/*
+ * The options, from the command line; or, when meta is a path, from the
+ * argv meta.json recorded for -r, where a run's options only may be.
+ */
+static void
+parse_args(int argc, char *argv[], const char *meta)
+{
+	int ch, nopts = 0;
+
+	set_defaults();
+	optind = 1;
+	while ((ch = getopt(argc, argv, "a:b:c:d:hN:n:O:P:p:qr:s:Vw:")) != -1) {
+		if (meta != NULL && strchr("hrV", ch) != NULL)
+			die(EXIT_FAIL, "%s: argv holds -%c, which is no option "
+			    "of a run", meta, ch);
+		nopts++;
+		option(ch, optarg);
+	}
+	if (optind < argc)
+		usage_error("extra operand '%s'", argv[optind]);
+	/* A resumed run has the options it was started with, no other. */
+	if (o.resume && nopts > 1)
+		usage_error("-r resumes a run with its own options: it takes "
+		    "no other");
+	complete_options();
+}
+
+/*
+ * The options of the run: from the command line, or for -r those it was
+ * started with, from its meta.json. Returns argc, and in *argvp the argv
+ * to record.
+ */
+static int
+read_options(int argc, char ***argvp)
+{
+	static char **rargv;	/* static: it lives until exit */
+	const char *dir;
+	char *path;
+	int rargc;
+
+	parse_args(argc, *argvp, NULL);
+	if (!o.resume)
+		return argc;
+	dir = o.dir;
+	rargc = recorded_argv(dir, &rargv, &path);
+	memset(&o, 0, sizeof(o));
+	parse_args(rargc, rargv, path);
+	free(path);
+	o.dir = dir;
+	o.resume = 1;
+	*argvp = rargv;
+	return rargc;
+}
+
+/* The benchmarks' arguments and the runners' options, split once. */
+static void
+split_options(void)
+{
+	int i;
+
+	for (i = 0; i < NBENCH; i++)
+		bench_words[i] = split_words(o.args[i], &nbench_words[i]);
+	for (i = 0; i < NPLAT; i++)
+		plat_words[i] = split_words(o.popts[i], &nplat_words[i]);
+}
+
 static size_t
 add_words(char **v, size_t n, char *const words[])
 {
@@ -316,7 +352,7 @@ add_words(char **v, size_t n, char *const words[])
  * runner [options] benchmark -o json args: the exact command of a run,
  * in an array sized for it (the caller frees the array only).
  */
-static char **
+char **
 command(int p, int b, const char *const override[])
 {
 	size_t n = 0, size = nplat_words[p] + nbench_words[b] + 6;
@@ -419,7 +455,7 @@ describe_container(int p)
 		free(out);
 		return;
 	}
-	plat_info[p] = out;
+	found[p].info = out;
 	if (strncmp((why = info_value(out, "engine_defaults")), "failed: ", 8)
 	    == 0)
 		fprintf(stderr, "%s: container: %s's own settings fail here "
@@ -457,7 +493,7 @@ probe(int p)
 	int rc;
 
 	if (p == PLAT_KVM && access("/dev/kvm", R_OK | W_OK) != 0) {
-		plat_reason[p] = strdup("no usable /dev/kvm");
+		found[p].skipped = strdup("no usable /dev/kvm");
 		return;
 	}
 	v = command(p, 0, trivial);
@@ -467,7 +503,7 @@ probe(int p)
 	free(v);
 	probe_secs += secs;
 	if (rc != 0)
-		plat_reason[p] = clean_reason(reason(out,
+		found[p].skipped = clean_reason(reason(out,
 		    catalog_plats[p].runner));
 	free(out);
 	if (rc == 0 && p == PLAT_CONTAINER)
@@ -495,361 +531,6 @@ append_record(int p, int b, int64_t rep, const char *out, double *work,
 	}
 	free(rows.p);
 	return why;
-}
-
-/*
- * Resume. Each measurement's rows were appended in one write: a record,
- * rows in a run with one platform, benchmark, rep and time. A crash in
- * mid-write can leave a prefix of the last record, cut at any byte;
- * results_append cuts a failed write back itself. So a record is whole
- * when it has as many rows as the benchmark's largest record: a
- * benchmark's metrics are fixed by its code, and a prefix has fewer.
- */
-struct rec {
-	int		 p, b;
-	int64_t		 rep;
-	size_t		 nrows, line;
-	long long	 offset;
-	char		*time;
-};
-
-struct done_scan {
-	const char	*path;
-	struct rec	*rec;
-	size_t		 n, cap;
-};
-
-/*
- * A row already in results.csv: it must lie in this run's matrix, or
- * it is not this run's file (or it was edited): refused with its line,
- * as the rep indexes an array of o.maxreps + 1.
- */
-static void
-done_row(const struct csv_row *row, void *arg)
-{
-	struct done_scan *d = arg;
-	struct rec *r = d->n > 0 ? &d->rec[d->n - 1] : NULL;
-	int p, b;
-
-	p = catalog_plat_index(row->platform, strlen(row->platform));
-	b = catalog_bench_index(row->benchmark, strlen(row->benchmark));
-	if (p < 0 || !o.plat[p])
-		die(EXIT_FAIL, "%s: line %zu: platform '%s' is not in this "
-		    "run", d->path, row->line, row->platform);
-	if (b < 0 || !o.bench[b])
-		die(EXIT_FAIL, "%s: line %zu: benchmark '%s' is not in this "
-		    "run", d->path, row->line, row->benchmark);
-	if (row->rep > o.maxreps)
-		die(EXIT_FAIL, "%s: line %zu: rep %lld is beyond this run's "
-		    "%lld repetitions", d->path, row->line, (long long)row->rep,
-		    (long long)o.maxreps);
-	if (r != NULL && r->p == p && r->b == b && r->rep == row->rep &&
-	    strcmp(r->time, row->time) == 0) {
-		r->nrows++;
-		return;
-	}
-	if (d->n == d->cap) {
-		d->cap = d->cap ? 2 * d->cap : 64;
-		if ((d->rec = reallocarray(d->rec, d->cap, sizeof(*d->rec)))
-		    == NULL)
-			diesys(EXIT_FAIL, "realloc");
-	}
-	r = &d->rec[d->n++];
-	r->p = p;
-	r->b = b;
-	r->rep = row->rep;
-	r->nrows = 1;
-	r->line = row->line;
-	r->offset = row->offset;
-	if ((r->time = strdup(row->time)) == NULL)
-		diesys(EXIT_FAIL, "strdup");
-}
-
-/*
- * Which (platform, benchmark, rep) are already in the file, whole. The
- * file must be ours (its header) before anything in it is cut; then a
- * partial last line and an incomplete last record are cut off, to be
- * measured again. An incomplete record or a second one of a rep inside
- * the file is refused: this writer leaves neither. A file of an older
- * vc-suite, without params, goes on without them.
- */
-static void
-read_done(const char *path)
-{
-	struct done_scan d = { path, NULL, 0, 0 };
-	size_t most[NBENCH] = { 0 }, nrec[NBENCH] = { 0 }, i;
-	char *buf, *head = csv_header_line(results_cols, R_NCOLS);
-	char *old = csv_header_line(results_cols, R_NCOLS_OLD);
-	struct stat st;
-	struct rec *r;
-	ssize_t n;
-	int fd;
-
-	if ((fd = open(path, O_RDWR | O_CLOEXEC)) == -1 || fstat(fd, &st) == -1)
-		diesys(EXIT_FAIL, "%s", path);
-	if ((buf = malloc((size_t)st.st_size + 1)) == NULL)
-		diesys(EXIT_FAIL, "malloc");
-	if ((n = pread(fd, buf, (size_t)st.st_size, 0)) != st.st_size)
-		diesys(EXIT_FAIL, "%s", path);
-	buf[n] = '\0';
-	if (strncmp(buf, old, strlen(old)) == 0) {
-		csv_ncols = R_NCOLS_OLD;
-		warnmsg("%s: an older vc-suite's file, without params: rows "
-		    "go on without them", path);
-	} else if (strncmp(buf, head, strlen(head)) != 0)
-		die(EXIT_FAIL, "%s: not a vc-suite results file", path);
-	free(head);
-	free(old);
-	while (n > 0 && buf[n - 1] != '\n')
-		n--;
-	if (n != st.st_size) {
-		warnmsg("%s: dropping a partial last line", path);
-		if (ftruncate(fd, n) == -1)
-			diesys(EXIT_FAIL, "%s", path);
-	}
-	free(buf);
-	results_scan(path, done_row, &d);
-	for (i = 0; i < d.n; i++) {
-		r = &d.rec[i];
-		nrec[r->b]++;
-		if (r->nrows > most[r->b])
-			most[r->b] = r->nrows;
-	}
-	for (i = 0; i < d.n; i++) {
-		r = &d.rec[i];
-		if (i + 1 == d.n && (r->nrows < most[r->b] ||
-		    nrec[r->b] == 1)) {
-			warnmsg("%s: line %zu: dropping the last record (%s %s "
-			    "rep %lld, %zu rows): %s, to measure it again",
-			    path, r->line, catalog_plats[r->p].name,
-			    catalog_benchs[r->b].name, (long long)r->rep,
-			    r->nrows, nrec[r->b] == 1 ? "none of its "
-			    "benchmark to compare with" :
-			    "fewer than its benchmark's");
-			if (ftruncate(fd, (off_t)r->offset) == -1 ||
-			    fsync(fd) == -1)
-				diesys(EXIT_FAIL, "%s", path);
-			break;
-		}
-		if (r->nrows < most[r->b])
-			die(EXIT_FAIL, "%s: line %zu: %s %s rep %lld has %zu "
-			    "rows, its benchmark's records %zu: an incomplete "
-			    "record inside the file", path, r->line,
-			    catalog_plats[r->p].name, catalog_benchs[r->b].name,
-			    (long long)r->rep, r->nrows, most[r->b]);
-		if (cells[r->p][r->b].done[r->rep])
-			die(EXIT_FAIL, "%s: line %zu: a second record of %s %s "
-			    "rep %lld", path, r->line, catalog_plats[r->p].name,
-			    catalog_benchs[r->b].name, (long long)r->rep);
-		cells[r->p][r->b].done[r->rep] = 1;
-	}
-	close(fd);
-	for (i = 0; i < d.n; i++)
-		free(d.rec[i].time);
-	free(d.rec);
-}
-
-static char *
-first_line_of(char *const v[])
-{
-	char *out, *r;
-	int rc = run_read(v, RUN_MERGE, &out, 0, NULL, 0);
-
-	r = rc == 0 || rc == 1 ? strndup(out, strcspn(out, "\n")) : NULL;
-	free(out);
-	return r;
-}
-
-static char *
-read_small(const char *path, const char *key)
-{
-	char buf[65536], *p, *nl;
-
-	if (slurp(path, buf, sizeof(buf)) <= 0)
-		return NULL;
-	if (key == NULL)
-		return strndup(buf, strcspn(buf, "\n"));
-	if ((p = strstr(buf, key)) == NULL || (p = strchr(p, ':')) == NULL)
-		return NULL;
-	for (p++; *p == ' ' || *p == '\t'; p++)
-		;
-	nl = p + strcspn(p, "\n");
-	return strndup(p, (size_t)(nl - p));
-}
-
-static void
-put(struct json_object *obj, const char *key, const char *val)
-{
-	json_object_object_add(obj, key,
-	    val ? json_object_new_string(val) : NULL);
-}
-
-/* put, then free val: for the strings read from the machine. */
-static void
-put_free(struct json_object *obj, const char *key, char *val)
-{
-	put(obj, key, val);
-	free(val);
-}
-
-/* The "key value" lines of a runner's -I, as strings of obj. */
-static void
-put_info(struct json_object *obj, const char *info)
-{
-	const char *p, *nl, *sp;
-	char *key;
-
-	for (p = info; p != NULL && *p != '\0'; p = *nl ? nl + 1 : nl) {
-		nl = p + strcspn(p, "\n");
-		sp = p + strcspn(p, " \n");
-		if (sp == p)
-			continue;
-		if ((key = strndup(p, (size_t)(sp - p))) == NULL)
-			diesys(EXIT_FAIL, "strndup");
-		json_object_object_add(obj, key, json_object_new_string_len(
-		    sp + (sp < nl), (int)(nl - sp - (sp < nl))));
-		free(key);
-	}
-}
-
-/* The sidecar: machine, software, parameters, command lines, skips. */
-static void
-write_meta(int argc, char *argv[], const char *kernel)
-{
-	struct json_object *m, *sw, *params, *plats, *benchs, *args, *pl;
-	char **v, *path, *tmp, buf[160];
-	struct utsname u;
-	int i, p, b;
-	static char *const versions[][4] = {
-		{ "qemu", "qemu-system-x86_64", "--version", NULL },
-		{ "docker", "docker", "--version", NULL },
-		{ "podman", "podman", "--version", NULL },
-		{ "fio", "fio", "--version", NULL },
-		{ "wrk", "wrk", "-v", NULL },
-		{ "nginx", "nginx", "-v", NULL },
-		{ "gnuplot", "gnuplot", "--version", NULL },
-	};
-
-	m = json_object_new_object();
-	put(m, "virtcost", PACKAGE_VERSION);
-	put(m, "host", host);
-	put_free(m, "cpu_model", read_small("/proc/cpuinfo", "model name"));
-	json_object_object_add(m, "cpus", json_object_new_int64(host_cpus()));
-	put_free(m, "memory", read_small("/proc/meminfo", "MemTotal"));
-	if (uname(&u) == 0) {
-		snprintf(buf, sizeof(buf), "%s %s", u.sysname, u.release);
-		put(m, "kernel", buf);
-	}
-	put_free(m, "clocksource", read_small("/sys/devices/system/clocksource/"
-	    "clocksource0/current_clocksource", NULL));
-	put(m, "guest_kernel", kernel);
-	sw = json_object_new_object();
-	for (i = 0; i < (int)(sizeof(versions) / sizeof(versions[0])); i++)
-		put_free(sw, versions[i][0], first_line_of(versions[i] + 1));
-	json_object_object_add(m, "software", sw);
-
-	params = json_object_new_object();
-	put(params, "profile", o.profile->name);
-	json_object_object_add(params, "reps", json_object_new_int64(o.reps));
-	json_object_object_add(params, "max_reps",
-	    json_object_new_int64(o.maxreps));
-	json_object_object_add(params, "ci_percent", json_object_new_double(o.ci));
-	json_object_object_add(params, "warmup", json_object_new_int64(o.warmup));
-	put(params, "order", o.sequential ? "sequential" :
-	    o.shuffle ? "interleaved, shuffled" : "interleaved");
-	if (o.shuffle)
-		json_object_object_add(params, "seed",
-		    json_object_new_int64((int64_t)o.seed));
-	json_object_object_add(m, "parameters", params);
-
-	benchs = json_object_new_object();
-	for (b = 0; b < NBENCH; b++)
-		if (o.bench[b])
-			put(benchs, catalog_benchs[b].name, o.args[b]);
-	json_object_object_add(m, "benchmarks", benchs);
-	plats = json_object_new_object();
-	for (p = 0; p < NPLAT; p++) {
-		if (!o.plat[p])
-			continue;
-		pl = json_object_new_object();
-		put_info(pl, plat_info[p]);
-		if (plat_reason[p] != NULL)
-			put(pl, "skipped", plat_reason[p]);
-		else {
-			struct json_object *cmds = json_object_new_object();
-
-			for (b = 0; b < NBENCH; b++) {
-				size_t len = 0;
-
-				if (!o.bench[b])
-					continue;
-				v = command(p, b, NULL);
-				for (i = 0; v[i] != NULL; i++)
-					len += strlen(v[i]) + 1;
-				if ((tmp = malloc(len + 1)) == NULL)
-					diesys(EXIT_FAIL, "malloc");
-				tmp[0] = '\0';
-				for (i = 0; v[i] != NULL; i++) {
-					strcat(tmp, i ? " " : "");
-					strcat(tmp, v[i]);
-				}
-				put(cmds, catalog_benchs[b].name, tmp);
-				free(tmp);
-				free(v);
-			}
-			json_object_object_add(pl, "commands", cmds);
-		}
-		json_object_object_add(plats, catalog_plats[p].name, pl);
-	}
-	json_object_object_add(m, "platforms", plats);
-	args = json_object_new_array();
-	for (i = 1; i < argc; i++)
-		json_object_array_add(args, json_object_new_string(argv[i]));
-	json_object_object_add(m, "argv", args);
-
-	if (asprintf(&path, "%s/meta.json", o.dir) == -1 ||
-	    asprintf(&tmp, "%s/.meta.json.tmp", o.dir) == -1)
-		diesys(EXIT_FAIL, "asprintf");
-	if (json_object_to_file_ext(tmp, m, JSON_C_TO_STRING_PRETTY) == -1 ||
-	    rename(tmp, path) == -1)
-		die(EXIT_FAIL, "cannot write %s", path);
-	json_object_put(m);
-	free(path);
-	free(tmp);
-}
-
-/* The argv a run was started with, to resume it the same way. */
-static int
-recorded_argv(const char *dir, char ***argvp, char **pathp)
-{
-	struct json_object *m, *a, *e;
-	const char *why;
-	char *path, **v;
-	size_t i, n;
-
-	if (asprintf(&path, "%s/meta.json", dir) == -1)
-		diesys(EXIT_FAIL, "asprintf");
-	if ((m = results_json_file(path, &why)) == NULL)
-		die(EXIT_FAIL, "%s: %s: no run to resume there", path, why);
-	if (!json_object_object_get_ex(m, "argv", &a) ||
-	    !json_object_is_type(a, json_type_array))
-		die(EXIT_FAIL, "%s: no argv: no run to resume there", path);
-	n = json_object_array_length(a);
-	if ((v = calloc(n + 2, sizeof(*v))) == NULL)
-		diesys(EXIT_FAIL, "calloc");
-	v[0] = (char *)progname;
-	for (i = 0; i < n; i++) {
-		e = json_object_array_get_idx(a, i);
-		if (!json_object_is_type(e, json_type_string))
-			die(EXIT_FAIL, "%s: argv[%zu] is not a string", path,
-			    i);
-		if ((v[i + 1] = strdup(json_object_get_string(e))) == NULL)
-			diesys(EXIT_FAIL, "strdup");
-	}
-	json_object_put(m);
-	*pathp = path;
-	*argvp = v;
-	return (int)n + 1;
 }
 
 /* Adaptive rule: the 95% CI half-width within o.ci percent of the mean. */
@@ -881,22 +562,21 @@ wanted(int p, int b, int64_t rep)
 }
 
 static void
-progress(int64_t done, int64_t total, double t0, int p, int b,
-    int64_t rep, const char *what)
+progress(const struct pace *pc, int p, int b, int64_t rep, const char *what)
 {
-	double el = wall_now() - t0, eta;
+	double el = wall_now() - pc->t0, eta;
 
-	eta = done > 0 && total > done ? el / (double)done *
-	    (double)(total - done) : 0;
+	eta = pc->done > 0 && pc->total > pc->done ? el / (double)pc->done *
+	    (double)(pc->total - pc->done) : 0;
 	if (isatty(2))
 		fprintf(stderr, "\r\033[K[%lld/%lld] %s %s rep %lld %s  "
-		    "elapsed %.0fs  ETA %.0fs", (long long)done,
-		    (long long)total, catalog_plats[p].name,
+		    "elapsed %.0fs  ETA %.0fs", (long long)pc->done,
+		    (long long)pc->total, catalog_plats[p].name,
 		    catalog_benchs[b].name, (long long)rep, what, el, eta);
 	else if (strcmp(what, "running") != 0)
 		fprintf(stderr, "%s: [%lld/%lld] %s %s rep %lld: %s, "
-		    "ETA %.0f s\n", progname, (long long)done,
-		    (long long)total, catalog_plats[p].name,
+		    "ETA %.0f s\n", progname, (long long)pc->done,
+		    (long long)pc->total, catalog_plats[p].name,
 		    catalog_benchs[b].name, (long long)rep, what, eta);
 }
 
@@ -994,14 +674,17 @@ list_failures(void)
 
 /* One cell's repetition, with progress before and after. */
 static void
-step(int p, int b, int64_t rep, int64_t *done, int64_t total, double t0)
+step(struct pace *pc, int p, int b, int64_t rep)
 {
 	int rc;
 
-	progress(*done, total, t0, p, b, rep, "running");
+	/* The adaptive reps beyond -n are counted as they come. */
+	if (rep > o.reps)
+		pc->total++;
+	progress(pc, p, b, rep, "running");
 	rc = measure(p, b, rep);
-	(*done)++;
-	progress(*done, total, t0, p, b, rep, rc == 0 ? "ok" : "FAILED");
+	pc->done++;
+	progress(pc, p, b, rep, rc == 0 ? "ok" : "FAILED");
 }
 
 /*
@@ -1124,50 +807,29 @@ sweep_runners(void)
 		    n == 1 ? "y" : "ies");
 }
 
-int
-main(int argc, char *argv[])
+/* DIR/results.csv, to append to; a new run refuses one already there. */
+static void
+open_results(void)
 {
-	static char **rargv;	/* static: it lives until exit */
-	char *path, *head, *kernel = NULL;
-	int p, b, i, ord[NPLAT], rargc;
-	int64_t rep, done = 0, total, w;
-	double t0 = wall_now(), wall, overhead;
 	struct stat st;
 
-	msg_init(argv[0]);
-	if (gethostname(host, sizeof(host) - 1) != 0)
-		strcpy(host, "unknown");
-	parse_args(argc, argv, NULL);
-	if (o.resume) {
-		/* Resume with the options the run was started with. */
-		const char *dir = o.dir;
-
-		rargc = recorded_argv(dir, &rargv, &path);
-		memset(&o, 0, sizeof(o));
-		parse_args(rargc, rargv, path);
-		free(path);
-		o.dir = dir;
-		o.resume = 1;
-		argc = rargc;
-		argv = rargv;
-	}
-	for (i = 0; i < NBENCH; i++)
-		bench_words[i] = split_words(o.args[i], &nbench_words[i]);
-	for (i = 0; i < NPLAT; i++)
-		plat_words[i] = split_words(o.popts[i], &nplat_words[i]);
-	cleanup_signals();
-	sweep_runners();
-	make_dir();
-	if (asprintf(&path, "%s/%s", o.dir, RESULTS_CSV) == -1)
+	if (asprintf(&csv_path, "%s/%s", o.dir, RESULTS_CSV) == -1)
 		diesys(EXIT_FAIL, "asprintf");
-	csv_path = path;
-	if (!o.resume && stat(path, &st) == 0)
+	if (!o.resume && stat(csv_path, &st) == 0)
 		usage_error("%s already holds results: resume with -r %s, "
 		    "or choose another -d", o.dir, o.dir);
 	/* -r resumes a file that is there; it never makes one. */
-	if ((csv_fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC |
+	if ((csv_fd = open(csv_path, O_WRONLY | O_APPEND | O_CLOEXEC |
 	    (o.resume ? 0 : O_CREAT), 0644)) == -1)
-		diesys(EXIT_FAIL, "%s", path);
+		diesys(EXIT_FAIL, "%s", csv_path);
+}
+
+/* The matrix: the chosen cells, each with room for -N reps. */
+static void
+make_cells(void)
+{
+	int p, b;
+
 	for (p = 0; p < NPLAT; p++)
 		for (b = 0; b < NBENCH; b++) {
 			cells[p][b].skip = !o.plat[p] || !o.bench[b];
@@ -1176,83 +838,121 @@ main(int argc, char *argv[])
 			    (size_t)o.maxreps, sizeof(double))) == NULL)
 				diesys(EXIT_FAIL, "calloc");
 		}
+}
+
+/*
+ * DIR and its results.csv: a new file with its header, or for -r the
+ * file there, with the reps it holds already marked done.
+ */
+static void
+set_up_dir(void)
+{
+	char *head;
+
+	make_dir();
+	open_results();
+	make_cells();
 	if (o.resume)
-		read_done(path);
+		csv_ncols = read_done(csv_path, &o, cells);
 	else {
 		head = csv_header_line(results_cols, R_NCOLS);
-		results_append(csv_fd, path, head, strlen(head));
+		results_append(csv_fd, csv_path, head, strlen(head));
 		free(head);
 	}
 	link_latest();
+}
+
+/* Each chosen platform checked: one that cannot run here is skipped. */
+static void
+check_platforms(void)
+{
+	int p, b;
 
 	for (p = 0; p < NPLAT; p++) {
 		if (!o.plat[p])
 			continue;
 		probe(p);
-		if (plat_reason[p] != NULL) {
+		if (found[p].skipped != NULL) {
 			fprintf(stderr, "%s: skipping %s: %s\n", progname,
-			    catalog_plats[p].name, plat_reason[p]);
+			    catalog_plats[p].name, found[p].skipped);
 			for (b = 0; b < NBENCH; b++)
 				cells[p][b].skip = 1;
 		}
 	}
-	if (o.plat[PLAT_QEMU] || o.plat[PLAT_KVM]) {
-		char *vi[] = { "vc-image", "-q", "kernel", NULL }, *out;
+}
 
-		if (run_capture(vi, &out, 0, NULL, NULL) == 0)
-			kernel = strndup(out + strcspn(out, " ") + 1,
-			    strcspn(out + strcspn(out, " ") + 1, "\n"));
-		free(out);
-	}
-	write_meta(argc, argv, kernel);
-	free(kernel);
-	for (p = 0; p < NPLAT && (!o.plat[p] || plat_reason[p] != NULL); p++)
-		;
-	if (p == NPLAT)
-		die(EXIT_FAIL, "every platform was skipped: nothing measured "
-		    "(the reasons are in %s/meta.json)", o.dir);
+/* Is a chosen platform left to measure on? */
+static int
+any_platform(void)
+{
+	int p;
+
+	for (p = 0; p < NPLAT; p++)
+		if (o.plat[p] && found[p].skipped == NULL)
+			return 1;
+	return 0;
+}
+
+/* -w rounds of every cell, measured and thrown away. */
+static void
+warm_up(const struct pace *pc)
+{
+	int64_t w;
+	int p, b;
 
 	for (w = 0; w < o.warmup; w++)
 		for (b = 0; b < NBENCH; b++)
 			for (p = 0; p < NPLAT; p++)
 				if (!cells[p][b].skip) {
-					progress(0, 0, t0, p, b, 0, "warm-up");
+					progress(pc, p, b, 0, "warm-up");
 					measure(p, b, 0);
 				}
-	total = count_todo();
-	if (o.sequential) {
-		for (p = 0; p < NPLAT; p++)
-			for (b = 0; b < NBENCH; b++)
-				for (rep = 1; rep <= o.maxreps; rep++)
-					if (wanted(p, b, rep)) {
-						if (rep > o.reps)
-							total++;
-						step(p, b, rep, &done, total,
-						    t0);
-					}
-	} else {
-		for (rep = 1; rep <= o.maxreps; rep++) {
-			for (b = 0; b < NBENCH; b++) {
-				order(ord);
-				for (i = 0; i < NPLAT; i++) {
-					p = ord[i];
-					if (!wanted(p, b, rep))
-						continue;
-					if (rep > o.reps)
-						total++;
-					step(p, b, rep, &done, total, t0);
-				}
-			}
+}
+
+/* -q: cell after cell, each with all its reps. */
+static void
+run_sequential(struct pace *pc)
+{
+	int64_t rep;
+	int p, b;
+
+	for (p = 0; p < NPLAT; p++)
+		for (b = 0; b < NBENCH; b++)
+			for (rep = 1; rep <= o.maxreps; rep++)
+				if (wanted(p, b, rep))
+					step(pc, p, b, rep);
+}
+
+/* Round by round, each benchmark on every platform, in order()'s turn. */
+static void
+run_interleaved(struct pace *pc)
+{
+	int64_t rep;
+	int ord[NPLAT], i, b;
+
+	for (rep = 1; rep <= o.maxreps; rep++)
+		for (b = 0; b < NBENCH; b++) {
+			order(ord);
+			for (i = 0; i < NPLAT; i++)
+				if (wanted(ord[i], b, rep))
+					step(pc, ord[i], b, rep);
 		}
-	}
-	wall = wall_now() - t0;
+}
+
+/*
+ * Where the time went: the suite's own work (spawning, parsing,
+ * writing), the platform checks, the platforms' overhead (boots,
+ * container starts) and the benchmarks' measured work. Then the
+ * platforms skipped and the cells that failed.
+ */
+static void
+summary(double t0)
+{
+	double wall = wall_now() - t0, overhead;
+	int p;
+
 	if (isatty(2))
 		fputc('\n', stderr);
-	/*
-	 * Where the time went: the suite's own work (spawning, parsing,
-	 * writing), the platform checks, the platforms' overhead (boots,
-	 * container starts) and the benchmarks' measured work.
-	 */
 	overhead = wall - runner_wall - probe_secs;
 	fprintf(stderr, "%s: %lld measurements (%lld failed) in %.1f s: "
 	    "suite overhead %.2f s (%.1f%%), platform checks %.1f s, "
@@ -1261,17 +961,51 @@ main(int argc, char *argv[])
 	    wall > 0 ? 100.0 * overhead / wall : 0.0, probe_secs,
 	    runner_wall - work_secs, work_secs);
 	for (p = 0; p < NPLAT; p++)
-		if (plat_reason[p] != NULL)
+		if (found[p].skipped != NULL)
 			fprintf(stderr, "%s: %s skipped: %s\n", progname,
-			    catalog_plats[p].name, plat_reason[p]);
+			    catalog_plats[p].name, found[p].skipped);
 	list_failures();
-	printf("%s\n", o.dir);
+}
+
+/* The files closed, and the exit status: 1 if a measurement failed. */
+static int
+finish(void)
+{
 	if (close(csv_fd) == -1)
-		diesys(EXIT_FAIL, "%s", path);
+		diesys(EXIT_FAIL, "%s", csv_path);
 	if (fail_fd != -1 && close(fail_fd) == -1)
 		diesys(EXIT_FAIL, "%s/%s", o.dir, FAILURES_CSV);
-	free(path);
+	free(csv_path);
 	if (close_stdout() != EXIT_OK)
 		return EXIT_FAIL;
 	return nfail > 0 ? EXIT_FAIL : EXIT_OK;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct pace pc = { wall_now(), 0, 0 };
+
+	msg_init(argv[0]);
+	if (gethostname(host, sizeof(host) - 1) != 0)
+		strcpy(host, "unknown");
+	argc = read_options(argc, &argv);
+	split_options();
+	cleanup_signals();
+	sweep_runners();
+	set_up_dir();
+	check_platforms();
+	write_meta(&o, found, host, argc, argv);
+	if (!any_platform())
+		die(EXIT_FAIL, "every platform was skipped: nothing measured "
+		    "(the reasons are in %s/meta.json)", o.dir);
+	warm_up(&pc);
+	pc.total = count_todo();
+	if (o.sequential)
+		run_sequential(&pc);
+	else
+		run_interleaved(&pc);
+	summary(pc.t0);
+	printf("%s\n", o.dir);
+	return finish();
 }

@@ -1,0 +1,71 @@
+/*
+ * suite.h - what vc-suite's files share: the options of a run, the cells
+ * of its matrix, what the platform checks found, and the command of a
+ * run. vc-suite.c runs the matrix; suite-meta.c writes meta.json and
+ * reads back its argv (-r); suite-resume.c reads what results.csv holds
+ * already (-r).
+ */
+#ifndef VC_SUITE_H
+#define VC_SUITE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "catalog.h"
+
+/*
+ * quick: small sizes, a few minutes; classic: the course's settings.
+ * Each benchmark's arguments in a profile are the catalogue's.
+ */
+struct profile {
+	const char	*name;
+	int64_t		 reps, warmup;
+};
+
+struct options {
+	const struct profile *profile;
+	int		 bench[NBENCH];		/* chosen? */
+	int		 plat[NPLAT];
+	char		*args[NBENCH];		/* -a overrides */
+	char		*popts[NPLAT];		/* -O runner options */
+	int64_t		 reps;			/* -n; minimum if adaptive */
+	int64_t		 maxreps;		/* -N, adaptive */
+	double		 ci;			/* -c percent, adaptive */
+	int64_t		 warmup;		/* -w */
+	int		 sequential;		/* -q */
+	int		 shuffle;		/* -s seed given */
+	uint64_t	 seed;
+	const char	*dir;			/* -d */
+	int		 resume;		/* -r */
+};
+
+/* One cell of the matrix: a benchmark on a platform. */
+struct mcell {
+	int		 skip;
+	char		*done;			/* reps already in the file */
+	double		*primary;		/* values, for -c */
+	size_t		 nprimary;
+	int		 converged;
+	int64_t		 nfailed;		/* in this run */
+	char		*failure;		/* the first one's reason */
+};
+
+/* What the check of a platform found. */
+struct plat_found {
+	char		*skipped;		/* why it cannot run here */
+	char		*info;			/* vc-container -I lines */
+};
+
+/* vc-suite.c */
+char	**command(int, int, const char *const []);
+
+/* suite-meta.c */
+void	 write_meta(const struct options *, const struct plat_found *,
+	    const char *, int, char *[]);
+int	 recorded_argv(const char *, char ***, char **);
+
+/* suite-resume.c */
+size_t	 read_done(const char *, const struct options *,
+	    struct mcell (*)[NBENCH]);
+
+#endif
