@@ -441,10 +441,74 @@ short_path(const char *path)
 	return len < RECORD_VALLEN ? path : path + len - (RECORD_VALLEN - 4);
 }
 
-int
-main(int argc, char *argv[])
+/* -d, -e and -F name something: an empty name is refused. */
+static const char *
+name_arg(int opt, const char *arg, const char *what)
 {
-	struct options o = {
+	if (*arg == '\0')
+		usage_error("-%c: empty %s name", opt, what);
+	return arg;
+}
+
+/* One option from getopt; -h and -V end the program here. */
+static void
+set_option(struct options *o, int ch, const char *arg)
+{
+	const char *why;
+
+	switch (ch) {
+	case 'B':
+		o->buffered = 1;
+		break;
+	case 'b':
+		if ((why = parse_size(arg, 512, 64 << 20, &o->bs)) != NULL)
+			usage_error("-b %s: %s (512 to 64M)", arg, why);
+		if (o->bs % 512 != 0)
+			usage_error("-b %s: not a multiple of 512 bytes", arg);
+		break;
+	case 'd':
+		o->dir = name_arg(ch, arg, "directory");
+		break;
+	case 'e':
+		o->ioengine = name_arg(ch, arg, "ioengine");
+		break;
+	case 'F':
+		o->fio = name_arg(ch, arg, "program");
+		break;
+	case 'h':
+		usage(stdout);
+		exit(close_stdout());
+	case 'o':
+		if ((why = parse_format(arg, &o->fmt)) != NULL)
+			usage_error("-o %s: %s", arg, why);
+		break;
+	case 'q':
+		if ((why = parse_int(arg, 1, 4096, &o->iodepth)) != NULL)
+			usage_error("-q %s: %s (1 to 4096)", arg, why);
+		break;
+	case 's':
+		if ((why = parse_size(arg, 1, UINT64_C(1) << 50,
+		    &o->size)) != NULL)
+			usage_error("-s %s: %s (1 to 1024T)", arg, why);
+		break;
+	case 't':
+		if ((why = parse_time(arg, 0.1, 86400, &o->runtime)) != NULL)
+			usage_error("-t %s: %s (0.1 s to 24 h)", arg, why);
+		break;
+	case 'V':
+		puts(PACKAGE_STRING);
+		exit(close_stdout());
+	default:
+		exit(EXIT_USAGE);
+	}
+}
+
+static void
+parse_options(int argc, char *argv[], struct options *o)
+{
+	int ch;
+
+	*o = (struct options){
 		.fio = "fio",
 		.dir = ".",
 		.ioengine = "libaio",
@@ -455,78 +519,98 @@ main(int argc, char *argv[])
 		.buffered = 0,
 		.fmt = OUT_TEXT,
 	};
-	struct capture cap;
-	struct fio_result res;
-	struct record rec;
-	const char *why, *dirpath;
-	char *real, *sub;
-	int ch, rc, report;
-
-	msg_init(argv[0]);
-	while ((ch = getopt(argc, argv, "Bb:d:e:F:ho:q:s:t:V")) != -1) {
-		switch (ch) {
-		case 'B':
-			o.buffered = 1;
-			break;
-		case 'b':
-			if ((why = parse_size(optarg, 512, 64 << 20,
-			    &o.bs)) != NULL)
-				usage_error("-b %s: %s (512 to 64M)", optarg, why);
-			if (o.bs % 512 != 0)
-				usage_error("-b %s: not a multiple of 512 bytes",
-				    optarg);
-			break;
-		case 'd':
-			if (*optarg == '\0')
-				usage_error("-d: empty directory name");
-			o.dir = optarg;
-			break;
-		case 'e':
-			if (*optarg == '\0')
-				usage_error("-e: empty ioengine name");
-			o.ioengine = optarg;
-			break;
-		case 'F':
-			if (*optarg == '\0')
-				usage_error("-F: empty program name");
-			o.fio = optarg;
-			break;
-		case 'h':
-			usage(stdout);
-			return close_stdout();
-		case 'o':
-			if ((why = parse_format(optarg, &o.fmt)) != NULL)
-				usage_error("-o %s: %s", optarg, why);
-			break;
-		case 'q':
-			if ((why = parse_int(optarg, 1, 4096, &o.iodepth)) != NULL)
-				usage_error("-q %s: %s (1 to 4096)", optarg, why);
-			break;
-		case 's':
-			if ((why = parse_size(optarg, 1, UINT64_C(1) << 50,
-			    &o.size)) != NULL)
-				usage_error("-s %s: %s (1 to 1024T)", optarg, why);
-			break;
-		case 't':
-			if ((why = parse_time(optarg, 0.1, 86400,
-			    &o.runtime)) != NULL)
-				usage_error("-t %s: %s (0.1 s to 24 h)", optarg,
-				    why);
-			break;
-		case 'V':
-			puts(PACKAGE_STRING);
-			return close_stdout();
-		default:
-			return EXIT_USAGE;
-		}
-	}
+	while ((ch = getopt(argc, argv, "Bb:d:e:F:ho:q:s:t:V")) != -1)
+		set_option(o, ch, optarg);
 	argc -= optind;
 	argv += optind;
 	if (argc > 0)
 		usage_error("extra operand '%s'", argv[0]);
-	if (o.size < o.bs)
+	if (o->size < o->bs)
 		usage_error("size %llu is smaller than the block size %llu",
-		    (unsigned long long)o.size, (unsigned long long)o.bs);
+		    (unsigned long long)o->size, (unsigned long long)o->bs);
+}
+
+/*
+ * Dies, with one line saying why, unless fio's exit status rc and its
+ * report in c give figures to trust; res then holds them.
+ */
+static void
+verdict(const struct options *o, int rc, const struct capture *c,
+    struct fio_result *res)
+{
+	const char *why;
+	int report;
+
+	why = fio_parse(c->out, c->outlen, res);
+	report = why == NULL || res->error != 0;
+	if (res->error == ENOSPC || (rc != 0 &&
+	    has_text(c, "No space left on device")))
+		die(EXIT_FAIL, "not enough space in %s (fio: %s)", o->dir,
+		    strerror(ENOSPC));
+	if (rc >= 128) {
+		relay_errors(c, report);
+		die(EXIT_FAIL, "fio was killed by signal %d", rc - 128);
+	}
+	if (rc != 0) {
+		relay_errors(c, report);
+		if (c->errlen == 0 && c->outlen == 0)
+			die(EXIT_FAIL, "fio failed with exit status %d: %s", rc,
+			    why);
+		die(EXIT_FAIL, "fio failed with exit status %d", rc);
+	}
+	if (why != NULL) {
+		if (res->error != 0)
+			relay_errors(c, report);
+		die(EXIT_FAIL, "%s", why);
+	}
+	/* Every write was one block: the rates must say so. */
+	if (fabs(res->bw_bytes - res->iops * (double)o->bs) >
+	    0.01 * res->bw_bytes)
+		die(EXIT_FAIL, "fio's figures disagree: %.0f IOPS of %llu bytes "
+		    "but %.0f bytes/s", res->iops, (unsigned long long)o->bs,
+		    res->bw_bytes);
+}
+
+/* real is the test directory's absolute path. */
+static void
+write_record(const struct options *o, struct record *rec, const char *real,
+    const struct fio_result *res)
+{
+	const char *dirpath = short_path(real);
+
+	record_param(rec, "block_size", "%llu", (unsigned long long)o->bs);
+	record_param(rec, "iodepth", "%lld", (long long)o->iodepth);
+	record_param(rec, "size", "%llu", (unsigned long long)o->size);
+	record_param(rec, "runtime", "%g", o->runtime);
+	record_param(rec, "directory", "%s%s", dirpath != real ? "..." : "",
+	    dirpath);
+	record_param(rec, "method", "%s", o->buffered ? "buffered+fsync" :
+	    "direct");
+	record_param(rec, "ioengine", "%s", o->ioengine);
+	record_param(rec, "fio_version", "%s", res->version);
+	record_metric(rec, "iops", "1/s", res->iops);
+	record_metric(rec, "bandwidth", "MiB/s", res->bw_bytes / 1048576);
+	record_metric(rec, "clat_mean", "us", res->clat_mean_ns / 1000);
+	record_metric(rec, "clat_p50", "us", res->clat_p50_ns / 1000);
+	record_metric(rec, "clat_p99", "us", res->clat_p99_ns / 1000);
+	record_metric(rec, "seconds", "s", res->runtime_ms / 1000);
+	record_metric_int(rec, "writes", "count", res->total_ios);
+	record_metric_int(rec, "bytes", "B", (int64_t)res->io_bytes);
+	record_write(rec, stdout, o->fmt);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct options o;
+	struct capture cap;
+	struct fio_result res;
+	struct record rec;
+	char *real, *sub;
+	int rc;
+
+	msg_init(argv[0]);
+	parse_options(argc, argv, &o);
 
 	cleanup_signals();
 	record_init(&rec, "diskwrite");
@@ -541,55 +625,8 @@ main(int argc, char *argv[])
 	cleanup_run();		/* the file goes before anything else */
 	cleanup_check();
 
-	why = fio_parse(cap.out, cap.outlen, &res);
-	report = why == NULL || res.error != 0;
-	if (res.error == ENOSPC || (rc != 0 &&
-	    has_text(&cap, "No space left on device")))
-		die(EXIT_FAIL, "not enough space in %s (fio: %s)", o.dir,
-		    strerror(ENOSPC));
-	if (rc >= 128) {
-		relay_errors(&cap, report);
-		die(EXIT_FAIL, "fio was killed by signal %d", rc - 128);
-	}
-	if (rc != 0) {
-		relay_errors(&cap, report);
-		if (cap.errlen == 0 && cap.outlen == 0)
-			die(EXIT_FAIL, "fio failed with exit status %d: %s", rc,
-			    why);
-		die(EXIT_FAIL, "fio failed with exit status %d", rc);
-	}
-	if (why != NULL) {
-		if (res.error != 0)
-			relay_errors(&cap, report);
-		die(EXIT_FAIL, "%s", why);
-	}
-	/* Every write was one block: the rates must say so. */
-	if (fabs(res.bw_bytes - res.iops * (double)o.bs) >
-	    0.01 * res.bw_bytes)
-		die(EXIT_FAIL, "fio's figures disagree: %.0f IOPS of %llu bytes "
-		    "but %.0f bytes/s", res.iops, (unsigned long long)o.bs,
-		    res.bw_bytes);
-
-	dirpath = short_path(real);
-	record_param(&rec, "block_size", "%llu", (unsigned long long)o.bs);
-	record_param(&rec, "iodepth", "%lld", (long long)o.iodepth);
-	record_param(&rec, "size", "%llu", (unsigned long long)o.size);
-	record_param(&rec, "runtime", "%g", o.runtime);
-	record_param(&rec, "directory", "%s%s", dirpath != real ? "..." : "",
-	    dirpath);
-	record_param(&rec, "method", "%s", o.buffered ? "buffered+fsync" :
-	    "direct");
-	record_param(&rec, "ioengine", "%s", o.ioengine);
-	record_param(&rec, "fio_version", "%s", res.version);
-	record_metric(&rec, "iops", "1/s", res.iops);
-	record_metric(&rec, "bandwidth", "MiB/s", res.bw_bytes / 1048576);
-	record_metric(&rec, "clat_mean", "us", res.clat_mean_ns / 1000);
-	record_metric(&rec, "clat_p50", "us", res.clat_p50_ns / 1000);
-	record_metric(&rec, "clat_p99", "us", res.clat_p99_ns / 1000);
-	record_metric(&rec, "seconds", "s", res.runtime_ms / 1000);
-	record_metric_int(&rec, "writes", "count", res.total_ios);
-	record_metric_int(&rec, "bytes", "B", (int64_t)res.io_bytes);
-	record_write(&rec, stdout, o.fmt);
+	verdict(&o, rc, &cap, &res);
+	write_record(&o, &rec, real, &res);
 	free(cap.out);
 	free(sub);
 	free(real);

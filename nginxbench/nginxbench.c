@@ -87,6 +87,17 @@ struct options {
 	enum out_format	 fmt;
 };
 
+/* The programs used, where they were found, and their versions. */
+struct tools {
+	const char	*wrk;
+	const char	*script;	/* wrk's, report.lua */
+	char		 wrkbuf[PATH_MAX];
+	char		 scriptbuf[PATH_MAX];
+	char		 nginxbuf[PATH_MAX];
+	char		 wrkver[64];
+	char		 nginxver[64];
+};
+
 static void
 usage(FILE *fp)
 {
@@ -601,152 +612,214 @@ verdict(const struct options *o, uint64_t size, const struct wrkreport *r)
 	return 0;
 }
 
-int
-main(int argc, char *argv[])
+/* One option from getopt; -h and -V end the program here. */
+static void
+set_option(struct options *o, int ch, const char *arg)
 {
-	struct options o = { 1, 3, 20.0, 0.0, 0.0, UINT64_C(512) << 20, 0, 0,
-	    1, "127.0.0.1", NULL, NULL, NULL, 0, OUT_TEXT };
-	char wrkbuf[PATH_MAX], nginxbuf[PATH_MAX], scriptbuf[PATH_MAX];
-	char wrkver[64] = "", nginxver[64] = "";
 	struct in_addr in;
-	struct nginx n;
-	struct url u;
-	struct wrkreport r;
-	struct record rec;
-	const char *wrk = NULL, *script = NULL, *why, *dir;
-	uint64_t size;
+	const char *why;
+
+	switch (ch) {
+	case 'a':
+		if (inet_pton(AF_INET, arg, &in) != 1)
+			usage_error("-a %s: not an IPv4 address", arg);
+		o->addr = arg;
+		break;
+	case 'c':
+		if ((why = parse_int(arg, 1, 100000, &o->connections)) != NULL)
+			usage_error("-c %s: %s", arg, why);
+		break;
+	case 'd':
+		o->duration = whole_seconds('d', arg, 86400.0);
+		break;
+	case 'h':
+		usage(stdout);
+		exit(close_stdout());
+	case 'L':
+		o->script = arg;
+		break;
+	case 'l':
+		o->limit = whole_seconds('l', arg, LIMIT_MAX);
+		break;
+	case 'N':
+		o->nginx = arg;
+		break;
+	case 'o':
+		if ((why = parse_format(arg, &o->fmt)) != NULL)
+			usage_error("-o %s: %s", arg, why);
+		break;
+	case 'p':
+		if ((why = parse_int(arg, 1, 65535, &o->port)) != NULL)
+			usage_error("-p %s: %s", arg, why);
+		break;
+	case 'S':
+		o->serve = 1;
+		break;
+	case 's':
+		if ((why = parse_size(arg, 1, UINT64_C(1) << 40,
+		    &o->size)) != NULL)
+			usage_error("-s %s: %s", arg, why);
+		o->size_given = 1;
+		break;
+	case 'T':
+		o->timeout = whole_seconds('T', arg, 3600.0);
+		break;
+	case 't':
+		if ((why = parse_int(arg, 1, 1024, &o->threads)) != NULL)
+			usage_error("-t %s: %s", arg, why);
+		break;
+	case 'u':
+		o->url = arg;
+		break;
+	case 'V':
+		puts(PACKAGE_STRING);
+		exit(close_stdout());
+	case 'w':
+		if ((why = parse_int(arg, 1, 512, &o->workers)) != NULL)
+			usage_error("-w %s: %s", arg, why);
+		break;
+	default:
+		exit(EXIT_USAGE);
+	}
+}
+
+/* What no one option can check; the defaults that follow from others. */
+static void
+check_options(struct options *o, struct url *u)
+{
+	const char *why;
+
+	if (o->serve && o->url != NULL)
+		usage_error("-S serves and -u measures: give one of them");
+	if (o->threads > o->connections)
+		usage_error("%lld threads need at least as many connections "
+		    "(-c %lld)", (long long)o->threads,
+		    (long long)o->connections);
+	if (o->url != NULL && (why = url_parse(o->url, u)) != NULL)
+		usage_error("-u %s: %s", o->url, why);
+	if (o->limit == 0.0)
+		o->limit = default_limit(o->duration);
+	else if (o->limit < o->duration)
+		usage_error("-l %.0f: the limit is shorter than the target "
+		    "(-d %.0f)", o->limit, o->duration);
+	/* A download that ends within the run is never a timeout. */
+	if (o->timeout == 0.0)
+		o->timeout = o->limit + TIMEOUT_SLACK;
+}
+
+/* With -u, u is the URL parsed. */
+static void
+parse_options(int argc, char *argv[], struct options *o, struct url *u)
+{
 	int ch;
 
-	msg_init(argv[0]);
-	while ((ch = getopt(argc, argv, "a:c:d:hL:l:N:o:p:Ss:T:t:u:Vw:")) != -1) {
-		switch (ch) {
-		case 'a':
-			if (inet_pton(AF_INET, optarg, &in) != 1)
-				usage_error("-a %s: not an IPv4 address",
-				    optarg);
-			o.addr = optarg;
-			break;
-		case 'c':
-			if ((why = parse_int(optarg, 1, 100000,
-			    &o.connections)) != NULL)
-				usage_error("-c %s: %s", optarg, why);
-			break;
-		case 'd':
-			o.duration = whole_seconds('d', optarg, 86400.0);
-			break;
-		case 'h':
-			usage(stdout);
-			return close_stdout();
-		case 'L':
-			o.script = optarg;
-			break;
-		case 'l':
-			o.limit = whole_seconds('l', optarg, LIMIT_MAX);
-			break;
-		case 'N':
-			o.nginx = optarg;
-			break;
-		case 'o':
-			if ((why = parse_format(optarg, &o.fmt)) != NULL)
-				usage_error("-o %s: %s", optarg, why);
-			break;
-		case 'p':
-			if ((why = parse_int(optarg, 1, 65535, &o.port)) != NULL)
-				usage_error("-p %s: %s", optarg, why);
-			break;
-		case 'S':
-			o.serve = 1;
-			break;
-		case 's':
-			if ((why = parse_size(optarg, 1, UINT64_C(1) << 40,
-			    &o.size)) != NULL)
-				usage_error("-s %s: %s", optarg, why);
-			o.size_given = 1;
-			break;
-		case 'T':
-			o.timeout = whole_seconds('T', optarg, 3600.0);
-			break;
-		case 't':
-			if ((why = parse_int(optarg, 1, 1024, &o.threads)) != NULL)
-				usage_error("-t %s: %s", optarg, why);
-			break;
-		case 'u':
-			o.url = optarg;
-			break;
-		case 'V':
-			puts(PACKAGE_STRING);
-			return close_stdout();
-		case 'w':
-			if ((why = parse_int(optarg, 1, 512, &o.workers)) != NULL)
-				usage_error("-w %s: %s", optarg, why);
-			break;
-		default:
-			return EXIT_USAGE;
-		}
-	}
+	*o = (struct options){
+		.threads = 1,
+		.connections = 3,
+		.duration = 20.0,
+		.limit = 0.0,
+		.timeout = 0.0,
+		.size = UINT64_C(512) << 20,
+		.size_given = 0,
+		.port = 0,
+		.workers = 1,
+		.addr = "127.0.0.1",
+		.nginx = NULL,
+		.script = NULL,
+		.url = NULL,
+		.serve = 0,
+		.fmt = OUT_TEXT,
+	};
+	while ((ch = getopt(argc, argv, "a:c:d:hL:l:N:o:p:Ss:T:t:u:Vw:")) != -1)
+		set_option(o, ch, optarg);
 	argc -= optind;
 	argv += optind;
 	if (argc > 0)
 		usage_error("extra operand '%s'", argv[0]);
-	if (o.serve && o.url != NULL)
-		usage_error("-S serves and -u measures: give one of them");
-	if (o.threads > o.connections)
-		usage_error("%lld threads need at least as many connections "
-		    "(-c %lld)", (long long)o.threads,
-		    (long long)o.connections);
-	if (o.url != NULL && (why = url_parse(o.url, &u)) != NULL)
-		usage_error("-u %s: %s", o.url, why);
-	if (o.limit == 0.0)
-		o.limit = default_limit(o.duration);
-	else if (o.limit < o.duration)
-		usage_error("-l %.0f: the limit is shorter than the target "
-		    "(-d %.0f)", o.limit, o.duration);
-	/* A download that ends within the run is never a timeout. */
-	if (o.timeout == 0.0)
-		o.timeout = o.limit + TIMEOUT_SLACK;
+	check_options(o, u);
+}
 
-	/*
-	 * What each mode needs, before anything is started. A runner gives
-	 * both of its halves (-S in the guest, -u on the host) the user's
-	 * options, so those of the other half are accepted and unused.
-	 */
-	if (!o.serve) {
-		if ((wrk = find_program("wrk", wrkbuf, sizeof(wrkbuf))) == NULL)
+/*
+ * What each mode needs, before anything is started. A runner gives
+ * both of its halves (-S in the guest, -u on the host) the user's
+ * options, so those of the other half are accepted and unused.
+ */
+static void
+find_tools(const struct options *o, struct tools *t, struct nginx *n)
+{
+	memset(t, 0, sizeof(*t));
+	if (!o->serve) {
+		if ((t->wrk = find_program("wrk", t->wrkbuf,
+		    sizeof(t->wrkbuf))) == NULL)
 			die(EXIT_FAIL, "wrk not found on PATH; install it with "
 			    "'apt-get install wrk'");
-		script = find_script(o.script, scriptbuf, sizeof(scriptbuf));
+		t->script = find_script(o->script, t->scriptbuf,
+		    sizeof(t->scriptbuf));
 	}
-	memset(&n, 0, sizeof(n));
-	n.pid = -1;
-	if (o.url == NULL)
-		n.bin = find_nginx(o.nginx, nginxbuf, sizeof(nginxbuf));
+	memset(n, 0, sizeof(*n));
+	n->pid = -1;
+	if (o->url == NULL)
+		n->bin = find_nginx(o->nginx, t->nginxbuf, sizeof(t->nginxbuf));
+}
+
+/*
+ * wrk's version unless -S; our nginx started unless -u, u then its URL.
+ * Returns the size of the file at u, once it has answered.
+ */
+static uint64_t
+prepare(const struct options *o, struct tools *t, struct nginx *n,
+    const char *dir, struct url *u)
+{
+	if (!o->serve)
+		wrk_version(t->wrk, t->wrkver, sizeof(t->wrkver));
+	if (o->url == NULL)
+		start_nginx(o, n, dir, t->nginxver, sizeof(t->nginxver), u);
+	return check_url(o, n, u);
+}
+
+/* -S: says where the file is, for the runner, and serves until a signal. */
+static noreturn void
+serve(const struct options *o, struct nginx *n, uint64_t size)
+{
+	printf("nginxbench: ready: http://%s:%d%s serves %llu bytes\n",
+	    o->addr, n->bound, NGINX_FILE, (unsigned long long)size);
+	if (fflush(stdout) != 0)
+		diesys(EXIT_FAIL, "write error");
+	nginx_wait(n);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct options o;
+	struct tools t;
+	struct nginx n;
+	struct url u;
+	struct wrkreport r;
+	struct record rec;
+	const char *dir;
+	uint64_t size;
+
+	msg_init(argv[0]);
+	parse_options(argc, argv, &o, &u);
+	find_tools(&o, &t, &n);
 
 	cleanup_signals();
 	atexit(nginx_atexit);	/* after cleanup's: runs before it */
 	if ((dir = cleanup_tempdir("nginxbench")) == NULL)
 		diesys(EXIT_FAIL, "cannot make a temporary directory");
-	if (!o.serve)
-		wrk_version(wrk, wrkver, sizeof(wrkver));
-	if (o.url == NULL)
-		start_nginx(&o, &n, dir, nginxver, sizeof(nginxver), &u);
-	size = check_url(&o, &n, &u);
-
-	if (o.serve) {
-		printf("nginxbench: ready: http://%s:%d%s serves %llu bytes\n",
-		    o.addr, n.bound, NGINX_FILE, (unsigned long long)size);
-		if (fflush(stdout) != 0)
-			diesys(EXIT_FAIL, "write error");
-		nginx_wait(&n);
-	}
+	size = prepare(&o, &t, &n, dir, &u);
+	if (o.serve)
+		serve(&o, &n, size);
 
 	record_init(&rec, "nginxbench");
-	run_wrk(wrk, script, &o, u.text, dir);
+	run_wrk(t.wrk, t.script, &o, u.text, dir);
 	nginx_stop(&n);
 	signal_check();
 	read_report(dir, &r);
 	/* The verdict first: a number that is then rejected is never shown. */
 	if (verdict(&o, size, &r) != 0)
 		return EXIT_FAIL;
-	write_record(&o, &rec, &u, size, nginxver, wrkver, &r);
+	write_record(&o, &rec, &u, size, t.nginxver, t.wrkver, &r);
 	return close_stdout();
 }
