@@ -1,6 +1,6 @@
 ## nginxbench: see man/nginxbench.1
 bin_PROGRAMS += nginxbench/nginxbench
-nginxbench_nginxbench_SOURCES = nginxbench/nginxbench.c \
+nginxbench_nginxbench_SOURCES = nginxbench/nginxbench.c nginxbench/limit.h \
 	nginxbench/http.c nginxbench/http.h \
 	nginxbench/nginx.c nginxbench/nginx.h \
 	nginxbench/wrkreport.c nginxbench/wrkreport.h

@@ -45,6 +45,7 @@
 
 #include "cleanup.h"
 #include "http.h"
+#include "limit.h"
 #include "msg.h"
 #include "nginx.h"
 #include "parse.h"
@@ -61,8 +62,7 @@
 #define SYSTEM_NGINX	"/usr/sbin/nginx"
 
 #define PROBE_SECONDS	5.0	/* for the HEAD request before the run */
-#define LIMIT_DEFAULT	600.0	/* -l: a run's hard limit, seconds... */
-#define LIMIT_MIN	60.0	/* ...unless memory is short, not below */
+#define LIMIT_MIN	60.0	/* -l's default, when memory is short, not below */
 #define LIMIT_MAX	86400.0
 #define TIMEOUT_SLACK	2.0	/* wrk's timeout beyond the limit */
 #define TIMEOUT_BYTES	8.0	/* wrk reserves this per microsecond of it */
@@ -442,7 +442,7 @@ whole_seconds(int opt, const char *arg, double max)
 }
 
 /*
- * The limit unless -l gives one: LIMIT_DEFAULT, less where wrk's table
+ * The limit unless -l gives one: NGINXBENCH_LIMIT, less where wrk's table
  * of latencies (8 bytes per microsecond of its timeout, reserved, not
  * touched) would not fit in half of the memory and swap, for the kernel
  * may refuse so large a reservation; not below LIMIT_MIN nor the target.
@@ -451,7 +451,7 @@ static double
 default_limit(double duration)
 {
 	struct sysinfo si;
-	double mem, fit, limit = LIMIT_DEFAULT;
+	double mem, fit, limit = NGINXBENCH_LIMIT;
 
 	if (sysinfo(&si) == 0) {
 		mem = ((double)si.totalram + (double)si.totalswap) *

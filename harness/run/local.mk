@@ -12,6 +12,8 @@ harness_run_vc_init_LDADD = lib/libvc.a
 noinst_LIBRARIES += harness/run/librunner.a
 harness_run_librunner_a_SOURCES = harness/run/runner.c harness/run/runner.h \
 	harness/run/serve.c harness/run/serve.h
+# serve.c takes nginxbench's default limit from nginxbench/limit.h.
+harness_run_librunner_a_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/nginxbench
 RUNNER_LIBS = harness/run/librunner.a harness/libcatalog.a lib/libvc.a
 # Its parsers of what other programs print, tested without VM or engine.
 check_PROGRAMS += tests/unit-runner

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "cleanup.h"
+#include "limit.h"
 #include "msg.h"
 #include "parse.h"
 #include "run.h"
@@ -87,14 +88,14 @@ measure_server(int port, const char *path, char *const argv[],
 
 /*
  * How long the measuring half of nginxbench may take when the user set
- * no timeout: twice its hard limit, which is -l, by default 600 s or -d
- * if that is longer (nginxbench(1)), so that only a run that hangs is
- * ever cut. Values that do not parse are nginxbench's to refuse.
+ * no timeout: twice its hard limit, which is -l, by default
+ * NGINXBENCH_LIMIT (nginxbench/limit.h) or -d if that is longer
+ * (nginxbench(1)), so that only a run that hangs is ever cut. Values that do not parse are nginxbench's to refuse.
  */
 double
 measure_timeout(char *const argv[])
 {
-	double limit = 600.0, v;
+	double limit = NGINXBENCH_LIMIT, v;
 	const char *val;
 	int i;
 
