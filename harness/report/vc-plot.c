@@ -44,6 +44,7 @@
 #include "xalloc.h"
 
 #define SIZE		"900,600"	/* pixels: fits a page or a slide */
+#define TITLE_WIDTH	80	/* characters of a title line: fits SIZE */
 /* yerrorbars would draw a NaN end at 0 and leave a gap at the mean. */
 #define WHISKERS	"with vectors heads size screen 0.012,90 " \
 			"lc rgb \"black\" lw 2"
@@ -337,19 +338,54 @@ set_output(FILE *fp, const char *drawdir, const char *name, const char *ext)
 	outputs[noutputs++] = path;
 }
 
+/* Whether a title may break at the space s: before a "key=" pair. */
+static int
+pair_start(const char *s)
+{
+	size_t n = strspn(s + 1, "abcdefghijklmnopqrstuvwxyz0123456789_");
+
+	return *s == ' ' && n > 0 && s[1 + n] == '=';
+}
+
+/*
+ * The parameters in a title, as lines of about TITLE_WIDTH characters
+ * broken between key=value pairs, never inside a value, so that a long
+ * set (diskwrite's, nginxbench's) is not cut at the chart's edges.
+ */
+static char *
+title_params(const char *params)
+{
+	char *s = xstrdup(params), *p, *line = s, *brk = NULL;
+
+	for (p = s; *p != '\0'; p++) {
+		if (!pair_start(p))
+			continue;
+		if (p - line > TITLE_WIDTH && brk != NULL) {
+			*brk = '\n';
+			line = brk + 1;
+		}
+		brk = p;
+	}
+	if (p - line > TITLE_WIDTH && brk != NULL && brk >= line)
+		*brk = '\n';
+	return s;
+}
+
 static void
 chart_bench(FILE *fp, const struct bchart *c, size_t idx)
 {
 	const char *dir = better_name(c->b->better);
 	const struct cell *cell;
-	char *title, *mean;
+	char *title, *mean, *params;
 	size_t i;
 
 	fputs("reset\n", fp);
-	title = xasprintf("%s%s%s%s: %s\n%s: mean; whiskers: 95%% CI of the "
-	    "mean; dots: the runs", c->b->name, c->b->params ? " (" : "",
-	    c->b->params ? c->b->params : "", c->b->params ? ")" : "",
-	    c->metric, c->logscale ? "circles" : "bars");
+	params = c->b->params != NULL ? title_params(c->b->params) : NULL;
+	title = xasprintf("%s: %s%s%s\n%s: mean; whiskers: 95%% CI of the "
+	    "mean; dots: the runs", c->b->name, c->metric,
+	    params != NULL ? "\n" : "", params != NULL ? params : "",
+	    c->logscale ? "circles" : "bars");
+	free(params);
 	fputs("set title ", fp);
 	gp_str(fp, title);
 	free(title);
