@@ -61,6 +61,7 @@ dist_man_MANS += man/vc-suite.1
 SH_TESTS += \
 	tests/vc-envelope-usage.t \
 	tests/vc-envelope-native.t \
+	tests/vc-qemu-envelope.t \
 	tests/vc-native-status.t \
 	tests/vc-native-signal.t \
 	tests/vc-qemu-run.t \
