@@ -16,7 +16,7 @@ for k, v in p.get("envelope", {}).items():
     print("%s%s %s" % (k, "#" if isinstance(v, int) else "", v))' "$1" "$2"
 }
 
-plan 3
+plan 4
 d=$tap_tmp/r
 run vc-suite -P quick -p native -b memsweep -n 1 -a memsweep='-s 1M -r 1' -d "$d"
 # What vc-envelope prints here, numbers marked as they must be stored.
@@ -54,4 +54,8 @@ case $err in *"skipping container: vc-container: VIRTCOST_ENGINE=no-such-engine"
 *)	fail "a skipped platform has no envelope" "not skipped: $err" ;;
 esac
 
+# vc-report -a shows it.
+run vc-report -a "$d"
+is "$rc:$(printf '%s\n' "$out" | grep -c "^native: cpus $(nproc), memory ")" "0:1" \
+    "vc-report -a shows native's envelope"
 done_testing
