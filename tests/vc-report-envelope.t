@@ -11,18 +11,18 @@ envelope_results "$d"
 
 run vc-report -a "$d"
 is "$rc:$(printf '%s\n' "$out" | sed -n '/^envelope /,$p')" "0:envelope (what vc-envelope saw on each platform):
-native: cpus 2, memory 24105 MiB, nofile 1024/524288, nproc 96363/96363, pid_max 4194304, cgroup pids max, memory max, cpu max, kernel 6.1.0-28-amd64
-container: cpus 2, memory 24105 MiB, nofile 1024/524288, nproc 96363/96363, pid_max 4194304, cgroup pids 2048, memory 512 MiB, cpu 150000/100000, kernel 6.1.0-28-amd64
-qemu: cpus 1 of 2 online, memory 972 MiB, nofile 1024/4096, nproc 3717/3717, pid_max 32768, cgroup pids unknown, memory unknown, cpu unknown, kernel 6.1 *x* <b>?second" \
+native: cpus 2, memory 24105 MiB, nofile 1024/524288, nproc 96363/96363, pid_max 4194304, threads_max 192726, cgroup pids max, memory max, cpu max, kernel 6.1.0-28-amd64
+container: cpus 2, memory 24105 MiB, nofile 1024/524288, nproc 96363/96363, pid_max 4194304, threads_max 192726, cgroup pids 2048, memory 512 MiB, cpu 150000/100000, kernel 6.1.0-28-amd64
+qemu: cpus 1 of 2 online, memory 972 MiB, nofile 1024/4096, nproc 3717/3717, pid_max 32768, threads_max 7434, cgroup pids unknown, memory unknown, cpu unknown, kernel 6.1 *x* <b>?second" \
     "text: after the tables and the legend, a line per platform, in order"
 is "$(printf '%s\n' "$out" | tail -n 5 | head -n 1)" "" "text: a blank line before them"
 
 run vc-report -a -f markdown "$d"
 is "$rc:$(printf '%s\n' "$out" | sed -n '/^### Envelope$/,$p')" '0:### Envelope
 
-- native: cpus 2, memory 24105 MiB, nofile 1024/524288, nproc 96363/96363, pid\_max 4194304, cgroup pids max, memory max, cpu max, kernel 6.1.0-28-amd64
-- container: cpus 2, memory 24105 MiB, nofile 1024/524288, nproc 96363/96363, pid\_max 4194304, cgroup pids 2048, memory 512 MiB, cpu 150000/100000, kernel 6.1.0-28-amd64
-- qemu: cpus 1 of 2 online, memory 972 MiB, nofile 1024/4096, nproc 3717/3717, pid\_max 32768, cgroup pids unknown, memory unknown, cpu unknown, kernel 6.1 \*x\* \<b\>?second' \
+- native: cpus 2, memory 24105 MiB, nofile 1024/524288, nproc 96363/96363, pid\_max 4194304, threads\_max 192726, cgroup pids max, memory max, cpu max, kernel 6.1.0-28-amd64
+- container: cpus 2, memory 24105 MiB, nofile 1024/524288, nproc 96363/96363, pid\_max 4194304, threads\_max 192726, cgroup pids 2048, memory 512 MiB, cpu 150000/100000, kernel 6.1.0-28-amd64
+- qemu: cpus 1 of 2 online, memory 972 MiB, nofile 1024/4096, nproc 3717/3717, pid\_max 32768, threads\_max 7434, cgroup pids unknown, memory unknown, cpu unknown, kernel 6.1 \*x\* \<b\>?second' \
     "markdown: under a heading, a list item per platform, escaped"
 
 run vc-report -a -f csv "$d"

@@ -1169,13 +1169,14 @@ env_text(struct json_object *env, const char *key, int mib, char *buf,
 
 /*
  * The line of an envelope (vc-envelope's keys): the CPUs (and those
- * online when they differ), memory, the rlimits soft/hard, pid_max, the
- * cgroup's limits (cpu.max as quota/period) and the kernel.
+ * online when they differ), memory, the rlimits soft/hard, pid_max and
+ * threads_max, the cgroup's limits (cpu.max as quota/period) and the
+ * kernel.
  */
 static char *
 envelope_line(struct json_object *env)
 {
-	char b[12][48], both[112], *sp;
+	char b[13][48], both[112], *sp;
 	const char *cpus, *online, *cpu;
 
 	cpus = env_text(env, "cpus_usable", 0, b[0], sizeof(b[0]));
@@ -1190,13 +1191,15 @@ envelope_line(struct json_object *env)
 	else if (cpu == b[2] && (sp = strchr(b[2], ' ')) != NULL)
 		*sp = '/';
 	return xasprintf("cpus %s, memory %s, nofile %s/%s, nproc %s/%s, "
-	    "pid_max %s, cgroup pids %s, memory %s, cpu %s, kernel %s", cpus,
+	    "pid_max %s, threads_max %s, cgroup pids %s, memory %s, cpu %s, "
+	    "kernel %s", cpus,
 	    env_text(env, "memory_total", 1, b[3], sizeof(b[3])),
 	    env_text(env, "nofile_soft", 0, b[4], sizeof(b[4])),
 	    env_text(env, "nofile_hard", 0, b[5], sizeof(b[5])),
 	    env_text(env, "nproc_soft", 0, b[6], sizeof(b[6])),
 	    env_text(env, "nproc_hard", 0, b[7], sizeof(b[7])),
 	    env_text(env, "pid_max", 0, b[8], sizeof(b[8])),
+	    env_text(env, "threads_max", 0, b[12], sizeof(b[12])),
 	    env_text(env, "cgroup_pids_max", 0, b[9], sizeof(b[9])),
 	    env_text(env, "cgroup_memory_max", 1, b[10], sizeof(b[10])),
 	    cpu, env_text(env, "kernel", 0, b[11], sizeof(b[11])));

@@ -4,7 +4,8 @@
  *
  * One "key value" line each: the CPUs it may run on and those online,
  * the memory the kernel has, its open-file and process limits, the
- * kernel's pid_max, the limits of its own cgroup, the kernel release.
+ * kernel's pid_max and threads-max (which a guest's kernel sizes from
+ * its memory), the limits of its own cgroup, the kernel release.
  * vc-suite runs it through each runner and records the lines in
  * meta.json, so a report can say what each platform really gave. A
  * value that cannot be read is "unknown": a platform may lack /proc,
@@ -311,6 +312,7 @@ main(int argc, char *argv[])
 	put_rlimit("nofile", RLIMIT_NOFILE);
 	put_rlimit("nproc", RLIMIT_NPROC);
 	put_file("pid_max", "/proc/sys/kernel/pid_max");
+	put_file("threads_max", "/proc/sys/kernel/threads-max");
 	put_cgroup();
 	printf("kernel %s\n", uname(&u) == 0 ? u.release : UNKNOWN);
 	return close_stdout();
