@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <sys/sysinfo.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -72,6 +74,17 @@ host_cpus(void)
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
 
 	return n > 0 ? n : 1;
+}
+
+/* The host's memory (MemTotal) in bytes, or 0 if it cannot be told. */
+uint64_t
+host_memory(void)
+{
+	struct sysinfo si;
+
+	if (sysinfo(&si) == -1)
+		return 0;
+	return (uint64_t)si.totalram * (si.mem_unit > 0 ? si.mem_unit : 1);
 }
 
 /*
