@@ -1140,8 +1140,9 @@ read_skips(struct results *r, struct json_object *meta)
 
 /*
  * An envelope's value as text, into buf: from meta.json, untrusted, so
- * cut short and control characters as '?'; "unknown" when it has none.
- * Bytes shown in MiB if mib and the value is a number.
+ * cut short (not in a UTF-8 sequence) and control characters blanked,
+ * as a reason is; "unknown" when it has none. Bytes in MiB if mib and
+ * the value is a number.
  */
 static const char *
 env_text(struct json_object *env, const char *key, int mib, char *buf,
@@ -1162,7 +1163,10 @@ env_text(struct json_object *env, const char *key, int mib, char *buf,
 	}
 	s = json_object_get_string(v);
 	for (i = 0; s[i] != '\0' && i < size - 4; i++)
-		buf[i] = (unsigned char)s[i] < 0x20 || s[i] == 0x7f ? '?' : s[i];
+		buf[i] = (unsigned char)s[i] < 0x20 || s[i] == 0x7f ? ' ' : s[i];
+	if (s[i] != '\0')
+		while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80)
+			i--;
 	strcpy(buf + i, s[i] != '\0' ? "..." : "");
 	return buf;
 }
