@@ -111,8 +111,8 @@ builddir(void)
 }
 
 /*
- * An input of ours (a benchmark, vc-init or vc-envelope) must exist; if not, say
- * where it was looked for and how it gets there.
+ * An input of ours (a benchmark, vc-init or vc-envelope) must exist; if
+ * not, say where it was looked for and how it gets there.
  */
 static char *
 our_program(const char *name, const char *buildpath, const char *installed)

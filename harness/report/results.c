@@ -1163,7 +1163,8 @@ env_text(struct json_object *env, const char *key, int mib, char *buf,
 	}
 	s = json_object_get_string(v);
 	for (i = 0; s[i] != '\0' && i < size - 4; i++)
-		buf[i] = (unsigned char)s[i] < 0x20 || s[i] == 0x7f ? ' ' : s[i];
+		buf[i] = (unsigned char)s[i] < 0x20 || s[i] == 0x7f ? ' ' :
+		    s[i];
 	if (s[i] != '\0')
 		while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80)
 			i--;

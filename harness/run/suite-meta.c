@@ -1,8 +1,9 @@
 /*
  * suite-meta.c - vc-suite's DIR/meta.json: the machine, the software
  * versions, the parameters, each platform's envelope (what vc-envelope
- * saw there) and exact command lines or why it was skipped, and the argv the run was started with, which -r reads
- * back to resume the run with its own options.
+ * saw there) and exact command lines or why it was skipped, and the
+ * argv the run was started with, which -r reads back to resume the run
+ * with its own options.
  */
 #include "config.h"
 
@@ -91,10 +92,10 @@ put_info(struct json_object *obj, const char *info)
 }
 
 /*
- * vc-envelope's "key value" lines as an object of its, numbers as
- * numbers. The probe's stderr comes with them (a runner's note): only
- * a line whose key is made of a-z, 0-9 and _ is one of vc-envelope's.
- * NULL if there is none.
+ * vc-envelope's "key value" lines as an object, numbers as numbers; or
+ * NULL if there is none. The check's stderr comes with them (a runner's
+ * note): only a line whose key is made of a-z, 0-9 and _ is one of
+ * vc-envelope's.
  */
 static struct json_object *
 envelope(const char *out)

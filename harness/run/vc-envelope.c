@@ -182,7 +182,8 @@ find_hier(const char *controller, struct hier *h)
 		    (path = strchr(++list, ':')) == NULL || *++path != '/')
 			continue;
 		len = (size_t)(path - 1 - list);
-		if (len == 0 && strncmp(line, "0:", 2) == 0 && h->mount == NULL) {
+		if (len == 0 && strncmp(line, "0:", 2) == 0 &&
+		    h->mount == NULL) {
 			h->mount = access(CGROUP_ROOT "/cgroup.controllers",
 			    R_OK) == 0 ? CGROUP_ROOT : CGROUP_ROOT "/unified";
 			h->v1 = 0;
