@@ -44,6 +44,13 @@ struct plat_def {
 	const char	*colour;	/* in every chart: #rrggbb */
 };
 
+/*
+ * The platform check (vc-envelope): no benchmark, but in the images
+ * with them, in the core part and the rootfs (vc-image), and like the
+ * compute benchmarks it needs nothing of a platform (bench_kind()).
+ */
+#define ENVELOPE_PROG	"vc-envelope"
+
 /* In report order: catalog_benchs[NBENCH], catalog_plats[NPLAT]. */
 #define NBENCH	5
 extern const struct bench_def	catalog_benchs[NBENCH];

@@ -87,3 +87,33 @@ with_params() {
 	    { print $0 "," ENVIRON["P"] }' "$1/results.csv" >"$1/r.tmp" &&
 		mv "$1/r.tmp" "$1/results.csv"
 }
+
+# envelope_results DIR: small_results, with the envelope vc-suite
+# records for each platform in meta.json: native as vc-envelope gives
+# it, qemu with one vCPU of the guest's two, a cgroup's limits on
+# container, and a kernel release holding what Markdown must escape and
+# a line break.
+envelope_results() {
+	small_results "$1"
+	cat >"$1/meta.json" <<'EOS'
+{"benchmarks": {"linpack": "-n 500 -t 10", "memsweep": "-s 32M"},
+ "platforms": {
+  "native": {"envelope": {"cpus_usable": 2, "cpus_online": 2,
+   "memory_total": 25275990016, "nofile_soft": 1024, "nofile_hard": 524288,
+   "nproc_soft": 96363, "nproc_hard": 96363, "pid_max": 4194304,
+   "threads_max": 192726, "cgroup_pids_max": "max", "cgroup_memory_max": "max",
+   "cgroup_cpu_max": "max 100000", "kernel": "6.1.0-28-amd64"},
+   "commands": {}},
+  "container": {"engine": "podman", "envelope": {"cpus_usable": 2,
+   "cpus_online": 2, "memory_total": 25275990016, "nofile_soft": 1024,
+   "nofile_hard": 524288, "nproc_soft": 96363, "nproc_hard": 96363,
+   "pid_max": 4194304, "threads_max": 192726, "cgroup_pids_max": 2048,
+   "cgroup_memory_max": 536870912, "cgroup_cpu_max": "150000 100000",
+   "kernel": "6.1.0-28-amd64"}},
+  "qemu": {"envelope": {"cpus_usable": 1, "cpus_online": 2,
+   "memory_total": 1019506688, "nofile_soft": 1024, "nofile_hard": 4096,
+   "nproc_soft": 3717, "nproc_hard": 3717, "pid_max": 32768,
+   "threads_max": 7434, "cgroup_pids_max": "unknown", "cgroup_memory_max": "unknown",
+   "cgroup_cpu_max": "unknown", "kernel": "6.1 *x* <b>\nsecond"}}}}
+EOS
+}

@@ -1,7 +1,8 @@
 /*
  * unit-runner.c - the runners' parsers of what other programs print:
  * nginxbench -S's ready line (ready_path, ready_line) and vc-image's
- * "key value" lines (image_field), where no VM or container is at hand.
+ * "key value" lines (image_field), where no VM or container is at hand;
+ * and what a command needs of a platform (bench_kind).
  */
 #include "config.h"
 
@@ -136,10 +137,24 @@ image_tests(void)
 	    "image_field: one of 4095 bytes is not");
 }
 
+/* A VM boots with the io part only for what may need it. */
+static void
+kind_tests(void)
+{
+	TAP_OK(bench_kind("forksum") == BENCH_CPU, "bench_kind: forksum, cpu");
+	TAP_OK(bench_kind("/bin/diskwrite") == BENCH_DISK,
+	    "bench_kind: /bin/diskwrite, disk (by its name)");
+	TAP_OK(bench_kind(ENVELOPE_PROG) == BENCH_CPU &&
+	    bench_kind("/bin/" ENVELOPE_PROG) == BENCH_CPU,
+	    "bench_kind: the platform check needs nothing, as cpu");
+	TAP_OK(bench_kind("sh") == BENCH_OTHER, "bench_kind: sh, other");
+}
+
 int
 main(void)
 {
 	ready_tests();
 	image_tests();
+	kind_tests();
 	return TAP_DONE();
 }

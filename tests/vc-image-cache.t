@@ -38,7 +38,8 @@ is "${out##*/}" "${part##*/}" "... under the same name"
 # A build tree with one byte more in forksum.
 b=$tap_tmp/build
 mkdir -p "$b/harness/run" "$b/linpack" "$b/memsweep" "$b/forksum"
-for p in harness/run/vc-init linpack/linpack memsweep/memsweep forksum/forksum; do
+for p in harness/run/vc-init harness/run/vc-envelope linpack/linpack \
+    memsweep/memsweep forksum/forksum; do
 	cp "$top/$p" "$b/$p"
 done
 printf x >>"$b/forksum/forksum"

@@ -1,6 +1,7 @@
 #!/bin/sh
-# The core part: a gzip newc cpio with /init, the compute benchmarks, the
-# console node and the empty directories, every parent listed first.
+# The core part: a gzip newc cpio with /init, the compute benchmarks,
+# vc-envelope, the console node and the empty directories, every parent
+# listed first.
 . "${top_srcdir:-.}/tests/tap.sh"
 
 need_cmd python3
@@ -8,7 +9,7 @@ VIRTCOST_BUILDDIR=$(cd "$top_builddir" && pwd)
 VIRTCOST_CACHE=$tap_tmp/cache
 export VIRTCOST_BUILDDIR VIRTCOST_CACHE
 
-plan 8
+plan 9
 run vc-image -q core
 part=${out#core }
 if [ "$rc" -eq 0 ] && [ -z "$err" ] &&
@@ -45,6 +46,11 @@ if has "100755 init" && has "100755 bin/linpack" &&
 	pass "init and the compute benchmarks, executable"
 else
 	fail "init and the compute benchmarks" "$(cat "$tap_tmp/list")"
+fi
+if has "100755 bin/vc-envelope"; then
+	pass "vc-envelope, the platform check, executable"
+else
+	fail "vc-envelope, the platform check" "$(grep bin/ "$tap_tmp/list")"
 fi
 if has "20600 dev/console 5,1"; then
 	pass "/dev/console is the character device 5,1"

@@ -7,7 +7,7 @@ top=$(cd "$top_builddir" && pwd)
 VIRTCOST_CACHE=$tap_tmp/cache
 export VIRTCOST_CACHE
 
-plan 6
+plan 7
 mkdir "$tap_tmp/empty"
 VIRTCOST_BUILDDIR=$tap_tmp/empty one_line_fail "an empty build tree" \
     "no vc-init program: $tap_tmp/empty/harness/run/vc-init: No such file or directory (VIRTCOST_BUILDDIR=$tap_tmp/empty; run make there)" \
@@ -25,6 +25,11 @@ VIRTCOST_BUILDDIR=$b one_line_fail "a missing benchmark is named" \
 mkdir "$b/memsweep/memsweep"
 VIRTCOST_BUILDDIR=$b one_line_fail "a directory is no program" \
     "no memsweep program: $b/memsweep/memsweep: not a regular file" \
+    vc-image core
+rmdir "$b/memsweep/memsweep"
+cp "$top/memsweep/memsweep" "$b/memsweep/memsweep"
+VIRTCOST_BUILDDIR=$b one_line_fail "a missing vc-envelope is named" \
+    "no vc-envelope program: $b/harness/run/vc-envelope: No such file or directory" \
     vc-image core
 
 # Without fio in PATH (nginx is looked for in /usr/sbin first).

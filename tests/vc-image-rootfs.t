@@ -1,6 +1,6 @@
 #!/bin/sh
 # The rootfs tar works as a root file system: chrooted into, the
-# benchmarks, nginx and fio run with the libraries it holds.
+# benchmarks, vc-envelope, nginx and fio run with the libraries it holds.
 . "${top_srcdir:-.}/tests/tap.sh"
 
 need_cmd fio tar chroot
@@ -10,7 +10,7 @@ VIRTCOST_BUILDDIR=$(cd "$top_builddir" && pwd)
 VIRTCOST_CACHE=$tap_tmp/cache
 export VIRTCOST_BUILDDIR VIRTCOST_CACHE
 
-plan 11
+plan 12
 run vc-image -q rootfs
 part=${out#rootfs }
 if [ "$rc" -eq 0 ] && [ -z "$err" ] &&
@@ -56,6 +56,9 @@ for b in linpack memsweep diskwrite nginxbench; do
 		fail "chroot: /bin/$b -h" "rc=$rc" "$err"
 	fi
 done
+run in_root /bin/vc-envelope
+is "$rc:$(printf '%s\n' "$out" | grep -c '^cpus_usable [0-9]')" "0:1" \
+    "chroot: /bin/vc-envelope prints the envelope"
 run in_root /usr/sbin/nginx -v
 if [ "$rc" -eq 0 ] && case $err in "nginx version: nginx/"*) true ;;
     *) false ;; esac; then

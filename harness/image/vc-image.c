@@ -111,8 +111,8 @@ builddir(void)
 }
 
 /*
- * An input of ours (a benchmark or vc-init) must exist; if not, say
- * where it was looked for and how it gets there.
+ * An input of ours (a benchmark, vc-init or vc-envelope) must exist; if
+ * not, say where it was looked for and how it gets there.
  */
 static char *
 our_program(const char *name, const char *buildpath, const char *installed)
@@ -244,6 +244,18 @@ add_benchmarks(struct image *img, enum image_part part)
 		free(name);
 		free(path);
 	}
+}
+
+/* The platform check (catalog.h): in the core part and the rootfs. */
+static void
+add_envelope(struct image *img)
+{
+	char *path;
+
+	path = our_program(ENVELOPE_PROG, "harness/run/" ENVELOPE_PROG,
+	    BINDIR);
+	add_program(img, "bin/" ENVELOPE_PROG, path);
+	free(path);
 }
 
 /* What every part has: the empty mount points and the user database. */
@@ -572,6 +584,7 @@ make_core(const struct options *o)
 	add_program(&img, "init", init);
 	free(init);
 	add_benchmarks(&img, PART_CORE);
+	add_envelope(&img);
 	build_part(o, "core", &img, FORMAT_CPIO_GZ);
 	image_free(&img);
 }
@@ -620,6 +633,7 @@ make_rootfs(const struct options *o)
 	add_base(&img, 0);
 	add_benchmarks(&img, PART_CORE);
 	add_benchmarks(&img, PART_IO);
+	add_envelope(&img);
 	add_servers(&img);
 	build_part(o, "rootfs", &img, FORMAT_TAR);
 	image_free(&img);

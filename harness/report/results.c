@@ -959,6 +959,18 @@ results_skipped(const struct results *r, const char *plat)
 	return NULL;
 }
 
+/* A platform's envelope line, or NULL. */
+const char *
+results_envelope(const struct results *r, const char *plat)
+{
+	size_t i;
+
+	for (i = 0; i < r->nenv; i++)
+		if (strcmp(r->env[i].platform, plat) == 0)
+			return r->env[i].line;
+	return NULL;
+}
+
 /* How many reps of a benchmark failed on a platform; *first the first. */
 size_t
 results_failed(const struct results *r, const char *bench, const char *plat,
@@ -1127,6 +1139,104 @@ read_skips(struct results *r, struct json_object *meta)
 }
 
 /*
+ * An envelope's value as text, into buf: from meta.json, untrusted, so
+ * cut short (not in a UTF-8 sequence) and control characters blanked,
+ * as a reason is; "unknown" when it has none. Bytes in MiB if mib and
+ * the value is a number.
+ */
+static const char *
+env_text(struct json_object *env, const char *key, int mib, char *buf,
+    size_t size)
+{
+	struct json_object *v;
+	const char *s;
+	size_t i;
+
+	if (!json_object_object_get_ex(env, key, &v) ||
+	    (!json_object_is_type(v, json_type_string) &&
+	    !json_object_is_type(v, json_type_int)))
+		return "unknown";
+	if (mib && json_object_is_type(v, json_type_int)) {
+		snprintf(buf, size, "%.0f MiB",
+		    (double)json_object_get_int64(v) / (1 << 20));
+		return buf;
+	}
+	s = json_object_get_string(v);
+	for (i = 0; s[i] != '\0' && i < size - 4; i++)
+		buf[i] = (unsigned char)s[i] < 0x20 || s[i] == 0x7f ? ' ' :
+		    s[i];
+	if (s[i] != '\0')
+		while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80)
+			i--;
+	strcpy(buf + i, s[i] != '\0' ? "..." : "");
+	return buf;
+}
+
+/*
+ * The line of an envelope (vc-envelope's keys): the CPUs (and those
+ * online when they differ), memory, the rlimits soft/hard, pid_max and
+ * threads_max, the cgroup's limits (cpu.max as quota/period) and the
+ * kernel.
+ */
+static char *
+envelope_line(struct json_object *env)
+{
+	char b[13][48], both[112], *sp;
+	const char *cpus, *online, *cpu;
+
+	cpus = env_text(env, "cpus_usable", 0, b[0], sizeof(b[0]));
+	online = env_text(env, "cpus_online", 0, b[1], sizeof(b[1]));
+	if (strcmp(cpus, online) != 0) {
+		snprintf(both, sizeof(both), "%s of %s online", cpus, online);
+		cpus = both;
+	}
+	cpu = env_text(env, "cgroup_cpu_max", 0, b[2], sizeof(b[2]));
+	if (strncmp(cpu, "max", 3) == 0)
+		cpu = "max";
+	else if (cpu == b[2] && (sp = strchr(b[2], ' ')) != NULL)
+		*sp = '/';
+	return xasprintf("cpus %s, memory %s, nofile %s/%s, nproc %s/%s, "
+	    "pid_max %s, threads_max %s, cgroup pids %s, memory %s, cpu %s, "
+	    "kernel %s", cpus,
+	    env_text(env, "memory_total", 1, b[3], sizeof(b[3])),
+	    env_text(env, "nofile_soft", 0, b[4], sizeof(b[4])),
+	    env_text(env, "nofile_hard", 0, b[5], sizeof(b[5])),
+	    env_text(env, "nproc_soft", 0, b[6], sizeof(b[6])),
+	    env_text(env, "nproc_hard", 0, b[7], sizeof(b[7])),
+	    env_text(env, "pid_max", 0, b[8], sizeof(b[8])),
+	    env_text(env, "threads_max", 0, b[12], sizeof(b[12])),
+	    env_text(env, "cgroup_pids_max", 0, b[9], sizeof(b[9])),
+	    env_text(env, "cgroup_memory_max", 1, b[10], sizeof(b[10])),
+	    cpu, env_text(env, "kernel", 0, b[11], sizeof(b[11])));
+}
+
+/*
+ * The envelope of each platform that has one in meta.json (an older
+ * vc-suite's has none).
+ */
+static void
+read_envelopes(struct results *r, struct json_object *meta)
+{
+	struct json_object *plats, *env;
+	struct envelope *e;
+
+	if (!json_object_object_get_ex(meta, "platforms", &plats) ||
+	    !json_object_is_type(plats, json_type_object))
+		return;
+	json_object_object_foreach(plats, name, pl) {
+		if (!json_object_is_type(pl, json_type_object) ||
+		    !json_object_object_get_ex(pl, "envelope", &env) ||
+		    !json_object_is_type(env, json_type_object) ||
+		    results_name_ok(name, 0) != NULL)
+			continue;
+		r->env = xrealloc(r->env, r->nenv + 1, sizeof(*r->env));
+		e = &r->env[r->nenv++];
+		e->platform = xstrdup(name);
+		e->line = envelope_line(env);
+	}
+}
+
+/*
  * A JSON file as the tools read meta.json: a regular file only (a FIFO
  * or /dev/zero would hang the reader or fill memory), of at most
  * META_MAX bytes. NULL with *why set; errno is ENOENT only when there
@@ -1234,8 +1344,10 @@ results_read(struct results *r, const char *dir)
 	if (r->nrows == 0 && r->nfail == 0)
 		die(EXIT_FAIL, "%s: no results (only the header)", r->csv);
 	if ((meta = load_meta(dir, ncols > R_PARAMS ? "no skipped platforms "
-	    "shown" : "titles without parameters")) != NULL)
+	    "shown" : "titles without parameters")) != NULL) {
 		read_skips(r, meta);
+		read_envelopes(r, meta);
+	}
 	index_series(r);
 	if (ncols > R_PARAMS)
 		bench_params(r);
@@ -1272,6 +1384,11 @@ results_free(struct results *r)
 		free(r->skip[i].platform);
 		free(r->skip[i].reason);
 	}
+	for (i = 0; i < r->nenv; i++) {
+		free(r->env[i].platform);
+		free(r->env[i].line);
+	}
+	free(r->env);
 	strmap_free(r->find);
 	strmap_free(r->units);
 	free(r->fail);

@@ -53,6 +53,15 @@ struct skip {
 	char	*reason;
 };
 
+/*
+ * A platform's envelope, from meta.json: what vc-envelope saw there, as
+ * one line ("cpus 2, memory 1024 MiB, nofile 1024/4096, ...").
+ */
+struct envelope {
+	char	*platform;
+	char	*line;
+};
+
 #define META_MAX	(1 << 20)	/* bytes of meta.json read at most */
 #define META_MAX_TEXT	"1 MiB"
 #define REASON_MAX	200	/* bytes of a reason kept; longer is cut */
@@ -80,6 +89,8 @@ struct results {
 	size_t		  nfail;
 	struct skip	 *skip;
 	size_t		  nskip;
+	struct envelope	 *env;
+	size_t		  nenv;
 	/* Private to results.c: the index of the series. */
 	struct strmap	 *find;		/* benchmark, metric, platform */
 	struct strmap	 *units;	/* benchmark, metric: the first */
@@ -129,6 +140,8 @@ enum better		 results_better(const char *, const char *,
 			    const char *);
 const char		*better_name(enum better);
 const char		*results_skipped(const struct results *,
+			    const char *);
+const char		*results_envelope(const struct results *,
 			    const char *);
 size_t			 results_failed(const struct results *, const char *,
 			    const char *, const struct failure **);

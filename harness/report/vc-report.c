@@ -590,6 +590,34 @@ has_metric(const struct bench *b, const char *metric)
 	return 0;
 }
 
+/*
+ * -a: what each platform let a benchmark use, as vc-suite recorded it
+ * (vc-envelope's lines in meta.json), one line per platform.
+ */
+static void
+print_envelopes(const struct results *r, enum format f)
+{
+	const char *line;
+	size_t i;
+	int any = 0;
+
+	for (i = 0; i < r->nplat; i++) {
+		if ((line = results_envelope(r, r->plat[i])) == NULL)
+			continue;
+		if (!any++)
+			puts(f == FMT_MARKDOWN ? "\n### Envelope\n" :
+			    "\nenvelope (what vc-envelope saw on each platform):");
+		if (f == FMT_MARKDOWN) {
+			fputs("- ", stdout);
+			put_md_text(r->plat[i]);
+			fputs(": ", stdout);
+			put_md_text(line);
+			putchar('\n');
+		} else
+			printf("%s: %s\n", r->plat[i], line);
+	}
+}
+
 static void
 report(const struct results *r, const struct opts *o)
 {
@@ -616,6 +644,8 @@ report(const struct results *r, const struct opts *o)
 	}
 	if (o->format != FMT_CSV)
 		print_legend(o->format);
+	if (o->all && o->format != FMT_CSV)
+		print_envelopes(r, o->format);
 }
 
 /* The shortest decimal that reads back as the same double. */

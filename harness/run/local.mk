@@ -7,6 +7,13 @@ harness_run_vc_init_LDFLAGS = $(STATIC_LDFLAGS)
 # (exit_code() is inline in run.h, so run.o and its deps stay out).
 harness_run_vc_init_LDADD = lib/libvc.a
 
+# vc-envelope: what a process may use on a platform, read from inside;
+# static like vc-init, so that it runs in the guest and the container.
+bin_PROGRAMS += harness/run/vc-envelope
+harness_run_vc_envelope_SOURCES = harness/run/vc-envelope.c
+harness_run_vc_envelope_LDFLAGS = $(STATIC_LDFLAGS)
+dist_man_MANS += man/vc-envelope.1
+
 # The runners share runner.c (the common options, helper programs) and
 # serve.c (the host half of nginxbench).
 noinst_LIBRARIES += harness/run/librunner.a
@@ -52,6 +59,10 @@ dist_man_MANS += man/vc-suite.1
 # Their tests: real platforms where the machine has them, and stand-ins
 # (a runner, an engine, a qemu) for what a real one cannot be made to do.
 SH_TESTS += \
+	tests/vc-envelope-usage.t \
+	tests/vc-envelope-native.t \
+	tests/vc-qemu-envelope.t \
+	tests/vc-suite-envelope.t \
 	tests/vc-native-status.t \
 	tests/vc-native-signal.t \
 	tests/vc-qemu-run.t \

@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <sys/sysinfo.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -74,14 +76,32 @@ host_cpus(void)
 	return n > 0 ? n : 1;
 }
 
-/* Runners recognise a benchmark by its name, whatever its directory. */
+/* The host's memory (MemTotal) in bytes, or 0 if it cannot be told. */
+uint64_t
+host_memory(void)
+{
+	struct sysinfo si;
+
+	if (sysinfo(&si) == -1)
+		return 0;
+	return (uint64_t)si.totalram * (si.mem_unit > 0 ? si.mem_unit : 1);
+}
+
+/*
+ * Runners recognise a benchmark by its name, whatever its directory;
+ * the platform check, in the core part, needs no more than a compute
+ * benchmark (a VM boots without the io part for it).
+ */
 enum bench_kind
 bench_kind(const char *cmd)
 {
-	const char *slash = strrchr(cmd, '/');
+	const char *slash = strrchr(cmd, '/'), *name;
 	const struct bench_def *b;
 
-	b = catalog_bench(slash != NULL ? slash + 1 : cmd);
+	name = slash != NULL ? slash + 1 : cmd;
+	if (strcmp(name, ENVELOPE_PROG) == 0)
+		return BENCH_CPU;
+	b = catalog_bench(name);
 	return b != NULL ? b->kind : BENCH_OTHER;
 }
 

@@ -25,6 +25,7 @@ struct runopts {
 int	 runner_option(int, const char *, struct runopts *);
 void	 runner_usage(const char *);
 int64_t	 host_cpus(void);
+uint64_t host_memory(void);
 enum bench_kind
 	 bench_kind(const char *);
 void	 run_quiet(char *const [], int);

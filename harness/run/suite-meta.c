@@ -1,13 +1,15 @@
 /*
  * suite-meta.c - vc-suite's DIR/meta.json: the machine, the software
- * versions, the parameters, each platform's exact command lines or why
- * it was skipped, and the argv the run was started with, which -r reads
- * back to resume the run with its own options.
+ * versions, the parameters, each platform's envelope (what vc-envelope
+ * saw there) and exact command lines or why it was skipped, and the
+ * argv the run was started with, which -r reads back to resume the run
+ * with its own options.
  */
 #include "config.h"
 
 #include <sys/utsname.h>
 
+#include <errno.h>
 #include <json.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -87,6 +89,44 @@ put_info(struct json_object *obj, const char *info)
 		    sp + (sp < nl), (int)(nl - sp - (sp < nl))));
 		free(key);
 	}
+}
+
+/*
+ * vc-envelope's "key value" lines as an object, numbers as numbers; or
+ * NULL if there is none. The check's stderr comes with them (a runner's
+ * note): only a line whose key is made of a-z, 0-9 and _ is one of
+ * vc-envelope's.
+ */
+static struct json_object *
+envelope(const char *out)
+{
+	static const char keychars[] = "abcdefghijklmnopqrstuvwxyz0123456789_";
+	struct json_object *env = NULL, *v;
+	const char *p, *nl, *val;
+	char *key, *end;
+	long long n;
+	size_t klen;
+
+	for (p = out; p != NULL && *p != '\0'; p = *nl ? nl + 1 : nl) {
+		nl = p + strcspn(p, "\n");
+		klen = strspn(p, keychars);
+		if (klen == 0 || p[klen] != ' ' || nl == p + klen + 1)
+			continue;
+		val = p + klen + 1;
+		errno = 0;
+		n = strtoll(val, &end, 10);
+		if (*val >= '0' && *val <= '9' && end == nl && errno == 0)
+			v = json_object_new_int64(n);
+		else
+			v = json_object_new_string_len(val, (int)(nl - val));
+		if ((key = strndup(p, klen)) == NULL)
+			diesys(EXIT_FAIL, "strndup");
+		if (env == NULL)
+			env = json_object_new_object();
+		json_object_object_add(env, key, v);
+		free(key);
+	}
+	return env;
 }
 
 /* The host: its CPU, memory, kernel and clock source. */
@@ -199,13 +239,14 @@ command_line(int p, int b)
 }
 
 /*
- * Each chosen platform: what its check found (vc-container -I), and why
- * it was skipped or the command of each benchmark on it.
+ * Each chosen platform: what its check found (vc-container -I, the
+ * envelope), and why it was skipped or the command of each benchmark
+ * on it.
  */
 static struct json_object *
 platforms(const struct options *o, const struct plat_found *found)
 {
-	struct json_object *plats, *pl, *cmds;
+	struct json_object *plats, *pl, *cmds, *env;
 	int p, b;
 
 	plats = json_object_new_object();
@@ -214,6 +255,8 @@ platforms(const struct options *o, const struct plat_found *found)
 			continue;
 		pl = json_object_new_object();
 		put_info(pl, found[p].info);
+		if ((env = envelope(found[p].envelope)) != NULL)
+			json_object_object_add(pl, "envelope", env);
 		if (found[p].skipped != NULL)
 			put(pl, "skipped", found[p].skipped);
 		else {

@@ -54,6 +54,7 @@ struct mcell {
 struct plat_found {
 	char		*skipped;		/* why it cannot run here */
 	char		*info;			/* vc-container -I lines */
+	char		*envelope;		/* vc-envelope's output */
 };
 
 /* vc-suite.c */

@@ -483,11 +483,14 @@ clean_reason(char *r)
 	return r;
 }
 
-/* Is the platform usable here? A trivial run says, or says why not. */
+/*
+ * Is the platform usable here? A run of vc-envelope says, or says why
+ * not; what it prints is the platform's envelope, for meta.json.
+ */
 static void
 probe(int p)
 {
-	const char *const trivial[] = { "forksum", "1", "1", NULL };
+	const char *const envelope[] = { ENVELOPE_PROG, NULL };
 	char **v, *out;
 	double secs;
 	int rc;
@@ -496,16 +499,18 @@ probe(int p)
 		found[p].skipped = strdup("no usable /dev/kvm");
 		return;
 	}
-	v = command(p, 0, trivial);
+	v = command(p, 0, envelope);
 	fprintf(stderr, "%s: checking %s ...\n", progname,
 	    catalog_plats[p].name);
 	rc = run_capture(v, &out, 1, NULL, &secs);
 	free(v);
 	probe_secs += secs;
-	if (rc != 0)
+	if (rc != 0) {
 		found[p].skipped = clean_reason(reason(out,
 		    catalog_plats[p].runner));
-	free(out);
+		free(out);
+	} else
+		found[p].envelope = out;
 	if (rc == 0 && p == PLAT_CONTAINER)
 		describe_container(p);
 }
