@@ -24,6 +24,11 @@
 #include "record.h"
 #include "timing.h"
 
+struct options {
+	int64_t		lo, hi;		/* the range summed: start, end */
+	enum out_format	fmt;
+};
+
 /* What a subtree reports to its parent through the pipe. */
 struct part {
 	int64_t		sum;
@@ -211,71 +216,92 @@ sums_fit(int64_t lo, int64_t hi)
 	return pos <= INT64_MAX && neg >= INT64_MIN;
 }
 
-int
-main(int argc, char *argv[])
+/* One option from getopt; -h and -V end the program here. */
+static void
+set_option(struct options *o, int ch, const char *arg)
 {
-	struct record rec;
-	struct part total;
-	enum out_format fmt = OUT_TEXT;
-	int64_t lo, hi;
-	double t0, secs;
+	const char *why;
+
+	switch (ch) {
+	case 'h':
+		usage(stdout);
+		exit(close_stdout());
+	case 'o':
+		if ((why = parse_format(arg, &o->fmt)) != NULL)
+			usage_error("-o %s: %s", arg, why);
+		break;
+	case 'V':
+		puts(PACKAGE_STRING);
+		exit(close_stdout());
+	default:
+		exit(EXIT_USAGE);
+	}
+}
+
+static void
+parse_options(int argc, char *argv[], struct options *o)
+{
 	const char *why;
 	int ch;
 
-	msg_init(argv[0]);
+	*o = (struct options){ .lo = 0, .hi = 0, .fmt = OUT_TEXT };
 	/* Options come first; a negative number starts the operands. */
 	while (!(optind < argc && argv[optind][0] == '-' &&
 	    isdigit((unsigned char)argv[optind][1])) &&
-	    (ch = getopt(argc, argv, "+ho:V")) != -1) {
-		switch (ch) {
-		case 'h':
-			usage(stdout);
-			return close_stdout();
-		case 'o':
-			if ((why = parse_format(optarg, &fmt)) != NULL)
-				usage_error("-o %s: %s", optarg, why);
-			break;
-		case 'V':
-			puts(PACKAGE_STRING);
-			return close_stdout();
-		default:
-			return EXIT_USAGE;
-		}
-	}
+	    (ch = getopt(argc, argv, "+ho:V")) != -1)
+		set_option(o, ch, optarg);
 	argc -= optind;
 	argv += optind;
 	if (argc != 2)
 		usage_error(argc < 2 ? "missing operand (need start end)" :
 		    "extra operand '%s'", argc > 2 ? argv[2] : "");
-	if ((why = parse_int(argv[0], INT64_MIN, INT64_MAX, &lo)) != NULL)
+	if ((why = parse_int(argv[0], INT64_MIN, INT64_MAX, &o->lo)) != NULL)
 		usage_error("start '%s': %s", argv[0], why);
-	if ((why = parse_int(argv[1], INT64_MIN, INT64_MAX, &hi)) != NULL)
+	if ((why = parse_int(argv[1], INT64_MIN, INT64_MAX, &o->hi)) != NULL)
 		usage_error("end '%s': %s", argv[1], why);
-	if (hi < lo)
+	if (o->hi < o->lo)
 		usage_error("end %lld is less than start %lld",
-		    (long long)hi, (long long)lo);
-	if (!sums_fit(lo, hi))
+		    (long long)o->hi, (long long)o->lo);
+	if (!sums_fit(o->lo, o->hi))
 		usage_error("the sum of %lld..%lld does not fit in 64 bits",
-		    (long long)lo, (long long)hi);
+		    (long long)o->lo, (long long)o->hi);
+}
+
+static void
+write_record(const struct options *o, struct record *rec,
+    const struct part *total, double secs)
+{
+	record_param(rec, "start", "%lld", (long long)o->lo);
+	record_param(rec, "end", "%lld", (long long)o->hi);
+	record_metric_int(rec, "sum", "", total->sum);
+	record_metric(rec, "seconds", "s", secs);
+	record_metric_int(rec, "processes", "count", (int64_t)total->procs);
+	record_metric(rec, "forks_per_second", "1/s",
+	    secs > 0 ? (double)total->procs / secs : 0.0);
+	record_metric_int(rec, "fork_failures", "count",
+	    (int64_t)total->failures);
+	if (o->fmt == OUT_TEXT)
+		printf("%lld\n", (long long)total->sum);
+	record_write(rec, stdout, o->fmt);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct options o;
+	struct record rec;
+	struct part total;
+	double t0, secs;
+
+	msg_init(argv[0]);
+	parse_options(argc, argv, &o);
 
 	record_init(&rec, "forksum");
 	fflush(stdout);		/* nothing buffered may be duplicated by fork */
 	t0 = wall_now();
-	if (sum_range(lo, hi, 1, &total) == -1)
+	if (sum_range(o.lo, o.hi, 1, &total) == -1)
 		diesys(EXIT_FAIL, "computing the sum failed");
 	secs = wall_now() - t0;
-
-	record_param(&rec, "start", "%lld", (long long)lo);
-	record_param(&rec, "end", "%lld", (long long)hi);
-	record_metric_int(&rec, "sum", "", total.sum);
-	record_metric(&rec, "seconds", "s", secs);
-	record_metric_int(&rec, "processes", "count", (int64_t)total.procs);
-	record_metric(&rec, "forks_per_second", "1/s",
-	    secs > 0 ? (double)total.procs / secs : 0.0);
-	record_metric_int(&rec, "fork_failures", "count",
-	    (int64_t)total.failures);
-	if (fmt == OUT_TEXT)
-		printf("%lld\n", (long long)total.sum);
-	record_write(&rec, stdout, fmt);
+	write_record(&o, &rec, &total, secs);
 	return close_stdout();
 }

@@ -65,67 +65,123 @@ sweep64(unsigned char *a, uint64_t size, uint64_t iters)
 	return i;
 }
 
-int
-main(int argc, char *argv[])
+/* One option from getopt; -h and -V end the program here. */
+static void
+set_option(struct options *o, int ch, const char *arg)
 {
-	struct options o = { 32u << 20, 10, 0, 0, OUT_TEXT };
-	struct record rec;
-	unsigned char *a;
-	uint64_t iters, done, sum, i;
-	double t0, secs;
 	const char *why;
+
+	switch (ch) {
+	case 'h':
+		usage(stdout);
+		exit(close_stdout());
+	case 'o':
+		if ((why = parse_format(arg, &o->fmt)) != NULL)
+			usage_error("-o %s: %s", arg, why);
+		break;
+	case 'p':
+		o->prefault = 1;
+		break;
+	case 'r':
+		if ((why = parse_int(arg, 1, 1000000, &o->reps)) != NULL)
+			usage_error("-r %s: %s", arg, why);
+		break;
+	case 's':
+		if ((why = parse_size(arg, 1, UINT64_C(1) << 40,
+		    &o->size)) != NULL)
+			usage_error("-s %s: %s", arg, why);
+		break;
+	case 'V':
+		puts(PACKAGE_STRING);
+		exit(close_stdout());
+	case 'w':
+		o->wide = 1;
+		break;
+	default:
+		exit(EXIT_USAGE);
+	}
+}
+
+static void
+parse_options(int argc, char *argv[], struct options *o)
+{
 	int ch;
 
-	msg_init(argv[0]);
-	while ((ch = getopt(argc, argv, "ho:pr:s:Vw")) != -1) {
-		switch (ch) {
-		case 'h':
-			usage(stdout);
-			return close_stdout();
-		case 'o':
-			if ((why = parse_format(optarg, &o.fmt)) != NULL)
-				usage_error("-o %s: %s", optarg, why);
-			break;
-		case 'p':
-			o.prefault = 1;
-			break;
-		case 'r':
-			if ((why = parse_int(optarg, 1, 1000000, &o.reps)) != NULL)
-				usage_error("-r %s: %s", optarg, why);
-			break;
-		case 's':
-			if ((why = parse_size(optarg, 1, UINT64_C(1) << 40,
-			    &o.size)) != NULL)
-				usage_error("-s %s: %s", optarg, why);
-			break;
-		case 'V':
-			puts(PACKAGE_STRING);
-			return close_stdout();
-		case 'w':
-			o.wide = 1;
-			break;
-		default:
-			return EXIT_USAGE;
-		}
-	}
+	*o = (struct options){
+		.size = 32u << 20,
+		.reps = 10,
+		.prefault = 0,
+		.wide = 0,
+		.fmt = OUT_TEXT,
+	};
+	while ((ch = getopt(argc, argv, "ho:pr:s:Vw")) != -1)
+		set_option(o, ch, optarg);
 	argc -= optind;
 	argv += optind;
 	if (argc > 0)
 		usage_error("extra operand '%s'", argv[0]);
-	if (__builtin_mul_overflow(o.size, (uint64_t)o.reps, &iters))
+}
+
+/* The loop's iterations, size times reps, if its index can count them. */
+static uint64_t
+iterations(const struct options *o)
+{
+	uint64_t iters;
+
+	if (__builtin_mul_overflow(o->size, (uint64_t)o->reps, &iters))
 		usage_error("size times reps is too large");
-	if (!o.wide && iters > UINT32_MAX)
+	if (!o->wide && iters > UINT32_MAX)
 		usage_error("size times reps exceeds 32-bit index arithmetic "
 		    "(use -w)");
+	return iters;
+}
 
-	/* Fresh anonymous pages: zero-filled and not yet faulted in. */
-	a = mmap(NULL, o.size, PROT_READ | PROT_WRITE,
+/* Fresh anonymous pages: zero-filled and not yet faulted in. */
+static unsigned char *
+map_array(const struct options *o)
+{
+	unsigned char *a;
+
+	a = mmap(NULL, o->size, PROT_READ | PROT_WRITE,
 	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (a == MAP_FAILED)
 		diesys(EXIT_FAIL, "cannot map %llu bytes",
-		    (unsigned long long)o.size);
-	if (o.prefault)
-		memset(a, 0, o.size);
+		    (unsigned long long)o->size);
+	if (o->prefault)
+		memset(a, 0, o->size);
+	return a;
+}
+
+/* done: the iterations the sweep did; sum: the array's checksum. */
+static void
+write_record(const struct options *o, struct record *rec, double secs,
+    uint64_t done, uint64_t sum)
+{
+	record_param(rec, "size", "%llu", (unsigned long long)o->size);
+	record_param(rec, "reps", "%lld", (long long)o->reps);
+	record_param(rec, "index_bits", "%d", o->wide ? 64 : 32);
+	record_param(rec, "prefault", "%d", o->prefault);
+	record_metric(rec, "seconds", "s", secs);
+	record_metric(rec, "accesses_per_second", "1/s",
+	    secs > 0 ? 2.0 * (double)done / secs : 0.0);
+	record_metric_int(rec, "checksum", "", (int64_t)sum);
+	record_metric_int(rec, "accesses", "count", (int64_t)(2 * done));
+	record_write(rec, stdout, o->fmt);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct options o;
+	struct record rec;
+	unsigned char *a;
+	uint64_t iters, done, sum, i;
+	double t0, secs;
+
+	msg_init(argv[0]);
+	parse_options(argc, argv, &o);
+	iters = iterations(&o);
+	a = map_array(&o);
 
 	record_init(&rec, "memsweep");
 	t0 = wall_now();
@@ -139,16 +195,6 @@ main(int argc, char *argv[])
 	for (sum = 0, i = 0; i < o.size; i++)
 		sum += a[i];
 	munmap(a, o.size);
-
-	record_param(&rec, "size", "%llu", (unsigned long long)o.size);
-	record_param(&rec, "reps", "%lld", (long long)o.reps);
-	record_param(&rec, "index_bits", "%d", o.wide ? 64 : 32);
-	record_param(&rec, "prefault", "%d", o.prefault);
-	record_metric(&rec, "seconds", "s", secs);
-	record_metric(&rec, "accesses_per_second", "1/s",
-	    secs > 0 ? 2.0 * (double)done / secs : 0.0);
-	record_metric_int(&rec, "checksum", "", (int64_t)sum);
-	record_metric_int(&rec, "accesses", "count", (int64_t)(2 * done));
-	record_write(&rec, stdout, o.fmt);
+	write_record(&o, &rec, secs, done, sum);
 	return close_stdout();
 }
