@@ -1,11 +1,12 @@
 #!/bin/sh
 # vc-report -a ends with each platform's envelope from meta.json, one
-# line each, in text and Markdown (escaped there), not in CSV; without
-# -a, or from an older meta.json without envelopes, there is none.
+# line each, in text; Markdown (escaped there) always ends with it, CSV
+# never; text without -a, or an older meta.json without envelopes, has
+# none.
 . "${top_srcdir:-.}/tests/tap.sh"
 . "$top_srcdir/tests/report-data.sh"
 
-plan 8
+plan 9
 d=$tap_tmp/r
 envelope_results "$d"
 
@@ -28,7 +29,10 @@ is "$rc:$(printf '%s\n' "$out" | sed -n '/^### Envelope$/,$p')" '0:### Envelope
 run vc-report -a -f csv "$d"
 is "$rc:$(printf '%s\n' "$out" | grep -c -i 'envelope\|nofile')" "0:0" "csv: no envelope"
 run vc-report "$d"
-is "$rc:$(printf '%s\n' "$out" | grep -c -i 'envelope\|nofile')" "0:0" "without -a: no envelope"
+is "$rc:$(printf '%s\n' "$out" | grep -c -i 'envelope\|nofile')" "0:0" "text without -a: no envelope"
+run vc-report -f markdown "$d"
+is "$rc:$(printf '%s\n' "$out" | grep -c '^### Envelope$\|^- qemu: cpus 1 of 2')" "0:2" \
+    "markdown without -a: the envelope all the same"
 
 # An older meta.json, without envelopes: the report as before.
 small_results "$d"

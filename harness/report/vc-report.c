@@ -591,8 +591,9 @@ has_metric(const struct bench *b, const char *metric)
 }
 
 /*
- * -a: what each platform let a benchmark use, as vc-suite recorded it
- * (vc-envelope's lines in meta.json), one line per platform.
+ * What each platform let a benchmark use, as vc-suite recorded it
+ * (vc-envelope's lines in meta.json), one line per platform: in text
+ * with -a, in Markdown always.
  */
 static void
 print_envelopes(const struct results *r, enum format f)
@@ -644,7 +645,8 @@ report(const struct results *r, const struct opts *o)
 	}
 	if (o->format != FMT_CSV)
 		print_legend(o->format);
-	if (o->all && o->format != FMT_CSV)
+	/* A Markdown report is a document: it always says where it ran. */
+	if ((o->all && o->format == FMT_TEXT) || o->format == FMT_MARKDOWN)
 		print_envelopes(r, o->format);
 }
 
