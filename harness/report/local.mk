@@ -7,7 +7,8 @@ lib_libvc_a_SOURCES += lib/stats.c lib/stats.h
 noinst_LIBRARIES += harness/report/libresults.a
 harness_report_libresults_a_SOURCES = \
 	harness/report/results.c harness/report/results.h \
-	harness/report/resultsfile.c harness/report/resultsfile.h
+	harness/report/resultsfile.c harness/report/resultsfile.h \
+	harness/report/work.c harness/report/work.h
 harness_report_libresults_a_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS)
 REPORT_LIBS = harness/report/libresults.a harness/libcatalog.a lib/libvc.a \
 	$(JSONC_LIBS)
@@ -56,3 +57,9 @@ check_PROGRAMS += tests/unit-resultsfile
 tests_unit_resultsfile_SOURCES = tests/unit-resultsfile.c tests/tap.h
 tests_unit_resultsfile_LDADD = $(REPORT_LIBS)
 TESTS += tests/unit-resultsfile
+
+# work.c: did a platform's runs do native's work? The one check.
+check_PROGRAMS += tests/unit-work
+tests_unit_work_SOURCES = tests/unit-work.c tests/tap.h
+tests_unit_work_LDADD = $(REPORT_LIBS)
+TESTS += tests/unit-work
