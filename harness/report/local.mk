@@ -36,6 +36,7 @@ SH_TESTS += \
 	tests/vc-report-symlinks.t \
 	tests/vc-report-extreme.t \
 	tests/vc-report-params.t \
+	tests/vc-report-unequal.t \
 	tests/vc-plot-charts.t \
 	tests/vc-plot-errors.t \
 	tests/vc-plot-format.t \
