@@ -44,7 +44,8 @@ SH_TESTS += \
 	tests/vc-plot-hostile.t \
 	tests/vc-plot-failed.t \
 	tests/vc-plot-symlinks.t \
-	tests/vc-plot-extreme.t
+	tests/vc-plot-extreme.t \
+	tests/vc-plot-unequal.t
 EXTRA_DIST += tests/report-data.sh
 
 # failures.csv: written by vc-suite, read by vc-report and vc-plot.
