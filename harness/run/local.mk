@@ -86,6 +86,7 @@ SH_TESTS += \
 	tests/vc-suite-shuffle.t \
 	tests/vc-suite-resume-foreign.t \
 	tests/vc-suite-adaptive.t \
-	tests/vc-suite-params.t
+	tests/vc-suite-params.t \
+	tests/vc-suite-unequal.t
 EXTRA_DIST += tests/fake-runner.sh tests/fake-engine.sh tests/fake-qemu.py \
 	tests/qemu.sh tests/container.sh
