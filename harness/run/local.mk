@@ -87,6 +87,8 @@ SH_TESTS += \
 	tests/vc-suite-resume-foreign.t \
 	tests/vc-suite-adaptive.t \
 	tests/vc-suite-params.t \
-	tests/vc-suite-unequal.t
+	tests/vc-suite-unequal.t \
+	tests/vc-suite-unequal-container.t \
+	tests/vc-suite-equal-container.t
 EXTRA_DIST += tests/fake-runner.sh tests/fake-engine.sh tests/fake-qemu.py \
 	tests/qemu.sh tests/container.sh
