@@ -64,6 +64,7 @@ SH_TESTS += \
 	tests/vc-qemu-usage.t \
 	tests/vc-qemu-write-error.t \
 	tests/vc-qemu-verbose.t \
+	tests/vc-qemu-unequal.t \
 	tests/vc-container-docker.t \
 	tests/vc-container-podman.t \
 	tests/vc-container-probe.t \
