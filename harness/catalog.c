@@ -2,8 +2,9 @@
  * catalog.c - what the harness knows of each benchmark and platform:
  * the runners (what a benchmark needs), vc-image (which part holds it),
  * vc-suite (profiles, order, the primary and work metrics), results.c
- * (report order, primary metric and its direction) and vc-plot
- * (colours) all read these two tables, and nothing else names them.
+ * (report order, primary metric and its direction), work.c (what makes
+ * two runs' work the same) and vc-plot (colours) all read these two
+ * tables, and nothing else names them.
  */
 #include "config.h"
 
@@ -34,19 +35,38 @@
  *		match; the arguments fix the work of each write.
  *   nginxbench	time-bound: past its target -d and one whole download;
  *		the downloads done are, again, what the platform managed.
+ *
+ * same_params lists, for a time-bound benchmark, the params that fix
+ * the work of each operation, so that two platforms' rates are rates of
+ * the same thing: diskwrite's write (its block size, depth, method and
+ * engine, and the size of the file it lands in) and nginxbench's
+ * download (the file's size, wrk's threads and connections). Not the
+ * duration (a rate does not depend on how long it was measured), the
+ * directory or url (another on each platform) or a version. The others
+ * need none: their same_work metrics are the work itself.
+ *
+ * refused names the same_work metric that counts work the system
+ * refused (forksum's forks that failed for lack of processes or
+ * memory), and refused_what what it counts: reports say "N forks
+ * refused" when a platform refused what native did not.
  */
 const struct bench_def catalog_benchs[NBENCH] = {
 	{ "linpack", BENCH_CPU, PART_CORE, "kflops", BETTER_HIGHER,
-	    "total_seconds", { "-n 200 -t 1", "" }, { "order" } },
+	    "total_seconds", { "-n 200 -t 1", "" }, { "order" }, { NULL },
+	    NULL, NULL },
 	{ "memsweep", BENCH_CPU, PART_CORE, "seconds", BETTER_LOWER,
-	    "seconds", { "-s 8M", "" }, { "accesses" } },
+	    "seconds", { "-s 8M", "" }, { "accesses" }, { NULL }, NULL, NULL },
 	{ "forksum", BENCH_CPU, PART_CORE, "seconds", BETTER_LOWER,
 	    "seconds", { "1 2000", "1 100000" },
-	    { "processes", "fork_failures" } },
+	    { "processes", "fork_failures" }, { NULL }, "fork_failures",
+	    "forks" },
 	{ "diskwrite", BENCH_DISK, PART_IO, "iops", BETTER_HIGHER,
-	    "seconds", { "-s 32M -t 3", "" }, { NULL } },
+	    "seconds", { "-s 32M -t 3", "" }, { NULL },
+	    { "block_size", "iodepth", "size", "method", "ioengine" },
+	    NULL, NULL },
 	{ "nginxbench", BENCH_NET, PART_IO, "seconds_per_file", BETTER_LOWER,
-	    "seconds", { "-s 32M -d 3", "" }, { NULL } },
+	    "seconds", { "-s 32M -d 3", "" }, { NULL },
+	    { "file_size", "threads", "connections" }, NULL, NULL },
 };
 
 const struct plat_def catalog_plats[NPLAT] = {

@@ -33,6 +33,9 @@ struct bench_def {
 	const char	*work;		/* seconds it measured itself work */
 	const char	*args[NPROFILE];
 	const char	*same_work[3];	/* equal if the work was: NULL ends */
+	const char	*same_params[6]; /* params, likewise: NULL ends */
+	const char	*refused;	/* of same_work: work refused */
+	const char	*refused_what;	/* what it counts: "forks" */
 };
 
 /* The platforms, in the one order of runs, reports and charts. */

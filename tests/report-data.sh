@@ -117,3 +117,38 @@ envelope_results() {
    "cgroup_cpu_max": "unknown", "kernel": "6.1 *x* <b>\nsecond"}}}}
 EOS
 }
+
+# unequal_results DIR: forksum 1 2000 and linpack in today's format, 3
+# reps each: container refused 1411 forks in rep 2 (native none), qemu
+# did native's work; linpack ran order 100 on qemu, 200 elsewhere.
+unequal_results() {
+	mkdir -p "$1"
+	{
+		echo "$HEADER,params"
+		awk 'BEGIN {
+			split("0.21 0.22 0.20", nat, " ")
+			split("0.25 0.19 0.26", con, " ")
+			split("9.1 9.3 9.2", qem, " ")
+			for (i = 1; i <= 3; i++) {
+				t = sprintf("2026-11-27T03:%02d:00Z", i)
+				rec(t, "native", nat[i], 3998, 0, i)
+				rec(t, "container", con[i], i == 2 ? 2587 : 3998, i == 2 ? 1411 : 0, i)
+				rec(t, "qemu", qem[i], 3998, 0, i)
+				lin(t, "native", 1200000 + 1000 * i, 200, i)
+				lin(t, "container", 1190000 + 1500 * i, 200, i)
+				lin(t, "qemu", 40000 + 100 * i, 100, i)
+			}
+		}
+		function rec(t, p, s, procs, fails, i,    par) {
+			par = "start=1 end=2000"
+			printf "%s,h,%s,forksum,sum,,2001000,%d,%s\n", t, p, i, par
+			printf "%s,h,%s,forksum,seconds,s,%s,%d,%s\n", t, p, s, i, par
+			printf "%s,h,%s,forksum,processes,count,%d,%d,%s\n", t, p, procs, i, par
+			printf "%s,h,%s,forksum,fork_failures,count,%d,%d,%s\n", t, p, fails, i, par
+		}
+		function lin(t, p, k, n, i) {
+			printf "%s,h,%s,linpack,kflops,KFLOPS,%d,%d,n=%d\n", t, p, k, i, n
+			printf "%s,h,%s,linpack,order,count,%d,%d,n=%d\n", t, p, n, i, n
+		}'
+	} >"$1/results.csv"
+}

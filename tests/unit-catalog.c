@@ -1,7 +1,10 @@
 /*
  * unit-catalog.c - the catalogue's same-work metrics are ones the
  * benchmark records: whole counts, equal in two runs of the same
- * arguments. Runs the benchmarks from the build tree.
+ * arguments; its same-work params are keys of the record's params; its
+ * refused metric is one of the same-work ones. Runs the benchmarks from
+ * the build tree (diskwrite and nginxbench need fio, nginx and wrk:
+ * without them, skipped, unless CI=true).
  */
 #include "config.h"
 
@@ -24,6 +27,8 @@ static const struct {
 	{ "linpack", { "-n", "30", "-t", "0.01", NULL } },
 	{ "memsweep", { "-s", "64k", "-r", "2", NULL } },
 	{ "forksum", { "1", "50", NULL } },
+	{ "diskwrite", { "-B", "-s", "1M", "-t", "1", NULL } },
+	{ "nginxbench", { "-s", "1M", "-d", "1", NULL } },
 };
 
 static char *const *
@@ -96,17 +101,65 @@ count_of(const char *rec, const char *metric)
 	return *end == '}' ? v : -1;
 }
 
+/* Is key one of the record's params? {"params":{"KEY":..., ...}} */
+static int
+has_param(const char *rec, const char *key)
+{
+	const char *p = strstr(rec, "\"params\":{"), *end;
+	char quoted[128];
+
+	if (p == NULL || (end = strchr(p, '}')) == NULL)
+		return 0;
+	snprintf(quoted, sizeof(quoted), "\"%s\":", key);
+	p = strstr(p, quoted);
+	return p != NULL && p < end;
+}
+
+static void
+check_params(const struct bench_def *b)
+{
+	static char rec[65536];
+	const char *ci = getenv("CI");
+	char *const *args;
+	int i;
+
+	TAP_OK(b->same_params[sizeof(b->same_params) /
+	    sizeof(b->same_params[0]) - 1] == NULL,
+	    "%s: same_params ends with NULL", b->name);
+	if (b->same_params[0] == NULL)
+		return;
+	if ((args = small_args(b->name)) == NULL) {
+		TAP_OK(0, "%s: this test knows how to run it", b->name);
+		return;
+	}
+	if (run_json(b->name, args, rec, sizeof(rec)) == -1) {
+		TAP_OK(ci == NULL || strcmp(ci, "true") != 0, "%s: a small "
+		    "run # SKIP it failed (fio, nginx, wrk?)", b->name);
+		return;
+	}
+	for (i = 0; b->same_params[i] != NULL; i++)
+		TAP_OK(has_param(rec, b->same_params[i]),
+		    "%s: same_params' %s is a param of its record", b->name,
+		    b->same_params[i]);
+}
+
 static void
 check_bench(const struct bench_def *b)
 {
 	static char rec1[65536], rec2[65536];
 	char *const *args;
 	long long v1, v2;
-	int i;
+	int i, found = 0;
 
 	TAP_OK(b->same_work[sizeof(b->same_work) /
 	    sizeof(b->same_work[0]) - 1] == NULL,
 	    "%s: same_work ends with NULL", b->name);
+	for (i = 0; b->refused != NULL && b->same_work[i] != NULL; i++)
+		found |= strcmp(b->same_work[i], b->refused) == 0;
+	TAP_OK(b->refused == NULL ? b->refused_what == NULL :
+	    found && b->refused_what != NULL, "%s: refused is a same_work "
+	    "metric, and says what it counts", b->name);
+	check_params(b);
 	if (b->same_work[0] == NULL)
 		return;
 	if ((args = small_args(b->name)) == NULL) {
@@ -128,10 +181,16 @@ check_bench(const struct bench_def *b)
 int
 main(int argc, char *argv[])
 {
+	const char *top;
+	char data[1024];
 	int i;
 
 	(void)argc;
 	msg_init(argv[0]);
+	/* nginxbench's wrk script, from the source tree. */
+	top = getenv("top_srcdir");
+	snprintf(data, sizeof(data), "%s/nginxbench", top != NULL ? top : ".");
+	setenv("VIRTCOST_DATADIR", data, 0);
 	for (i = 0; i < NBENCH; i++)
 		check_bench(&catalog_benchs[i]);
 	return TAP_DONE();

@@ -209,6 +209,7 @@ intake(void)
 	for (i = 0; i < g.n && i < 4; i++)
 		free(g.params[i]);
 	free(rows.p);
+	work_free(&rows.did);
 	free(text);
 	free(head);
 
@@ -223,6 +224,7 @@ intake(void)
 	    g.params[0] == NULL, "an older file: rows without params, read "
 	    "back as such");
 	free(rows.p);
+	work_free(&rows.did);
 	free(text);
 	free(head);
 
@@ -233,6 +235,7 @@ intake(void)
 	    "not a name") == 0, "a params key that is no name: refused (%s)",
 	    why != NULL ? why : "taken");
 	free(rows.p);
+	work_free(&rows.did);
 }
 
 static void

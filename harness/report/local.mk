@@ -7,7 +7,8 @@ lib_libvc_a_SOURCES += lib/stats.c lib/stats.h
 noinst_LIBRARIES += harness/report/libresults.a
 harness_report_libresults_a_SOURCES = \
 	harness/report/results.c harness/report/results.h \
-	harness/report/resultsfile.c harness/report/resultsfile.h
+	harness/report/resultsfile.c harness/report/resultsfile.h \
+	harness/report/work.c harness/report/work.h
 harness_report_libresults_a_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS)
 REPORT_LIBS = harness/report/libresults.a harness/libcatalog.a lib/libvc.a \
 	$(JSONC_LIBS)
@@ -36,6 +37,7 @@ SH_TESTS += \
 	tests/vc-report-extreme.t \
 	tests/vc-report-params.t \
 	tests/vc-report-envelope.t \
+	tests/vc-report-unequal.t \
 	tests/vc-plot-charts.t \
 	tests/vc-plot-errors.t \
 	tests/vc-plot-format.t \
@@ -44,7 +46,8 @@ SH_TESTS += \
 	tests/vc-plot-failed.t \
 	tests/vc-plot-symlinks.t \
 	tests/vc-plot-extreme.t \
-	tests/vc-plot-title.t
+	tests/vc-plot-title.t \
+	tests/vc-plot-unequal.t
 EXTRA_DIST += tests/report-data.sh
 
 # failures.csv: written by vc-suite, read by vc-report and vc-plot.
@@ -58,3 +61,9 @@ check_PROGRAMS += tests/unit-resultsfile
 tests_unit_resultsfile_SOURCES = tests/unit-resultsfile.c tests/tap.h
 tests_unit_resultsfile_LDADD = $(REPORT_LIBS)
 TESTS += tests/unit-resultsfile
+
+# work.c: did a platform's runs do native's work? The one check.
+check_PROGRAMS += tests/unit-work
+tests_unit_work_SOURCES = tests/unit-work.c tests/tap.h
+tests_unit_work_LDADD = $(REPORT_LIBS)
+TESTS += tests/unit-work

@@ -14,7 +14,8 @@
  *
  * The order of benchmarks and platforms, each benchmark's primary metric
  * and whether more or less of it is better come from the catalogue
- * (catalog.c).
+ * (catalog.c). Whether each platform's runs did native's work is
+ * work.c's to say, from every row's value and params.
  */
 #include "config.h"
 
@@ -422,6 +423,95 @@ params_common(char *params, const char *other)
 	*out = '\0';
 }
 
+/*
+ * The value of key in params (key=value pairs, as a row holds them), its
+ * length in *len; NULL when params has no such key.
+ */
+const char *
+results_param(const char *params, const char *key, size_t *len)
+{
+	size_t n, klen = strlen(key);
+
+	for (; *params != '\0'; params += n + (params[n] == ' ')) {
+		n = pair_len(params);
+		if (n > klen && strncmp(params, key, klen) == 0 &&
+		    params[klen] == '=') {
+			*len = n - klen - 1;
+			return params + klen + 1;
+		}
+	}
+	return NULL;
+}
+
+/* A row's part in the work of its benchmark on its platform. */
+static void
+add_work(struct results *r, const struct csv_row *row)
+{
+	struct workcell *wc;
+	char *key;
+	size_t i = r->lastwork;
+
+	if (i >= r->nwork || strcmp(r->work[i].benchmark, row->benchmark) !=
+	    0 || strcmp(r->work[i].platform, row->platform) != 0) {
+		key = names_key(row->benchmark, row->platform, NULL);
+		if ((i = strmap_add(r->works, key, r->nwork)) == r->nwork) {
+			if (r->nwork == r->workcap) {
+				r->workcap = r->workcap ? 2 * r->workcap : 16;
+				r->work = xrealloc(r->work, r->workcap,
+				    sizeof(*r->work));
+			}
+			wc = &r->work[r->nwork++];
+			memset(wc, 0, sizeof(*wc));
+			wc->benchmark = xstrdup(row->benchmark);
+			wc->platform = xstrdup(row->platform);
+			work_init(&wc->w, row->benchmark);
+		}
+		free(key);
+		r->lastwork = i;
+	}
+	wc = &r->work[i];
+	work_metric(&wc->w, row->metric, row->value);
+	work_params(&wc->w, row->params);
+}
+
+/* Each platform's work against native's: the notes (work.h). */
+static void
+judge_work(struct results *r)
+{
+	char note[WORK_NOTE_MAX], *key;
+	struct workcell *wc;
+	size_t i, j;
+
+	for (i = 0; i < r->nwork; i++) {
+		wc = &r->work[i];
+		key = names_key(wc->benchmark, "native", NULL);
+		j = strmap_get(r->works, key);
+		free(key);
+		wc->kind = work_check(&wc->w, j != (size_t)-1 ?
+		    &r->work[j].w : NULL, note, sizeof(note));
+		if (wc->kind != WORK_SAME)
+			wc->note = xstrdup(note);
+	}
+}
+
+/*
+ * Why the ratio of a benchmark on a platform to native's is refused
+ * ("unequal work: ...", or for native itself "degraded: ..."), its kind
+ * in *kind if kind is not NULL; NULL when it is not.
+ */
+const char *
+results_work(const struct results *r, const char *bench, const char *plat,
+    enum work_kind *kind)
+{
+	char *key = names_key(bench, plat, NULL);
+	size_t i = key != NULL ? strmap_get(r->works, key) : (size_t)-1;
+
+	free(key);
+	if (kind != NULL)
+		*kind = i != (size_t)-1 ? r->work[i].kind : WORK_SAME;
+	return i != (size_t)-1 ? r->work[i].note : NULL;
+}
+
 static struct series *
 add_series(struct results *r, const struct csv_row *row)
 {
@@ -440,6 +530,7 @@ add_series(struct results *r, const struct csv_row *row)
 	if (r->find == NULL) {
 		r->find = strmap_new();
 		r->units = strmap_new();
+		r->works = strmap_new();
 	}
 	key = names_key(row->benchmark, row->metric, row->platform);
 	if ((i = strmap_add(r->find, key, r->nseries)) == r->nseries) {
@@ -470,6 +561,7 @@ add_row(const struct csv_row *row, void *arg)
 	struct obs *o;
 
 	s = add_series(r, row);
+	add_work(r, row);
 	if (strcmp(s->unit, row->unit) != 0)
 		die(EXIT_FAIL, "%s: line %zu: unit '%s' of %s %s differs from "
 		    "'%s' on line %zu", r->csv, row->line, row->unit,
@@ -1349,6 +1441,7 @@ results_read(struct results *r, const char *dir)
 		read_envelopes(r, meta);
 	}
 	index_series(r);
+	judge_work(r);
 	if (ncols > R_PARAMS)
 		bench_params(r);
 	else if (meta != NULL)
@@ -1389,8 +1482,16 @@ results_free(struct results *r)
 		free(r->env[i].line);
 	}
 	free(r->env);
+	for (i = 0; i < r->nwork; i++) {
+		free(r->work[i].benchmark);
+		free(r->work[i].platform);
+		work_free(&r->work[i].w);
+		free(r->work[i].note);
+	}
+	free(r->work);
 	strmap_free(r->find);
 	strmap_free(r->units);
+	strmap_free(r->works);
 	free(r->fail);
 	free(r->skip);
 	free(r->series);
@@ -1475,7 +1576,8 @@ params_of(struct json_object *rec, char *buf, size_t size)
  * inside containers and VMs) whose first line starting with '{' is a
  * benchmark's JSON record, as results.csv rows of platform, benchmark
  * and rep, in r->p (the caller frees it, also on refusal), with the
- * values of the benchmark's work and primary metrics (catalog.c).
+ * values of the benchmark's work and primary metrics (catalog.c) and
+ * the work it did in r->did (work.h; the caller work_free()s it).
  * ncols is the file's: R_NCOLS, or R_NCOLS_OLD to resume an older
  * file (no params).
  * Returns NULL, or why the record is refused: nothing goes in that the
@@ -1498,6 +1600,7 @@ results_rows(const char *out, const char *host, const char *platform,
 	r->len = 0;
 	r->work = 0;
 	r->primary = NAN;
+	work_init(&r->did, bench->name);
 	for (line = out; line != NULL && *line != '{';
 	    line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL)
 		;
@@ -1514,6 +1617,7 @@ results_rows(const char *out, const char *host, const char *platform,
 		snprintf(why, sizeof(why), "result record's %s", bad);
 		goto out;
 	}
+	work_params(&r->did, params);
 	snprintf(repnum, sizeof(repnum), "%lld", rep);
 	col[R_TIME] = time_s;
 	col[R_HOST] = host;
@@ -1561,6 +1665,8 @@ results_rows(const char *out, const char *host, const char *platform,
 		/* json-c's null is NULL */
 		if (strcmp(name, bench->primary) == 0 && f != NULL)
 			r->primary = json_object_get_double(f);
+		work_metric(&r->did, name, f != NULL ?
+		    json_object_get_double(f) : NAN);
 		col[R_METRIC] = name;
 		col[R_UNIT] = unit;
 		col[R_VALUE] = num;

@@ -8,6 +8,7 @@
 #include "catalog.h"
 #include "resultsfile.h"
 #include "stats.h"
+#include "work.h"
 
 struct json_object;
 struct strmap;
@@ -45,6 +46,18 @@ struct failure {
 	int64_t	 rep;
 	int	 status;
 	char	*reason;
+};
+
+/*
+ * What one benchmark's runs on one platform did (work.h), and the note
+ * that says why its ratio to native is refused, if it is.
+ */
+struct workcell {
+	char		*benchmark;
+	char		*platform;
+	struct work	 w;
+	enum work_kind	 kind;
+	char		*note;		/* NULL: WORK_SAME */
 };
 
 /* A platform vc-suite skipped (meta.json) and why. */
@@ -91,10 +104,13 @@ struct results {
 	size_t		  nskip;
 	struct envelope	 *env;
 	size_t		  nenv;
+	struct workcell	 *work;		/* per benchmark and platform */
+	size_t		  nwork;
 	/* Private to results.c: the index of the series. */
 	struct strmap	 *find;		/* benchmark, metric, platform */
 	struct strmap	 *units;	/* benchmark, metric: the first */
-	size_t		  cap, last;
+	struct strmap	 *works;	/* benchmark, platform */
+	size_t		  cap, last, workcap, lastwork;
 };
 
 /* One row of results.csv, checked, as results_scan hands it on. */
@@ -149,6 +165,9 @@ void			 results_append(int, const char *, const char *,
 			    size_t);
 const char		*results_name_ok(const char *, int);
 const char		*results_params_ok(const char *);
+const char		*results_param(const char *, const char *, size_t *);
+const char		*results_work(const struct results *, const char *,
+			    const char *, enum work_kind *);
 
 /* A benchmark's record as results.csv rows, for vc-suite's intake. */
 struct results_rows {
@@ -156,6 +175,7 @@ struct results_rows {
 	size_t		 len;
 	double		 work;		/* the value of the work metric */
 	double		 primary;	/* of the primary metric */
+	struct work	 did;		/* what it did: work_free() it */
 };
 const char		*results_rows(const char *, const char *,
 			    const char *, const struct bench_def *,

@@ -4,6 +4,8 @@
  * One chart per benchmark (its primary metric, platforms side by side,
  * whiskers at the 95% CI of the mean, every run as a dot) and one of
  * the overhead of each platform relative to native, in PNG and SVG.
+ * A platform whose runs did other work than native's (work.h) says so
+ * under its bar, and has no bar in the overhead chart, only the words.
  *
  * gnuplot gets the script and the data (inline data blocks) through a
  * pipe on its standard input: no temporary files and no shell. It reads
@@ -67,6 +69,7 @@ struct bchart {
 	struct cell		*cells;		/* one per platform shown */
 	size_t			 ncells;
 	const char		**label;	/* per cell: failed, skipped */
+	const char		**work;		/* per cell: unequal work */
 	size_t			*nfailed;	/* per cell: failed reps */
 	struct series		*empty;		/* for the cells without data */
 	size_t			 nvalues;	/* finite ones, all platforms */
@@ -211,6 +214,16 @@ log_tics(FILE *fp, double lo, double hi)
 	fputs(")\nset mytics 1\n", fp);
 }
 
+/* Why a platform's work was not native's, in a word or two, or NULL. */
+static const char *
+work_label(const struct results *r, const char *bench, const char *plat)
+{
+	enum work_kind k;
+
+	return results_work(r, bench, plat, &k) != NULL ? work_kind_name(k) :
+	    NULL;
+}
+
 /* Why a platform has no value of a benchmark: "failed", "skipped". */
 static const char *
 slot_label(const struct results *r, const char *bench, const char *plat)
@@ -236,11 +249,13 @@ prepare_bench(const struct results *r, const struct bench *b,
 	c->unit = results_unit(r, b->name, c->metric);
 	c->cells = xcalloc(r->nplat, sizeof(*c->cells));
 	c->label = xcalloc(r->nplat, sizeof(*c->label));
+	c->work = xcalloc(r->nplat, sizeof(*c->work));
 	c->nfailed = xcalloc(r->nplat, sizeof(*c->nfailed));
 	c->empty = xcalloc(r->nplat, sizeof(*c->empty));
 	for (i = 0; i < r->nplat; i++) {
 		k = c->ncells;
 		c->nfailed[k] = results_failed(r, b->name, r->plat[i], NULL);
+		c->work[k] = work_label(r, b->name, r->plat[i]);
 		if ((s = results_find(r, b->name, c->metric, r->plat[i])) ==
 		    NULL) {
 			/* A failed or skipped cell: an empty, labelled slot. */
@@ -412,6 +427,11 @@ chart_bench(FILE *fp, const struct bchart *c, size_t idx)
 			title = xasprintf("%s\n%s%s%s\nn = %zu",
 			    cell->s->platform, mean, *c->unit ? " " : "",
 			    c->unit, cell->sum.n);
+		if (c->label[i] == NULL && c->work[i] != NULL) {
+			free(mean);
+			mean = title;
+			title = xasprintf("%s\n%s", mean, c->work[i]);
+		}
 		gp_str(fp, title);
 		fprintf(fp, " %zu%s", i, i + 1 < c->ncells ? ", " : ")\n");
 		free(title);
@@ -505,8 +525,11 @@ prepare_overhead(const struct results *r, struct bchart *bc, size_t nb,
 					cell = &c->cells[j];
 			}
 			if (cell != NULL && cell->sum.n > 0)
-				o->label[p * o->nbench + i] = NULL;
-			if (cell != NULL && cell->sum.mean > 0) {
+				o->label[p * o->nbench + i] = work_label(r,
+				    c->b->name, o->plat[p]);
+			/* Other work than native's: no factor, the words. */
+			if (cell != NULL && cell->sum.mean > 0 &&
+			    o->label[p * o->nbench + i] == NULL) {
 				if (c->b->better == BETTER_LOWER)
 					stats_ratio_ci(&cell->sum, &native->sum,
 					    CI_LEVEL, &rt);
@@ -694,6 +717,7 @@ script(const struct results *r, const struct opts *o, size_t *len)
 			cell_free(&bc[i].cells[k]);
 		free(bc[i].cells);
 		free(bc[i].label);
+		free(bc[i].work);
 		free(bc[i].nfailed);
 		free(bc[i].empty);
 	}

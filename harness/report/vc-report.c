@@ -1,7 +1,9 @@
 /*
  * vc-report - summarise a results directory: per benchmark, metric and
  * platform the count, mean, median, sd, min, max, coefficient of
- * variation, 95% CI of the mean, and the ratio to native with its CI.
+ * variation, 95% CI of the mean, and the ratio to native with its CI:
+ * unless the platform's runs did other work than native's (work.h),
+ * when the ratio is refused and why stands in its place.
  *
  * Every statistic uses every finite value. Outliers and high variation
  * are flagged, never dropped: the reader decides what they mean.
@@ -47,6 +49,7 @@ static const char *const col_name[NCOLS] = { "platform", "n", "mean",
 struct row {
 	char	*col[NCOLS];
 	char	*status;	/* "failed: reason", "skipped: reason" */
+	int	 noted;		/* its ratio is a note, text from data */
 };
 
 /*
@@ -59,6 +62,7 @@ struct entry {
 	size_t			 nfailed;
 	const struct failure	*failure;
 	const char		*skipped;	/* the reason, or NULL */
+	const char		*work;		/* why no ratio, or NULL */
 };
 
 /* One benchmark's metric: a table of one row per platform. */
@@ -73,6 +77,9 @@ struct block {
 	size_t			 notes_len;
 	FILE			*notes_fp;
 };
+
+/* Some ratio was refused for unequal work: the legend says what it means. */
+static int	any_work_note;
 
 static void
 usage(FILE *fp)
@@ -185,12 +192,12 @@ ratio_of(const struct cell *c, const struct cell *native, struct ratio *r)
 
 static void
 fill_row(struct row *row, const struct cell *c, const struct cell *native,
-    int dec)
+    int dec, const char *work)
 {
 	const struct summary *s = &c->sum;
 	struct ratio r;
 
-	ratio_of(c, native, &r);
+	ratio_of(c, work == NULL ? native : NULL, &r);
 	row->col[C_PLATFORM] = xasprintf("%s", c->s->platform);
 	row->col[C_N] = xasprintf("%zu", s->n);
 	row->col[C_MEAN] = fmt_fixed(s->mean, dec);
@@ -201,8 +208,10 @@ fill_row(struct row *row, const struct cell *c, const struct cell *native,
 	row->col[C_CV] = isnan(s->cv) ? xasprintf("-") :
 	    xasprintf("%.1f%%%s", 100.0 * s->cv, s->cv > CV_HIGH ? "!" : "");
 	row->col[C_CI] = fmt_interval(s->ci_low, s->ci_high, 5, dec);
-	row->col[C_RATIO] = fmt_num(r.est, 4);
+	row->col[C_RATIO] = work != NULL ? xasprintf("%s", work) :
+	    fmt_num(r.est, 4);
 	row->col[C_RATIO_CI] = fmt_interval(r.lo, r.hi, 4, -1);
+	row->noted = work != NULL;
 	row->col[C_OUTLIERS] = fmt_outliers(c);
 }
 
@@ -267,18 +276,18 @@ csv_header(void)
 {
 	puts("benchmark,metric,unit,platform,n,mean,median,sd,min,max,cv,"
 	    "ci_low,ci_high,ratio,ratio_low,ratio_high,outliers,outlier_reps,"
-	    "missing,better,failed,status,reason");
+	    "missing,better,failed,status,reason,note");
 }
 
 static void
 csv_row(const struct block *bl, const struct cell *c,
-    const struct cell *native)
+    const struct cell *native, const char *work)
 {
 	const struct summary *s = &c->sum;
 	struct ratio r;
 	size_t i, k = 0;
 
-	ratio_of(c, native, &r);
+	ratio_of(c, work == NULL ? native : NULL, &r);
 	csv_names(bl, c->s->platform);
 	printf(",%zu", s->n);
 	put_csv_num(s->mean);
@@ -299,7 +308,7 @@ csv_row(const struct block *bl, const struct cell *c,
 	printf(",%zu,%s", c->nmissing, better_word(bl->better));
 }
 
-/* The last columns: failed reps, status and its reason. */
+/* The last columns: failed reps, status and its reason, the note. */
 static void
 csv_status(const struct entry *e)
 {
@@ -310,6 +319,9 @@ csv_status(const struct entry *e)
 		put_csv_field(e->failure->reason);
 	else if (e->cell == NULL)
 		put_csv_field(e->skipped);
+	putchar(',');
+	if (e->work != NULL)
+		put_csv_field(e->work);
 	putchar('\n');
 }
 
@@ -437,7 +449,8 @@ print_markdown(const struct block *bl)
 			put_md_cell(bl->rows[i].status == NULL ||
 			    j == C_PLATFORM ? bl->rows[i].col[j] :
 			    j == C_N ? bl->rows[i].status : "",
-			    bl->rows[i].status != NULL && j == C_N);
+			    (bl->rows[i].status != NULL && j == C_N) ||
+			    (bl->rows[i].noted && j == C_RATIO));
 		puts("|");
 	}
 	if (bl->notes_len > 0) {
@@ -465,10 +478,13 @@ print_legend(enum format f)
 		    "10%: the runs vary a lot.",
 		"outliers: runs beyond Tukey's fences (1.5 IQR outside the "
 		    "quartiles); kept in every statistic.",
+		"unequal work: the platform's runs did other work than "
+		    "native's, so no ratio; degraded: the work was refused "
+		    "in part.",
 	};
-	size_t i;
+	size_t i, n = sizeof(legend) / sizeof(legend[0]);
 
-	for (i = 0; i < sizeof(legend) / sizeof(legend[0]); i++)
+	for (i = 0; i < n - !any_work_note; i++)
 		printf("%s%s\n", f == FMT_MARKDOWN ? "- " : "", legend[i]);
 }
 
@@ -520,6 +536,7 @@ report_block(const struct results *r, const struct bench *b,
 		e->nfailed = results_failed(r, b->name, r->plat[i],
 		    &e->failure);
 		e->skipped = results_skipped(r, r->plat[i]);
+		e->work = results_work(r, b->name, r->plat[i], NULL);
 		if ((s = results_find(r, b->name, metric, r->plat[i])) != NULL) {
 			cell_compute(&cells[n], s);
 			if (strcmp(s->platform, "native") == 0)
@@ -533,9 +550,11 @@ report_block(const struct results *r, const struct bench *b,
 	for (i = 0; i < ne; i++) {
 		const struct entry *e = &ent[i];
 
+		if (e->cell != NULL && e->work != NULL)
+			any_work_note = 1;
 		if (f == FMT_CSV) {
 			if (e->cell != NULL) {
-				csv_row(&bl, e->cell, native);
+				csv_row(&bl, e->cell, native, e->work);
 				csv_status(e);
 			} else
 				csv_empty_row(&bl, e);
@@ -549,7 +568,7 @@ report_block(const struct results *r, const struct bench *b,
 			    e->skipped);
 			continue;
 		}
-		fill_row(row, e->cell, native, dec);
+		fill_row(row, e->cell, native, dec, e->work);
 		note_missing(&bl, e->cell);
 		note_failed(&bl, r, e);
 	}

@@ -75,6 +75,7 @@ SH_TESTS += \
 	tests/vc-qemu-usage.t \
 	tests/vc-qemu-write-error.t \
 	tests/vc-qemu-verbose.t \
+	tests/vc-qemu-unequal.t \
 	tests/vc-container-docker.t \
 	tests/vc-container-podman.t \
 	tests/vc-container-probe.t \
@@ -97,6 +98,9 @@ SH_TESTS += \
 	tests/vc-suite-shuffle.t \
 	tests/vc-suite-resume-foreign.t \
 	tests/vc-suite-adaptive.t \
-	tests/vc-suite-params.t
+	tests/vc-suite-params.t \
+	tests/vc-suite-unequal.t \
+	tests/vc-container-unequal.t \
+	tests/vc-container-equal.t
 EXTRA_DIST += tests/fake-runner.sh tests/fake-engine.sh tests/fake-qemu.py \
 	tests/qemu.sh tests/container.sh

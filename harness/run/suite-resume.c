@@ -28,6 +28,7 @@ struct rec {
 	size_t		 nrows, line;
 	long long	 offset;
 	char		*time;
+	struct work	 did;		/* what it did (work.h) */
 };
 
 struct done_scan {
@@ -36,6 +37,31 @@ struct done_scan {
 	struct rec	*rec;
 	size_t		 n, cap;
 };
+
+/* The record that row starts. */
+static struct rec *
+new_rec(struct done_scan *d, int p, int b, const struct csv_row *row)
+{
+	struct rec *r;
+
+	if (d->n == d->cap) {
+		d->cap = d->cap ? 2 * d->cap : 64;
+		if ((d->rec = reallocarray(d->rec, d->cap, sizeof(*d->rec)))
+		    == NULL)
+			diesys(EXIT_FAIL, "realloc");
+	}
+	r = &d->rec[d->n++];
+	r->p = p;
+	r->b = b;
+	r->rep = row->rep;
+	r->nrows = 1;
+	r->line = row->line;
+	r->offset = row->offset;
+	if ((r->time = strdup(row->time)) == NULL)
+		diesys(EXIT_FAIL, "strdup");
+	work_init(&r->did, catalog_benchs[b].name);
+	return r;
+}
 
 /*
  * A row already in results.csv: it must lie in this run's matrix, or
@@ -62,25 +88,12 @@ done_row(const struct csv_row *row, void *arg)
 		    "%lld repetitions", d->path, row->line, (long long)row->rep,
 		    (long long)d->o->maxreps);
 	if (r != NULL && r->p == p && r->b == b && r->rep == row->rep &&
-	    strcmp(r->time, row->time) == 0) {
+	    strcmp(r->time, row->time) == 0)
 		r->nrows++;
-		return;
-	}
-	if (d->n == d->cap) {
-		d->cap = d->cap ? 2 * d->cap : 64;
-		if ((d->rec = reallocarray(d->rec, d->cap, sizeof(*d->rec)))
-		    == NULL)
-			diesys(EXIT_FAIL, "realloc");
-	}
-	r = &d->rec[d->n++];
-	r->p = p;
-	r->b = b;
-	r->rep = row->rep;
-	r->nrows = 1;
-	r->line = row->line;
-	r->offset = row->offset;
-	if ((r->time = strdup(row->time)) == NULL)
-		diesys(EXIT_FAIL, "strdup");
+	else
+		r = new_rec(d, p, b, row);
+	work_metric(&r->did, row->metric, row->value);
+	work_params(&r->did, row->params);
 }
 
 /*
@@ -124,9 +137,11 @@ check_file(int fd, const char *path)
 }
 
 /*
- * The records found, marked done in cells. An incomplete last record is
- * cut off, to be measured again; an incomplete record or a second one
- * of a rep inside the file is refused: this writer leaves neither.
+ * The records found, marked done in cells, with the work they did
+ * (work.h), which vc-suite compares with native's. An incomplete last
+ * record is cut off, to be measured again; an incomplete record or a
+ * second one of a rep inside the file is refused: this writer leaves
+ * neither.
  */
 static void
 mark_done(int fd, const struct done_scan *d, struct mcell (*cells)[NBENCH])
@@ -168,6 +183,7 @@ mark_done(int fd, const struct done_scan *d, struct mcell (*cells)[NBENCH])
 			    catalog_plats[r->p].name, catalog_benchs[r->b].name,
 			    (long long)r->rep);
 		cells[r->p][r->b].done[r->rep] = 1;
+		work_merge(&cells[r->p][r->b].work, &r->did);
 	}
 }
 
@@ -190,8 +206,10 @@ read_done(const char *path, const struct options *o,
 	results_scan(path, done_row, &d);
 	mark_done(fd, &d, cells);
 	close(fd);
-	for (i = 0; i < d.n; i++)
+	for (i = 0; i < d.n; i++) {
 		free(d.rec[i].time);
+		work_free(&d.rec[i].did);
+	}
 	free(d.rec);
 	return ncols;
 }

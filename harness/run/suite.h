@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "catalog.h"
+#include "report/work.h"
 
 /*
  * quick: small sizes, a few minutes; classic: the course's settings.
@@ -37,6 +38,7 @@ struct options {
 	uint64_t	 seed;
 	const char	*dir;			/* -d */
 	int		 resume;		/* -r */
+	int		 equal;			/* -E: unequal work fails */
 };
 
 /* One cell of the matrix: a benchmark on a platform. */
@@ -48,6 +50,8 @@ struct mcell {
 	int		 converged;
 	int64_t		 nfailed;		/* in this run */
 	char		*failure;		/* the first one's reason */
+	struct work	 work;			/* what its records did */
+	int		 warned;		/* of unequal work */
 };
 
 /* What the check of a platform found. */

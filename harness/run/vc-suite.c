@@ -9,9 +9,11 @@
  * where it stopped (suite-resume.c). A measurement that fails goes to
  * DIR/failures.csv the same way (results.c), with the reason from the
  * runner's stderr, which is also relayed as it comes; the list of
- * failed cells ends the run. DIR/meta.json records the machine, the
- * software versions, the parameters and each platform's exact command
- * line (suite-meta.c).
+ * failed cells ends the run. A record whose work is not native's (a
+ * refused fork, another order: work.h) is a warning, once per cell,
+ * listed at the end too, and with -E a failure of the run.
+ * DIR/meta.json records the machine, the software versions, the
+ * parameters and each platform's exact command line (suite-meta.c).
  *
  * Order is interleaved: round by round, each benchmark on every platform
  * in turn (shuffled with a recorded seed if -s), so that a drift of the
@@ -62,6 +64,7 @@ static int fail_fd = -1;		/* failures.csv, opened at the first */
 /* Totals for the overhead report. */
 static double runner_wall, work_secs, probe_secs;
 static int64_t nrun, nfail;
+static int nunequal;		/* cells whose work was not native's */
 
 /* Measurements done of the total, since t0: for the progress line. */
 struct pace {
@@ -102,7 +105,7 @@ split_words(const char *s, size_t *np)
 static void
 usage(void)
 {
-	printf("usage: %s [-hqV] [-a bench=args] [-b benchmarks] "
+	printf("usage: %s [-EhqV] [-a bench=args] [-b benchmarks] "
 	    "[-c ci-percent]\n\t[-d dir] [-N max-reps] [-n reps] "
 	    "[-O platform=options] [-P quick|classic]\n\t[-p platforms] "
 	    "[-s seed] [-w warmup]\n       %s -r dir\n", progname, progname);
@@ -211,6 +214,9 @@ option(int ch, char *arg)
 	case 'd':
 		o.dir = arg;
 		break;
+	case 'E':
+		o.equal = 1;
+		break;
 	case 'h':
 		usage();
 		break;
@@ -285,7 +291,8 @@ parse_args(int argc, char *argv[], const char *meta)
 
 	set_defaults();
 	optind = 1;
-	while ((ch = getopt(argc, argv, "a:b:c:d:hN:n:O:P:p:qr:s:Vw:")) != -1) {
+	while ((ch = getopt(argc, argv, "a:b:c:d:EhN:n:O:P:p:qr:s:Vw:")) !=
+	    -1) {
 		if (meta != NULL && strchr("hrV", ch) != NULL)
 			die(EXIT_FAIL, "%s: argv holds -%c, which is no option "
 			    "of a run", meta, ch);
@@ -533,9 +540,49 @@ append_record(int p, int b, int64_t rep, const char *out, double *work,
 		results_append(csv_fd, csv_path, rows.p, rows.len);
 		*work = rows.work;
 		*primary = rows.primary;
+		work_merge(&cells[p][b].work, &rows.did);
 	}
 	free(rows.p);
+	work_free(&rows.did);
 	return why;
+}
+
+/*
+ * Did cell (p, b)'s records so far do the work of native's (work.h)?
+ * If not, said once per cell, with the rep of the record that showed
+ * it (0: none, a record of native's or of the file, -r).
+ */
+static void
+check_work(int p, int b, int64_t rep)
+{
+	struct mcell *c = &cells[p][b];
+	char note[WORK_NOTE_MAX];
+
+	if (c->warned || work_check(&c->work, &cells[PLAT_NATIVE][b].work,
+	    note, sizeof(note)) == WORK_SAME)
+		return;
+	c->warned = 1;
+	if (isatty(2))
+		fputc('\n', stderr);
+	if (rep > 0)
+		warnmsg("%s %s rep %lld: %s", catalog_plats[p].name,
+		    catalog_benchs[b].name, (long long)rep, note);
+	else
+		warnmsg("%s %s: %s", catalog_plats[p].name,
+		    catalog_benchs[b].name, note);
+}
+
+/* A new record of (p, b): its cell checked; native's, every cell. */
+static void
+check_record(int p, int b, int64_t rep)
+{
+	int q;
+
+	check_work(p, b, rep);
+	if (p == PLAT_NATIVE)
+		for (q = 0; q < NPLAT; q++)
+			if (q != PLAT_NATIVE)
+				check_work(q, b, 0);
 }
 
 /* Adaptive rule: the 95% CI half-width within o.ci percent of the mean. */
@@ -643,6 +690,7 @@ measure(int p, int b, int64_t rep)
 	}
 	work_secs += work;
 	c->done[rep] = 1;
+	check_record(p, b, rep);
 	if (isfinite(primary) && c->nprimary < (size_t)o.maxreps)
 		c->primary[c->nprimary++] = primary;
 	if (o.ci > 0 && rep >= o.reps)
@@ -675,6 +723,28 @@ list_failures(void)
 			    (long long)(cells[p][b].nfailed + ok),
 			    cells[p][b].failure);
 		}
+}
+
+/*
+ * The cells whose work was not native's, one line each, after the
+ * failed ones; counted in nunequal.
+ */
+static void
+list_unequal(void)
+{
+	char note[WORK_NOTE_MAX];
+	int p, b;
+
+	for (p = 0; p < NPLAT; p++)
+		for (b = 0; b < NBENCH; b++)
+			if (work_check(&cells[p][b].work,
+			    &cells[PLAT_NATIVE][b].work, note, sizeof(note)) !=
+			    WORK_SAME) {
+				fprintf(stderr, "%s: %s %s: %s\n", progname,
+				    catalog_plats[p].name,
+				    catalog_benchs[b].name, note);
+				nunequal++;
+			}
 }
 
 /* One cell's repetition, with progress before and after. */
@@ -842,7 +912,19 @@ make_cells(void)
 			    1)) == NULL || (cells[p][b].primary = calloc(
 			    (size_t)o.maxreps, sizeof(double))) == NULL)
 				diesys(EXIT_FAIL, "calloc");
+			work_init(&cells[p][b].work, catalog_benchs[b].name);
 		}
+}
+
+/* -r: the work of the records already there, as if they had just come. */
+static void
+check_done(void)
+{
+	int p, b;
+
+	for (b = 0; b < NBENCH; b++)
+		for (p = 0; p < NPLAT; p++)
+			check_work(p, b, 0);
 }
 
 /*
@@ -857,9 +939,10 @@ set_up_dir(void)
 	make_dir();
 	open_results();
 	make_cells();
-	if (o.resume)
+	if (o.resume) {
 		csv_ncols = read_done(csv_path, &o, cells);
-	else {
+		check_done();
+	} else {
 		head = csv_header_line(results_cols, R_NCOLS);
 		results_append(csv_fd, csv_path, head, strlen(head));
 		free(head);
@@ -948,7 +1031,8 @@ run_interleaved(struct pace *pc)
  * Where the time went: the suite's own work (spawning, parsing,
  * writing), the platform checks, the platforms' overhead (boots,
  * container starts) and the benchmarks' measured work. Then the
- * platforms skipped and the cells that failed.
+ * platforms skipped, the cells that failed and those whose work was
+ * not native's.
  */
 static void
 summary(double t0)
@@ -970,9 +1054,13 @@ summary(double t0)
 			fprintf(stderr, "%s: %s skipped: %s\n", progname,
 			    catalog_plats[p].name, found[p].skipped);
 	list_failures();
+	list_unequal();
 }
 
-/* The files closed, and the exit status: 1 if a measurement failed. */
+/*
+ * The files closed, and the exit status: 1 if a measurement failed, or
+ * with -E if a cell's work was not native's.
+ */
 static int
 finish(void)
 {
@@ -983,7 +1071,7 @@ finish(void)
 	free(csv_path);
 	if (close_stdout() != EXIT_OK)
 		return EXIT_FAIL;
-	return nfail > 0 ? EXIT_FAIL : EXIT_OK;
+	return nfail > 0 || (o.equal && nunequal > 0) ? EXIT_FAIL : EXIT_OK;
 }
 
 int

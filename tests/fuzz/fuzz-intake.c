@@ -87,6 +87,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			__builtin_trap();
 	}
 	free(r.p);
+	work_free(&r.did);
 	free(out);
 	return 0;
 }

@@ -1,0 +1,45 @@
+#!/bin/sh
+# A real cap on a real VM: a 256 MiB guest refuses forksum 1 3000's
+# forks (the guest kernel sizes threads-max by its memory: about 1950),
+# the record counts them, vc-suite warns and vc-report gives qemu no
+# ratio, only why. Not 128 MiB: there the guest's OOM killer often kills
+# a forksum process before a fork is refused, which fails the run (exit
+# 1) instead of reducing its work; 256 MiB refused forks in every trial.
+. "${top_srcdir:-.}/tests/tap.sh"
+. "$top_srcdir/tests/qemu.sh"
+
+plan 8
+run vc-qemu -m 256M forksum -o json 1 3000
+is "$rc:$(field "$out" sum)" 0:4501500 "256 MiB: forksum 1 3000 still sums right"
+procs=$(field "$out" processes)
+refused=$(field "$out" fork_failures)
+is "$(awk -v p="$procs" -v f="$refused" 'BEGIN { print (f > 0 && p < 5998) }')" 1 \
+    "the record shows forks refused ($refused) and fewer processes ($procs of 5998)"
+
+d=$tap_tmp/r
+run vc-suite -P quick -p native,qemu -b forksum -n 1 -a forksum='1 3000' \
+    -O qemu='-m 256M' -d "$d"
+is "$rc:$out" "0:$d" "vc-suite, the guest capped with -O: exit 0"
+case $err in
+*"vc-suite: qemu forksum rep 1: unequal work: "*" forks refused"*)
+	pass "vc-suite warns at qemu's record" ;;
+*) fail "vc-suite warns at qemu's record" "$err" ;;
+esac
+is "$(awk -F, '$5 == "fork_failures" && $3 == "native" { print $7 }' "$d/results.csv")" 0 \
+    "native refused no fork"
+
+run vc-report "$d"
+row=$(printf '%s\n' "$out" | grep '^qemu ')
+case $row in
+*" unequal work: "*" forks refused  "*) pass "vc-report: the phrase for qemu's ratio" ;;
+*) fail "vc-report: the phrase for qemu's ratio" "$row" ;;
+esac
+run vc-report -f csv "$d"
+is "$(printf '%s\n' "$out" | python3 -c '
+import csv, sys
+for r in csv.DictReader(sys.stdin):
+    if r["platform"] == "qemu":
+        print(r["ratio"] == "", r["note"].startswith("unequal work: "))
+')" "True True" "vc-report -f csv: no ratio, the note"
+nothing_left "no VM or runner directory left"
+done_testing
