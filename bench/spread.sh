@@ -29,4 +29,4 @@ set_spread() {
 
 set_spread linpack kflops "$b/linpack/linpack" -t "${LINPACK_TIME:-10}"
 set_spread memsweep seconds "$b/memsweep/memsweep"
-set_spread forksum seconds "$b/forksum/forksum" 1 100000
+set_spread forksum seconds "$b/forksum/forksum" 1 10000
