@@ -64,7 +64,8 @@ tests_fuzz_fuzz_record_LDFLAGS = $(FUZZ_LINK)
 # left open; catalog.c is the table results.c reads.
 noinst_LIBRARIES += tests/fuzz/libfuzzresults.a
 tests_fuzz_libfuzzresults_a_SOURCES = harness/report/results.c \
-	harness/report/resultsfile.c lib/msg.c harness/catalog.c
+	harness/report/resultsfile.c harness/report/work.c lib/msg.c \
+	harness/catalog.c
 tests_fuzz_libfuzzresults_a_CPPFLAGS = $(AM_CPPFLAGS) -Dexit=fuzz_exit \
 	-Dfopen=fuzz_fopen -Dfclose=fuzz_fclose
 tests_fuzz_libfuzzresults_a_CFLAGS = $(FUZZ_CFLAGS) $(JSONC_CFLAGS)
