@@ -9,7 +9,9 @@ need_cmd prlimit nproc taskset
 # val KEY: its value in $out.
 val() { printf '%s\n' "$out" | sed -n "s/^$1 //p"; }
 
-plan 10
+# A sanitizer build leaves out the case without /proc: its runtime cannot
+# start without /proc, and the normal build's run checks that case.
+if [ -n "${VC_SANITIZER:-}" ]; then plan 9; else plan 10; fi
 run vc-envelope
 is "$rc:$(printf '%s\n' "$out" | cut -d' ' -f1 | tr '\n' ' ')" \
     "0:cpus_usable cpus_online memory_total nofile_soft nofile_hard nproc_soft nproc_hard pid_max threads_max cgroup_pids_max cgroup_memory_max cgroup_cpu_max kernel " \
@@ -38,9 +40,8 @@ is "$rc:$(val cpus_usable)" "0:1" "taskset to one CPU: cpus_usable 1"
 
 # No /proc, no /sys (empty tmpfs over them, in a mount namespace of its
 # own): what cannot be read is unknown, and the exit status still 0.
-# Sanitizer runtimes cannot start without /proc.
 if [ -n "${VC_SANITIZER:-}" ]; then
-	echo "ok $((tap_n += 1)) - without /proc and /sys # SKIP a sanitizer build needs /proc"
+	:	# not planned: see the plan
 elif unshare -m true 2>/dev/null; then
 	run unshare -m sh -c 'mount -t tmpfs none /proc && mount -t tmpfs none /sys && exec "$0"' \
 	    "$(command -v vc-envelope)"
