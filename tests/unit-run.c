@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cleanup.h"
@@ -111,6 +112,12 @@ test_exit_code(void)
 	    "exec_status: ENOENT is 127, EACCES 126");
 }
 
+/*
+ * The children the tests need, without a shell: this program itself,
+ * run again with the name of what to do (see child()).
+ */
+static char *self;
+
 static void
 on_alarm(int sig)
 {
@@ -122,12 +129,12 @@ test_run_read(void)
 {
 	char *echo[] = { "echo", "hello", "world", NULL };
 	char *seq[] = { "seq", "1", "200000", NULL };
-	char *both[] = { "sh", "-c", "echo out; echo err >&2", NULL };
-	char *longerr[] = { "sh", "-c", "echo 0123456789 >&2", NULL };
-	char *code[] = { "sh", "-c", "echo partial; exit 3", NULL };
-	char *killed[] = { "sh", "-c", "kill -KILL $$", NULL };
+	char *both[] = { self, "both", NULL };
+	char *longerr[] = { self, "longerr", NULL };
+	char *code[] = { self, "code", NULL };
+	char *killed[] = { self, "killed", NULL };
 	char *cat[] = { "cat", NULL };
-	char *slow[] = { "sh", "-c", "sleep 0.3; echo late", NULL };
+	char *slow[] = { self, "slow", NULL };
 	char *none[] = { "/nonexistent/virtcost-no-such-program", NULL };
 	char *out = NULL, *err = NULL;
 	const char *seen;
@@ -257,8 +264,8 @@ test_deadlines(void)
 {
 	char *sleep30[] = { "sleep", "30", NULL };
 	char *sleep0[] = { "sleep", "0", NULL };
-	char *deaf[] = { "sh", "-c", "trap '' TERM; exec sleep 30", NULL };
-	char *own124[] = { "sh", "-c", "exit 124", NULL };
+	char *deaf[] = { self, "deaf", NULL };
+	char *own124[] = { self, "own124", NULL };
 	pid_t pid;
 	int rc, status, late;
 
@@ -309,9 +316,45 @@ test_deadlines(void)
 	TAP_OK(no_children(), "wait_or_stop: no child left");
 }
 
-int
-main(void)
+/* What a child run as "self MODE" does; it never returns. */
+static void
+child(const char *mode)
 {
+	struct timespec t = { 0, 300000000 };
+
+	if (strcmp(mode, "both") == 0) {
+		puts("out");
+		fflush(stdout);
+		fputs("err\n", stderr);
+	} else if (strcmp(mode, "longerr") == 0)
+		fputs("0123456789\n", stderr);
+	else if (strcmp(mode, "code") == 0) {
+		puts("partial");
+		exit(3);
+	} else if (strcmp(mode, "killed") == 0)
+		raise(SIGKILL);
+	else if (strcmp(mode, "slow") == 0) {
+		nanosleep(&t, NULL);
+		puts("late");
+	} else if (strcmp(mode, "deaf") == 0) {
+		signal(SIGTERM, SIG_IGN);
+		t.tv_sec = 30;
+		t.tv_nsec = 0;
+		while (nanosleep(&t, &t) == -1)
+			;
+	} else if (strcmp(mode, "own124") == 0)
+		exit(124);
+	else
+		exit(2);
+	exit(0);
+}
+
+int
+main(int argc, char *argv[])
+{
+	self = argv[0];
+	if (argc == 2)
+		child(argv[1]);
 	test_exit_code();
 	test_run_read();
 	test_deadlines();
