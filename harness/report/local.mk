@@ -37,6 +37,7 @@ SH_TESTS += \
 	tests/vc-report-extreme.t \
 	tests/vc-report-params.t \
 	tests/vc-report-envelope.t \
+	tests/vc-report-conditions.t \
 	tests/vc-report-unequal.t \
 	tests/vc-plot-charts.t \
 	tests/vc-plot-errors.t \

@@ -1231,18 +1231,33 @@ read_skips(struct results *r, struct json_object *meta)
 }
 
 /*
- * An envelope's value as text, into buf: from meta.json, untrusted, so
- * cut short (not in a UTF-8 sequence) and control characters blanked,
- * as a reason is; "unknown" when it has none. Bytes in MiB if mib and
- * the value is a number.
+ * Text from meta.json, untrusted, into buf: cut short (not in a UTF-8
+ * sequence) and control characters blanked, as a reason is.
+ */
+static const char *
+clean_text(const char *s, char *buf, size_t size)
+{
+	size_t i;
+
+	for (i = 0; s[i] != '\0' && i < size - 4; i++)
+		buf[i] = (unsigned char)s[i] < 0x20 || s[i] == 0x7f ? ' ' :
+		    s[i];
+	if (s[i] != '\0')
+		while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80)
+			i--;
+	strcpy(buf + i, s[i] != '\0' ? "..." : "");
+	return buf;
+}
+
+/*
+ * An envelope's value as text, into buf (clean_text); "unknown" when it
+ * has none. Bytes in MiB if mib and the value is a number.
  */
 static const char *
 env_text(struct json_object *env, const char *key, int mib, char *buf,
     size_t size)
 {
 	struct json_object *v;
-	const char *s;
-	size_t i;
 
 	if (!json_object_object_get_ex(env, key, &v) ||
 	    (!json_object_is_type(v, json_type_string) &&
@@ -1253,15 +1268,7 @@ env_text(struct json_object *env, const char *key, int mib, char *buf,
 		    (double)json_object_get_int64(v) / (1 << 20));
 		return buf;
 	}
-	s = json_object_get_string(v);
-	for (i = 0; s[i] != '\0' && i < size - 4; i++)
-		buf[i] = (unsigned char)s[i] < 0x20 || s[i] == 0x7f ? ' ' :
-		    s[i];
-	if (s[i] != '\0')
-		while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80)
-			i--;
-	strcpy(buf + i, s[i] != '\0' ? "..." : "");
-	return buf;
+	return clean_text(json_object_get_string(v), buf, size);
 }
 
 /*
@@ -1325,6 +1332,84 @@ read_envelopes(struct results *r, struct json_object *meta)
 		e = &r->env[r->nenv++];
 		e->platform = xstrdup(name);
 		e->line = envelope_line(env);
+	}
+}
+
+/* A number of a conditions entry, or NAN. */
+static double
+cond_num(struct json_object *c, const char *key)
+{
+	struct json_object *v;
+
+	if (!json_object_object_get_ex(c, key, &v) ||
+	    (!json_object_is_type(v, json_type_double) &&
+	    !json_object_is_type(v, json_type_int)))
+		return NAN;
+	return json_object_get_double(v);
+}
+
+/*
+ * The line of one session's conditions: when it started and how long it
+ * took, then the reasons it looked noisy, or the figures that say it
+ * looked quiet.
+ */
+static char *
+condition_line(struct json_object *c, int *noisy)
+{
+	struct json_object *v, *why;
+	char when[48], reason[REASON_MAX], *line, *more;
+	size_t i, k, n;
+
+	*noisy = json_object_object_get_ex(c, "noisy", &v) &&
+	    json_object_get_boolean(v);
+	line = xasprintf("%s, %.0f s: ",
+	    env_text(c, "started", 0, when, sizeof(when)),
+	    cond_num(c, "seconds"));
+	if (*noisy && json_object_object_get_ex(c, "why", &why) &&
+	    json_object_is_type(why, json_type_array) &&
+	    (n = json_object_array_length(why)) > 0) {
+		for (i = k = 0; i < n && k < 4; i++) {
+			v = json_object_array_get_idx(why, i);
+			if (!json_object_is_type(v, json_type_string))
+				continue;
+			more = xasprintf("%s%s%s", line, k++ ? "; " : "noisy: ",
+			    clean_text(json_object_get_string(v), reason,
+			    sizeof(reason)));
+			free(line);
+			line = more;
+		}
+		if (k > 0)
+			return line;
+	}
+	more = xasprintf("%s%s: steal %.1f%%, other programs %.0f%% of the "
+	    "CPUs before and %.0f%% after, CPU clock %.0f-%.0f MHz", line,
+	    *noisy ? "noisy" : "quiet", cond_num(c, "steal_percent"),
+	    cond_num(c, "others_before_percent"),
+	    cond_num(c, "others_after_percent"), cond_num(c, "mhz_min"),
+	    cond_num(c, "mhz_max"));
+	free(line);
+	return more;
+}
+
+/* The conditions of each vc-suite session (an older meta.json: none). */
+static void
+read_conditions(struct results *r, struct json_object *meta)
+{
+	struct json_object *a, *c;
+	struct condition *k;
+	size_t i, n;
+
+	if (!json_object_object_get_ex(meta, "conditions", &a) ||
+	    !json_object_is_type(a, json_type_array))
+		return;
+	n = json_object_array_length(a);
+	for (i = 0; i < n; i++) {
+		c = json_object_array_get_idx(a, i);
+		if (!json_object_is_type(c, json_type_object))
+			continue;
+		r->cond = xrealloc(r->cond, r->ncond + 1, sizeof(*r->cond));
+		k = &r->cond[r->ncond++];
+		k->line = condition_line(c, &k->noisy);
 	}
 }
 
@@ -1439,6 +1524,7 @@ results_read(struct results *r, const char *dir)
 	    "shown" : "titles without parameters")) != NULL) {
 		read_skips(r, meta);
 		read_envelopes(r, meta);
+		read_conditions(r, meta);
 	}
 	index_series(r);
 	judge_work(r);
@@ -1482,6 +1568,9 @@ results_free(struct results *r)
 		free(r->env[i].line);
 	}
 	free(r->env);
+	for (i = 0; i < r->ncond; i++)
+		free(r->cond[i].line);
+	free(r->cond);
 	for (i = 0; i < r->nwork; i++) {
 		free(r->work[i].benchmark);
 		free(r->work[i].platform);

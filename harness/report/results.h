@@ -75,6 +75,15 @@ struct envelope {
 	char	*line;
 };
 
+/*
+ * How quiet the machine looked during one vc-suite session, from
+ * meta.json's "conditions": the verdict and one line that says why.
+ */
+struct condition {
+	int	 noisy;
+	char	*line;
+};
+
 #define META_MAX	(1 << 20)	/* bytes of meta.json read at most */
 #define META_MAX_TEXT	"1 MiB"
 #define REASON_MAX	200	/* bytes of a reason kept; longer is cut */
@@ -104,6 +113,8 @@ struct results {
 	size_t		  nskip;
 	struct envelope	 *env;
 	size_t		  nenv;
+	struct condition *cond;		/* one per vc-suite session */
+	size_t		  ncond;
 	struct workcell	 *work;		/* per benchmark and platform */
 	size_t		  nwork;
 	/* Private to results.c: the index of the series. */

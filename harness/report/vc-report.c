@@ -638,6 +638,32 @@ print_envelopes(const struct results *r, enum format f)
 	}
 }
 
+/*
+ * How quiet the machine looked during each vc-suite session: in text
+ * with -a or when one looked noisy, in Markdown always.
+ */
+static void
+print_conditions(const struct results *r, enum format f, int all)
+{
+	size_t i;
+	int noisy = 0;
+
+	for (i = 0; i < r->ncond; i++)
+		noisy |= r->cond[i].noisy;
+	if (r->ncond == 0 || (f == FMT_TEXT && !all && !noisy))
+		return;
+	puts(f == FMT_MARKDOWN ? "\n### Machine\n" :
+	    "\nmachine (how quiet it looked while vc-suite measured):");
+	for (i = 0; i < r->ncond; i++) {
+		if (f == FMT_MARKDOWN) {
+			fputs("- ", stdout);
+			put_md_text(r->cond[i].line);
+			putchar('\n');
+		} else
+			puts(r->cond[i].line);
+	}
+}
+
 static void
 report(const struct results *r, const struct opts *o)
 {
@@ -667,6 +693,8 @@ report(const struct results *r, const struct opts *o)
 	/* A Markdown report is a document: it always says where it ran. */
 	if ((o->all && o->format == FMT_TEXT) || o->format == FMT_MARKDOWN)
 		print_envelopes(r, o->format);
+	if (o->format != FMT_CSV)
+		print_conditions(r, o->format, o->all);
 }
 
 /* The shortest decimal that reads back as the same double. */

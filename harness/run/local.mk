@@ -50,7 +50,8 @@ dist_man_MANS += man/vc-container.1
 
 bin_PROGRAMS += harness/run/vc-suite
 harness_run_vc_suite_SOURCES = harness/run/vc-suite.c harness/run/suite.h \
-	harness/run/suite-meta.c harness/run/suite-resume.c
+	harness/run/suite-meta.c harness/run/suite-noise.c \
+	harness/run/suite-resume.c
 harness_run_vc_suite_CPPFLAGS = $(AM_CPPFLAGS) $(JSONC_CFLAGS)
 harness_run_vc_suite_LDADD = harness/report/libresults.a $(RUNNER_LIBS) \
 	$(JSONC_LIBS)
@@ -63,6 +64,7 @@ SH_TESTS += \
 	tests/vc-envelope-native.t \
 	tests/vc-qemu-envelope.t \
 	tests/vc-suite-envelope.t \
+	tests/vc-suite-conditions.t \
 	tests/vc-native-status.t \
 	tests/vc-native-signal.t \
 	tests/vc-qemu-run.t \

@@ -10,8 +10,11 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "catalog.h"
+
+struct json_object;
 #include "report/work.h"
 
 /*
@@ -61,6 +64,23 @@ struct plat_found {
 	char		*envelope;		/* vc-envelope's output */
 };
 
+/* /proc/stat's CPU time: busy, stolen by the hypervisor, all. */
+struct cpu_times {
+	unsigned long long busy, steal, total;
+};
+
+/* What suite-noise.c gathers about the machine during a session. */
+struct noise {
+	double			t0;
+	time_t			started;
+	int			have_stat;
+	struct cpu_times	stat0;
+	double			others_before;	/* percent, NAN if unknown */
+	double			load_start[3];
+	double			mhz_min, mhz_max;
+	int64_t			samples;
+};
+
 /* vc-suite.c */
 char	**command(int, int, const char *const []);
 
@@ -68,6 +88,14 @@ char	**command(int, int, const char *const []);
 void	 write_meta(const struct options *, const struct plat_found *,
 	    const char *, int, char *[]);
 int	 recorded_argv(const char *, char ***, char **);
+
+void	 add_conditions(const char *, struct json_object *);
+
+/* suite-noise.c */
+void	 noise_begin(struct noise *);
+void	 noise_sample(struct noise *);
+struct json_object *noise_end(struct noise *);
+void	 noise_warn(struct json_object *);
 
 /* suite-resume.c */
 size_t	 read_done(const char *, const struct options *,

@@ -63,6 +63,8 @@ static int fail_fd = -1;		/* failures.csv, opened at the first */
 
 /* Totals for the overhead report. */
 static double runner_wall, work_secs, probe_secs;
+/* How quiet the machine looked (suite-noise.c). */
+static struct noise noise;
 static int64_t nrun, nfail;
 static int nunequal;		/* cells whose work was not native's */
 
@@ -758,6 +760,7 @@ step(struct pace *pc, int p, int b, int64_t rep)
 		pc->total++;
 	progress(pc, p, b, rep, "running");
 	rc = measure(p, b, rep);
+	noise_sample(&noise);
 	pc->done++;
 	progress(pc, p, b, rep, rc == 0 ? "ok" : "FAILED");
 }
@@ -1078,6 +1081,7 @@ int
 main(int argc, char *argv[])
 {
 	struct pace pc = { wall_now(), 0, 0 };
+	struct json_object *conditions;
 
 	msg_init(argv[0]);
 	if (gethostname(host, sizeof(host) - 1) != 0)
@@ -1087,6 +1091,7 @@ main(int argc, char *argv[])
 	cleanup_signals();
 	sweep_runners();
 	set_up_dir();
+	noise_begin(&noise);
 	check_platforms();
 	write_meta(&o, found, host, argc, argv);
 	if (!any_platform())
@@ -1098,7 +1103,10 @@ main(int argc, char *argv[])
 		run_sequential(&pc);
 	else
 		run_interleaved(&pc);
+	conditions = noise_end(&noise);
 	summary(pc.t0);
+	noise_warn(conditions);
+	add_conditions(o.dir, conditions);
 	printf("%s\n", o.dir);
 	return finish();
 }
