@@ -1,5 +1,5 @@
 #!/bin/sh
-# vc-report shows meta.json's "conditions", one line per vc-suite
+# vc-report shows meta.json's "sessions", one line per vc-suite
 # session: in text when one looked noisy or with -a, in Markdown always,
 # in CSV never; an older meta.json without them changes nothing, and
 # untrusted text is cleaned as a reason is.
@@ -9,7 +9,7 @@
 # conditions DIR JSON-ARRAY: small results with these conditions.
 conditions() {
 	small_results "$1"
-	printf '{"benchmarks": {"linpack": "-n 500 -t 10", "memsweep": "-s 32M"}, "platforms": {}, "conditions": %s}\n' "$2" >"$1/meta.json"
+	printf '{"benchmarks": {"linpack": "-n 500 -t 10", "memsweep": "-s 32M"}, "platforms": {}, "sessions": %s}\n' "$2" >"$1/meta.json"
 }
 quiet='{"started": "2026-11-27T03:00:00Z", "seconds": 61.4, "steal_percent": 0.25, "others_before_percent": 1.5, "others_after_percent": 0.4, "mhz_min": 2096, "mhz_max": 2096, "mhz_samples": 12, "load_start": [0.1, 0.2, 0.3], "load_end": [1, 1, 1], "noisy": false, "why": []}'
 noisy='{"started": "2026-11-27T04:00:00Z", "seconds": 30, "steal_percent": 3.5, "noisy": true, "why": ["steal 3.5% of CPU time", 7, "CPU clock changed by 9%"]}'

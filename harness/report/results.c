@@ -1399,7 +1399,7 @@ read_conditions(struct results *r, struct json_object *meta)
 	struct condition *k;
 	size_t i, n;
 
-	if (!json_object_object_get_ex(meta, "conditions", &a) ||
+	if (!json_object_object_get_ex(meta, "sessions", &a) ||
 	    !json_object_is_type(a, json_type_array))
 		return;
 	n = json_object_array_length(a);

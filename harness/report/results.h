@@ -77,7 +77,7 @@ struct envelope {
 
 /*
  * How quiet the machine looked during one vc-suite session, from
- * meta.json's "conditions": the verdict and one line that says why.
+ * meta.json's "sessions": the verdict and one line that says why.
  */
 struct condition {
 	int	 noisy;

@@ -64,7 +64,7 @@ SH_TESTS += \
 	tests/vc-envelope-native.t \
 	tests/vc-qemu-envelope.t \
 	tests/vc-suite-envelope.t \
-	tests/vc-suite-conditions.t \
+	tests/vc-suite-sessions.t \
 	tests/vc-native-status.t \
 	tests/vc-native-signal.t \
 	tests/vc-qemu-run.t \

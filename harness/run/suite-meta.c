@@ -3,8 +3,9 @@
  * versions, the parameters, each platform's envelope (what vc-envelope
  * saw there) and exact command lines or why it was skipped, and the
  * argv the run was started with, which -r reads back to resume the run
- * with its own options; and at the end of each session, how quiet the
- * machine looked (suite-noise.c), kept across -r.
+ * with its own options; and at the end of each session, where its
+ * time went and how quiet the machine looked (suite-noise.c), kept
+ * across -r.
  */
 #include "config.h"
 
@@ -302,11 +303,11 @@ save(struct json_object *m, const char *dir)
 }
 
 /*
- * The "conditions" array of DIR/meta.json as it is (a new reference), or
+ * The "sessions" array of DIR/meta.json as it is (a new reference), or
  * a new empty one.
  */
 static struct json_object *
-old_conditions(const char *dir)
+old_sessions(const char *dir)
 {
 	struct json_object *m, *c, *r = NULL;
 	const char *why;
@@ -315,7 +316,7 @@ old_conditions(const char *dir)
 	if (asprintf(&path, "%s/meta.json", dir) == -1)
 		diesys(EXIT_FAIL, "asprintf");
 	if ((m = results_json_file(path, &why)) != NULL &&
-	    json_object_object_get_ex(m, "conditions", &c) &&
+	    json_object_object_get_ex(m, "sessions", &c) &&
 	    json_object_is_type(c, json_type_array))
 		r = json_object_get(c);
 	json_object_put(m);
@@ -338,19 +339,19 @@ write_meta(const struct options *o, const struct plat_found *found,
 	json_object_object_add(m, "benchmarks", benchmarks(o));
 	json_object_object_add(m, "platforms", platforms(o, found));
 	json_object_object_add(m, "argv", arguments(argc, argv));
-	/* A resumed run keeps the conditions of its earlier sessions. */
-	json_object_object_add(m, "conditions", o->resume ?
-	    old_conditions(o->dir) : json_object_new_array());
+	/* A resumed run keeps its earlier sessions. */
+	json_object_object_add(m, "sessions", o->resume ?
+	    old_sessions(o->dir) : json_object_new_array());
 	save(m, o->dir);
 	json_object_put(m);
 }
 
 /*
- * This session's conditions (taken: json_object_put'd here) appended to
- * DIR/meta.json's, which write_meta wrote at the start.
+ * This session's entry (taken: json_object_put'd here) appended to
+ * DIR/meta.json's "sessions"; write_meta wrote the file at the start.
  */
 void
-add_conditions(const char *dir, struct json_object *session)
+add_session(const char *dir, struct json_object *session)
 {
 	struct json_object *m, *c;
 	const char *why;
@@ -360,10 +361,10 @@ add_conditions(const char *dir, struct json_object *session)
 		diesys(EXIT_FAIL, "asprintf");
 	if ((m = results_json_file(path, &why)) == NULL)
 		die(EXIT_FAIL, "%s: %s", path, why);
-	if (!json_object_object_get_ex(m, "conditions", &c) ||
+	if (!json_object_object_get_ex(m, "sessions", &c) ||
 	    !json_object_is_type(c, json_type_array)) {
 		c = json_object_new_array();
-		json_object_object_add(m, "conditions", c);
+		json_object_object_add(m, "sessions", c);
 	}
 	json_object_array_add(c, session);
 	save(m, dir);

@@ -11,8 +11,8 @@
  *    sampled after every measurement; a spread means it changed.
  * The load averages at the start and the end are recorded as well, for
  * the reader: they include the suite's own work, so they decide nothing.
- * The verdict and its reasons go into meta.json's "conditions" (one
- * entry per vc-suite session, so a resumed run keeps the earlier ones).
+ * The verdict and its reasons go into the session's entry in meta.json's
+ * "sessions" (a resumed run keeps the earlier ones).
  */
 #include "config.h"
 
@@ -166,8 +166,9 @@ noise_sample(struct noise *n)
 		n->mhz_max = mhz;
 }
 
-static void
-put_num(struct json_object *o, const char *key, double v, int digits)
+/* v rounded to digits decimals as o's key; null if it is not finite. */
+void
+put_rounded(struct json_object *o, const char *key, double v, int digits)
 {
 	double scale = pow(10, digits);
 
@@ -220,12 +221,12 @@ noise_end(struct noise *n)
 	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ",
 	    gmtime(&n->started));
 	json_object_object_add(o, "started", json_object_new_string(when));
-	put_num(o, "seconds", wall_now() - n->t0, 1);
-	put_num(o, "steal_percent", steal, 2);
-	put_num(o, "others_before_percent", n->others_before, 1);
-	put_num(o, "others_after_percent", after, 1);
-	put_num(o, "mhz_min", n->samples ? n->mhz_min : NAN, 0);
-	put_num(o, "mhz_max", n->samples ? n->mhz_max : NAN, 0);
+	put_rounded(o, "seconds", wall_now() - n->t0, 1);
+	put_rounded(o, "steal_percent", steal, 2);
+	put_rounded(o, "others_before_percent", n->others_before, 1);
+	put_rounded(o, "others_after_percent", after, 1);
+	put_rounded(o, "mhz_min", n->samples ? n->mhz_min : NAN, 0);
+	put_rounded(o, "mhz_max", n->samples ? n->mhz_max : NAN, 0);
 	json_object_object_add(o, "mhz_samples",
 	    json_object_new_int64(n->samples));
 	put_load(o, "load_start", n->load_start);
@@ -248,16 +249,16 @@ noise_end(struct noise *n)
 	return o;
 }
 
-/* One line on stderr if the session's conditions say it looked noisy. */
+/* One line on stderr if the session's entry says it looked noisy. */
 void
-noise_warn(struct json_object *conditions)
+noise_warn(struct json_object *session)
 {
 	struct json_object *v, *why;
 	size_t i, n;
 
-	if (!json_object_object_get_ex(conditions, "noisy", &v) ||
+	if (!json_object_object_get_ex(session, "noisy", &v) ||
 	    !json_object_get_boolean(v) ||
-	    !json_object_object_get_ex(conditions, "why", &why))
+	    !json_object_object_get_ex(session, "why", &why))
 		return;
 	fprintf(stderr, "%s: the machine looked noisy: ", progname);
 	n = json_object_array_length(why);

@@ -89,13 +89,14 @@ void	 write_meta(const struct options *, const struct plat_found *,
 	    const char *, int, char *[]);
 int	 recorded_argv(const char *, char ***, char **);
 
-void	 add_conditions(const char *, struct json_object *);
+void	 add_session(const char *, struct json_object *);
 
 /* suite-noise.c */
 void	 noise_begin(struct noise *);
 void	 noise_sample(struct noise *);
 struct json_object *noise_end(struct noise *);
 void	 noise_warn(struct json_object *);
+void	 put_rounded(struct json_object *, const char *, double, int);
 
 /* suite-resume.c */
 size_t	 read_done(const char *, const struct options *,

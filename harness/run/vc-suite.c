@@ -26,6 +26,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <json.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,8 +62,15 @@ static char *csv_path;			/* DIR/results.csv */
 static size_t csv_ncols = R_NCOLS;	/* its columns: fewer in an older */
 static int fail_fd = -1;		/* failures.csv, opened at the first */
 
-/* Totals for the overhead report. */
-static double runner_wall, work_secs, probe_secs;
+/*
+ * Where each platform's time went, for the summary and meta.json: its
+ * check, its warm-up runs, and its measured runs, the runners' wall time
+ * and the benchmarks' own measured work within it.
+ */
+static struct {
+	double	 check, warmup, wall, work;
+	int64_t	 runs;
+} spent[NPLAT];
 /* How quiet the machine looked (suite-noise.c). */
 static struct noise noise;
 static int64_t nrun, nfail;
@@ -513,7 +521,7 @@ probe(int p)
 	    catalog_plats[p].name);
 	rc = run_capture(v, &out, 1, NULL, &secs);
 	free(v);
-	probe_secs += secs;
+	spent[p].check += secs;
 	if (rc != 0) {
 		found[p].skipped = clean_reason(reason(out,
 		    catalog_plats[p].runner));
@@ -677,12 +685,14 @@ measure(int p, int b, int64_t rep)
 	rc = run_capture(v, &out, 0, &err, &secs);
 	free(v);
 	if (rep == 0) {
+		spent[p].warmup += secs;
 		free(out);
 		free(err);
 		return 0;
 	}
 	nrun++;
-	runner_wall += secs;
+	spent[p].runs++;
+	spent[p].wall += secs;
 	if (rc != 0 || (refused = append_record(p, b, rep, out, &work,
 	    &primary)) != NULL) {
 		record_failure(p, b, rep, rc, err, refused);
@@ -690,7 +700,7 @@ measure(int p, int b, int64_t rep)
 		free(err);
 		return -1;
 	}
-	work_secs += work;
+	spent[p].work += work;
 	c->done[rep] = 1;
 	check_record(p, b, rep);
 	if (isfinite(primary) && c->nprimary < (size_t)o.maxreps)
@@ -1031,33 +1041,70 @@ run_interleaved(struct pace *pc)
 }
 
 /*
- * Where the time went: the suite's own work (spawning, parsing,
- * writing), the platform checks, the platforms' overhead (boots,
- * container starts) and the benchmarks' measured work. Then the
- * platforms skipped, the cells that failed and those whose work was
- * not native's.
+ * Where the time went: the platform checks, the warm-up runs, the
+ * platforms' overhead (boots, container starts: a run's wall time that
+ * is not its benchmark's measured work), the benchmarks' measured work,
+ * and the suite's own (spawning, parsing, writing, the pauses that
+ * sample the machine); the same per platform. Then the platforms
+ * skipped, the cells that failed and those whose work was not native's.
  */
 static void
-summary(double t0)
+summary(double wall)
 {
-	double wall = wall_now() - t0, overhead;
+	double check = 0, warmup = 0, runs = 0, work = 0, suite;
 	int p;
 
 	if (isatty(2))
 		fputc('\n', stderr);
-	overhead = wall - runner_wall - probe_secs;
+	for (p = 0; p < NPLAT; p++) {
+		check += spent[p].check;
+		warmup += spent[p].warmup;
+		runs += spent[p].wall;
+		work += spent[p].work;
+	}
+	suite = wall - check - warmup - runs;
 	fprintf(stderr, "%s: %lld measurements (%lld failed) in %.1f s: "
-	    "suite overhead %.2f s (%.1f%%), platform checks %.1f s, "
-	    "platform overhead %.1f s, measured work %.1f s\n", progname,
-	    (long long)nrun, (long long)nfail, wall, overhead,
-	    wall > 0 ? 100.0 * overhead / wall : 0.0, probe_secs,
-	    runner_wall - work_secs, work_secs);
+	    "measured work %.1f s (%.0f%%), platform overhead %.1f s, "
+	    "platform checks %.1f s, warm-up %.1f s, suite overhead %.1f s\n",
+	    progname, (long long)nrun, (long long)nfail, wall, work,
+	    wall > 0 ? 100.0 * work / wall : 0.0, runs - work, check, warmup,
+	    suite);
+	for (p = 0; p < NPLAT; p++)
+		if (spent[p].runs > 0)
+			fprintf(stderr, "%s:   %s: %lld runs, %.1f s: measured "
+			    "work %.1f s, overhead %.2f s per run\n", progname,
+			    catalog_plats[p].name, (long long)spent[p].runs,
+			    spent[p].wall, spent[p].work,
+			    (spent[p].wall - spent[p].work) /
+			    (double)spent[p].runs);
 	for (p = 0; p < NPLAT; p++)
 		if (found[p].skipped != NULL)
 			fprintf(stderr, "%s: %s skipped: %s\n", progname,
 			    catalog_plats[p].name, found[p].skipped);
 	list_failures();
 	list_unequal();
+}
+
+/* The session's time per platform, into its meta.json entry. */
+static void
+add_times(struct json_object *session)
+{
+	struct json_object *all = json_object_new_object(), *t;
+	int p;
+
+	for (p = 0; p < NPLAT; p++) {
+		if (!o.plat[p])
+			continue;
+		t = json_object_new_object();
+		json_object_object_add(t, "runs",
+		    json_object_new_int64(spent[p].runs));
+		put_rounded(t, "check_seconds", spent[p].check, 2);
+		put_rounded(t, "warmup_seconds", spent[p].warmup, 2);
+		put_rounded(t, "run_seconds", spent[p].wall, 2);
+		put_rounded(t, "measured_seconds", spent[p].work, 2);
+		json_object_object_add(all, catalog_plats[p].name, t);
+	}
+	json_object_object_add(session, "platforms", all);
 }
 
 /*
@@ -1081,7 +1128,7 @@ int
 main(int argc, char *argv[])
 {
 	struct pace pc = { wall_now(), 0, 0 };
-	struct json_object *conditions;
+	struct json_object *session;
 
 	msg_init(argv[0]);
 	if (gethostname(host, sizeof(host) - 1) != 0)
@@ -1103,10 +1150,11 @@ main(int argc, char *argv[])
 		run_sequential(&pc);
 	else
 		run_interleaved(&pc);
-	conditions = noise_end(&noise);
-	summary(pc.t0);
-	noise_warn(conditions);
-	add_conditions(o.dir, conditions);
+	session = noise_end(&noise);
+	add_times(session);
+	summary(wall_now() - pc.t0);
+	noise_warn(session);
+	add_session(o.dir, session);
 	printf("%s\n", o.dir);
 	return finish();
 }
