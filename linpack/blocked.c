@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "blocked.h"
+#include "msg.h"
 
 #define SMALL	16		/* columns factored or solved one by one */
 #define KC	256		/* depth of a packed block */
@@ -89,23 +90,38 @@ static const struct simd simds[] = {
 static const struct simd *simd;
 static double *apack, *bpack;
 
-const char *
-blocked_init(void)
+/* Whether the CPU has what simds[i] needs. */
+static int
+cpu_has(size_t i)
 {
 	__builtin_cpu_init();
-	if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("fma"))
-		simd = &simds[0];
-	else if (__builtin_cpu_supports("avx2") &&
-	    __builtin_cpu_supports("fma"))
-		simd = &simds[1];
-	else
-		simd = &simds[2];
-	if (apack == NULL && (apack = aligned_alloc(64, sizeof(double) *
-	    MC * KC)) == NULL)
+	switch (i) {
+	case 0:
+		return __builtin_cpu_supports("avx512f") &&
+		    __builtin_cpu_supports("fma");
+	case 1:
+		return __builtin_cpu_supports("avx2") &&
+		    __builtin_cpu_supports("fma");
+	default:
+		return 1;
+	}
+}
+
+const char *
+blocked_init(const char *want)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(simds) / sizeof(simds[0]); i++)
+		if (want == NULL ? cpu_has(i) : strcmp(want, simds[i].name) == 0)
+			break;
+	if (i == sizeof(simds) / sizeof(simds[0]) || !cpu_has(i))
 		return NULL;
-	if (bpack == NULL && (bpack = aligned_alloc(64, sizeof(double) *
-	    KC * (NC + NR_MAX))) == NULL)
-		return NULL;
+	simd = &simds[i];
+	if ((apack = aligned_alloc(64, sizeof(double) * MC * KC)) == NULL ||
+	    (bpack = aligned_alloc(64, sizeof(double) * KC *
+	    (NC + NR_MAX))) == NULL)
+		diesys(EXIT_FAIL, "cannot allocate the packed blocks");
 	return simd->name;
 }
 

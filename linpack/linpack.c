@@ -52,6 +52,8 @@ struct options {
 	int64_t		lda;		/* leading dimension */
 	double		target;		/* CPU seconds the timed batch must last */
 	enum kernel	kernel;
+	const char	*simd;		/* -s: -k blocked's, NULL: the widest */
+	const char	*simd_name;	/* the one taken */
 	enum generator	gen;		/* never GEN_AUTO once parsed */
 	enum out_format	fmt;
 };
@@ -70,7 +72,8 @@ usage(FILE *fp)
 {
 	fprintf(fp, "usage: %s [-hV] [-g auto|classic|splitmix64] "
 	    "[-k classic|blocked] [-l lda] [-n order]\n"
-	    "       [-o text|csv|json] [-t seconds]\n", progname);
+	    "       [-o text|csv|json] [-s avx512|avx2|base] [-t seconds]\n",
+	    progname);
 }
 
 /*
@@ -311,6 +314,9 @@ set_option(struct options *o, int ch, const char *arg)
 		if ((why = parse_int(arg, 2, 100000, &o->n)) != NULL)
 			usage_error("-n %s: %s", arg, why);
 		break;
+	case 's':
+		o->simd = arg;
+		break;
 	case 'o':
 		if ((why = parse_format(arg, &o->fmt)) != NULL)
 			usage_error("-o %s: %s", arg, why);
@@ -337,10 +343,12 @@ parse_options(int argc, char *argv[], struct options *o)
 		.lda = 0,
 		.target = 10.0,
 		.kernel = KERNEL_CLASSIC,
+		.simd = NULL,
+		.simd_name = NULL,
 		.gen = GEN_AUTO,
 		.fmt = OUT_TEXT,
 	};
-	while ((ch = getopt(argc, argv, "g:hk:l:n:o:t:V")) != -1)
+	while ((ch = getopt(argc, argv, "g:hk:l:n:o:s:t:V")) != -1)
 		set_option(o, ch, optarg);
 	argc -= optind;
 	argv += optind;
@@ -357,6 +365,13 @@ parse_options(int argc, char *argv[], struct options *o)
 		    (long long)o->n, CLASSIC_PERIOD);
 	if (o->gen == GEN_AUTO)
 		o->gen = classic_serves(o->n) ? GEN_CLASSIC : GEN_SPLITMIX;
+	if (o->simd != NULL && o->kernel != KERNEL_BLOCKED)
+		usage_error("-s %s: only -k blocked has SIMD kernels",
+		    o->simd);
+	if (o->kernel == KERNEL_BLOCKED &&
+	    (o->simd_name = blocked_init(o->simd)) == NULL)
+		usage_error("-s %s: not avx512, avx2 or base, or not a "
+		    "kernel this CPU can run", o->simd);
 }
 
 
@@ -422,7 +437,7 @@ time_solves(const struct options *o, double *a, double *b, int *ipvt,
 
 static void
 write_record(const struct options *o, struct record *rec,
-    const struct batch *bt, const char *simd, double resid, double residn)
+    const struct batch *bt, double resid, double residn)
 {
 	double ops, kflops;
 
@@ -434,8 +449,8 @@ write_record(const struct options *o, struct record *rec,
 	record_param(rec, "target", "%g", o->target);
 	record_param(rec, "reps", "%lld", (long long)bt->reps);
 	record_param(rec, "kernel", "%s", kernel_names[o->kernel]);
-	if (simd != NULL)
-		record_param(rec, "simd", "%s", simd);
+	if (o->simd_name != NULL)
+		record_param(rec, "simd", "%s", o->simd_name);
 	record_param(rec, "generator", "%s", gen_names[o->gen]);
 	record_metric(rec, "kflops", "KFLOPS", kflops);
 	record_metric(rec, "seconds", "s", bt->seconds);
@@ -458,7 +473,6 @@ main(int argc, char *argv[])
 	struct batch bt;
 	struct record rec;
 	double *a, *b, *x, resid, residn;
-	const char *simd = NULL;
 	int i, *ipvt;
 
 	msg_init(argv[0]);
@@ -466,8 +480,7 @@ main(int argc, char *argv[])
 	if ((a = malloc(sizeof(*a) * (size_t)o.lda * (size_t)o.n)) == NULL ||
 	    (b = malloc(sizeof(*b) * (size_t)o.n)) == NULL ||
 	    (x = malloc(sizeof(*x) * (size_t)o.n)) == NULL ||
-	    (ipvt = malloc(sizeof(*ipvt) * (size_t)o.n)) == NULL ||
-	    (o.kernel == KERNEL_BLOCKED && (simd = blocked_init()) == NULL))
+	    (ipvt = malloc(sizeof(*ipvt) * (size_t)o.n)) == NULL)
 		diesys(EXIT_FAIL, "cannot allocate a %lldx%lld matrix",
 		    (long long)o.n, (long long)o.lda);
 
@@ -481,7 +494,7 @@ main(int argc, char *argv[])
 	if (!(residn <= RESID_LIMIT))
 		die(EXIT_FAIL, "self-check failed: normalised residual %g "
 		    "exceeds %g", residn, RESID_LIMIT);
-	write_record(&o, &rec, &bt, simd, resid, residn);
+	write_record(&o, &rec, &bt, resid, residn);
 	free(a);
 	free(b);
 	free(x);
