@@ -31,8 +31,13 @@
 #define KC	256		/* depth of a packed block */
 #define MC	192		/* rows of a packed block of A (MR divides) */
 #define NC	4096		/* columns of a packed block of B */
-#define MR_MAX	16
-#define NR_MAX	12
+/* Tiles: 2 vectors by 12 columns in 32 registers, 2 by 6 in 16. */
+#define NV512	2
+#define NR512	12
+#define NV256	2
+#define NR256	6
+#define MR_MAX	(8 * NV512)	/* the widest tile's, AVX-512's */
+#define NR_MAX	NR512
 
 typedef void	kernel_fn(int, const double *, const double *, double *, int);
 
@@ -44,46 +49,49 @@ struct simd {
 
 /*
  * c -= a b for one MR x NR tile: a is kc slivers of MR values, b kc
- * slivers of NR; c is column-major with leading dimension ldc. Two
- * vectors of VL doubles make MR; the NR x 2 accumulators and the two
- * values of a fit the registers of the target named.
+ * slivers of NR; c is column-major with leading dimension ldc. NV
+ * vectors of VL doubles make MR; the NR x NV accumulators, NV values of
+ * a and one of b fit the vector registers of the target named.
  */
-#define KERNEL(fname, tgt, VL, NR)					\
+#define KERNEL(fname, tgt, VL, NV, NR)					\
 __attribute__((target(tgt))) static void				\
 fname(int kc, const double *restrict a, const double *restrict b,	\
     double *restrict c, int ldc)					\
 {									\
 	typedef double vd __attribute__((vector_size(VL * 8),		\
 	    aligned(8)));						\
-	vd c0[NR], c1[NR], a0, a1;					\
-	int j, p;							\
+	vd acc[NR][NV], av[NV];						\
+	int i, j, p;							\
 									\
 	_Pragma("GCC unroll 16")					\
 	for (j = 0; j < NR; j++)					\
-		c0[j] = c1[j] = (vd){ 0 };				\
+		_Pragma("GCC unroll 4")					\
+		for (i = 0; i < NV; i++)				\
+			acc[j][i] = (vd){ 0 };				\
 	for (p = 0; p < kc; p++) {					\
-		a0 = *(const vd *)&a[p * 2 * VL];			\
-		a1 = *(const vd *)&a[p * 2 * VL + VL];			\
+		_Pragma("GCC unroll 4")					\
+		for (i = 0; i < NV; i++)				\
+			av[i] = *(const vd *)&a[(p * NV + i) * VL];	\
 		_Pragma("GCC unroll 16")				\
-		for (j = 0; j < NR; j++) {				\
-			c0[j] += a0 * b[p * NR + j];			\
-			c1[j] += a1 * b[p * NR + j];			\
-		}							\
+		for (j = 0; j < NR; j++)				\
+			_Pragma("GCC unroll 4")				\
+			for (i = 0; i < NV; i++)			\
+				acc[j][i] += av[i] * b[p * NR + j];	\
 	}								\
 	_Pragma("GCC unroll 16")					\
-	for (j = 0; j < NR; j++) {					\
-		*(vd *)&c[j * ldc] -= c0[j];				\
-		*(vd *)&c[j * ldc + VL] -= c1[j];			\
-	}								\
+	for (j = 0; j < NR; j++)					\
+		_Pragma("GCC unroll 4")					\
+		for (i = 0; i < NV; i++)				\
+			*(vd *)&c[j * ldc + i * VL] -= acc[j][i];	\
 }
 
-KERNEL(kernel_avx512, "avx512f,fma", 8, 12)
-KERNEL(kernel_avx2, "avx2,fma", 4, 6)
-KERNEL(kernel_base, "sse2", 2, 4)
+KERNEL(kernel_avx512, "avx512f,fma", 8, NV512, NR512)
+KERNEL(kernel_avx2, "avx2,fma", 4, NV256, NR256)
+KERNEL(kernel_base, "sse2", 2, 2, 4)
 
 static const struct simd simds[] = {
-	{ "avx512", 16, 12, kernel_avx512 },
-	{ "avx2", 8, 6, kernel_avx2 },
+	{ "avx512", 8 * NV512, NR512, kernel_avx512 },
+	{ "avx2", 4 * NV256, NR256, kernel_avx2 },
 	{ "base", 4, 4, kernel_base },
 };
 
