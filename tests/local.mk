@@ -12,6 +12,8 @@ SH_TESTS += \
 	tests/forksum-sums.t \
 	tests/forksum-nproc.t \
 	tests/forksum-usage.t \
+	tests/linpack-blocked.t \
+	tests/linpack-orders.t \
 	tests/linpack-residual.t \
 	tests/linpack-usage.t \
 	tests/memsweep-run.t \

@@ -106,6 +106,21 @@ others(void)
 	work_free(&nat);
 	work_free(&a);
 
+	/* Another kernel is another algorithm; another SIMD, the same. */
+	work_init(&nat, "linpack");
+	work_init(&a, "linpack");
+	work_metric(&nat, "order", 2000);
+	work_metric(&a, "order", 2000);
+	work_params(&nat, "n=2000 kernel=blocked simd=avx512 "
+	    "generator=splitmix64");
+	work_params(&a, "n=2000 kernel=blocked simd=avx2 generator=splitmix64");
+	is(check(&a, &nat), "0:", "linpack: another SIMD kernel, same work");
+	work_params(&a, "n=2000 kernel=classic generator=splitmix64");
+	is(check(&a, &nat), "1:unequal work: kernel classic vs blocked",
+	    "linpack: another kernel");
+	work_free(&nat);
+	work_free(&a);
+
 	work_init(&nat, "diskwrite");
 	work_init(&a, "diskwrite");
 	work_params(&nat, "block_size=4096 iodepth=64 size=33554432 "
