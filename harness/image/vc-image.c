@@ -32,6 +32,7 @@
 #include "image-elf.h"
 #include "image-kernel.h"
 #include "msg.h"
+#include "run.h"
 #include "xalloc.h"
 
 #ifndef BINDIR
@@ -42,6 +43,9 @@
 #endif
 #ifndef KERNELCACHE
 #define KERNELCACHE	"/var/cache/virtcost/kernel"
+#endif
+#ifndef FIOCACHE
+#define FIOCACHE	"/var/cache/virtcost/fio"
 #endif
 
 /* Part of every cache key: change it when the layout of a part changes. */
@@ -208,6 +212,77 @@ fio_program(void)
 	return path;
 }
 
+/* What "fio --version" prints ("fio-3.33"), or NULL if it cannot tell. */
+static char *
+fio_version(const char *path)
+{
+	char *argv[3], *out;
+	size_t len;
+
+	argv[0] = (char *)path;
+	argv[1] = (char *)"--version";
+	argv[2] = NULL;
+	if (run_read(argv, RUN_MERGE, &out, 256, NULL, 0) != 0)
+		return NULL;
+	len = strcspn(out, "\n");
+	if (len == 0 || out[len] != '\n' || out[len + 1] != '\0') {
+		free(out);
+		return NULL;
+	}
+	out[len] = '\0';
+	return out;
+}
+
+/*
+ * The fio the images hold: $VIRTCOST_FIO, else the one that bootstrap
+ * built from the host fio's own Debian source with only the engines
+ * that need no library of their own, else the host's fio. Debian's fio
+ * links librbd, librados, libgfapi, libnbd, librdmacm and libpmem into
+ * the program itself: some 80 MB of libraries that no libaio or psync
+ * job loads. Whichever it is, it must be the host fio's version, the
+ * one native runs.
+ */
+static char *
+image_fio(const struct options *o)
+{
+	const char *given = getenv("VIRTCOST_FIO");
+	char *host, *want, *v, *path;
+
+	host = fio_program();
+	if ((want = fio_version(host)) == NULL)
+		die(EXIT_FAIL, "%s --version failed or said nothing usable",
+		    host);
+	if (given != NULL && *given != '\0') {
+		if (!is_program(given))
+			die(EXIT_FAIL, "VIRTCOST_FIO=%s: not an executable "
+			    "file", given);
+		if ((v = fio_version(given)) == NULL ||
+		    strcmp(v, want) != 0)
+			die(EXIT_FAIL, "VIRTCOST_FIO=%s is %s, the host's %s "
+			    "is %s: a guest must run native's fio", given,
+			    v != NULL ? v : "no fio", host, want);
+		path = xasprintf("%s", given);
+	} else if (!is_program(FIOCACHE "/fio")) {
+		progress(o, "no %s/fio: the images take %s with all its "
+		    "libraries (./bootstrap --deps builds a smaller one)",
+		    FIOCACHE, host);
+		v = NULL;
+		path = xasprintf("%s", host);
+	} else if ((v = fio_version(FIOCACHE "/fio")) == NULL ||
+	    strcmp(v, want) != 0) {
+		progress(o, "%s/fio is %s, the host's %s is %s: the images "
+		    "take the host's with all its libraries (run ./bootstrap "
+		    "--deps again)", FIOCACHE, v != NULL ? v : "no fio", host,
+		    want);
+		path = xasprintf("%s", host);
+	} else
+		path = xasprintf("%s", FIOCACHE "/fio");
+	free(v);
+	free(want);
+	free(host);
+	return path;
+}
+
 /* Puts the program at name in the image, with its shared libraries. */
 static void
 add_program(struct image *img, const char *name, const char *path)
@@ -277,13 +352,13 @@ add_base(struct image *img, int initramfs)
 }
 
 static void
-add_servers(struct image *img)
+add_servers(const struct options *o, struct image *img)
 {
 	char *nginx, *fio;
 	size_t i;
 
 	nginx = nginx_program();
-	fio = fio_program();
+	fio = image_fio(o);
 	add_program(img, "usr/sbin/nginx", nginx);
 	add_program(img, "usr/bin/fio", fio);
 	for (i = 0; i < NELEM(nginx_dirs); i++)
@@ -600,7 +675,7 @@ make_io(const struct options *o, struct kernel *k)
 	image_init(&img);
 	add_base(&img, 1);
 	add_benchmarks(&img, PART_IO);
-	add_servers(&img);
+	add_servers(o, &img);
 	if (k->image == NULL)
 		find_kernel(o, k);
 	mods = modules_closure(k->moddir, io_modules, NELEM(io_modules), &n);
@@ -634,7 +709,7 @@ make_rootfs(const struct options *o)
 	add_benchmarks(&img, PART_CORE);
 	add_benchmarks(&img, PART_IO);
 	add_envelope(&img);
-	add_servers(&img);
+	add_servers(o, &img);
 	build_part(o, "rootfs", &img, FORMAT_TAR);
 	image_free(&img);
 }
