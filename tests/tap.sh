@@ -15,6 +15,8 @@
 set -u
 : "${top_builddir:=.}"
 : "${top_srcdir:=.}"
+# tests/cpio.py is found through it by the tests' python.
+export top_builddir top_srcdir
 . "$top_srcdir/tests/path.sh"
 LC_ALL=C
 export LC_ALL

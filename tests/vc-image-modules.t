@@ -74,17 +74,10 @@ fi
 # The list, and whether each module in the archive equals its source.
 python3 - "$part" "$moddir" >"$tap_tmp/got" 2>&1 <<'PY'
 import gzip, lzma, os, sys
-data = gzip.open(sys.argv[1]).read()
-files, i = {}, 0
-while True:
-    h = data[i:i + 110]
-    f = [int(h[6 + 8 * k:14 + 8 * k], 16) for k in range(13)]
-    name = data[i + 110:i + 110 + f[11] - 1].decode()
-    i = (i + 110 + f[11] + 3) & ~3
-    files[name] = data[i:i + f[6]]
-    i = (i + f[6] + 3) & ~3
-    if name == 'TRAILER!!!':
-        break
+sys.path.insert(0, os.environ['top_srcdir'] + '/tests')
+import cpio
+files = {name: body for mode, name, body, major, minor in
+         cpio.entries(sys.argv[1])}
 print(files['etc/vc-modules'].decode().replace('\n', ' ').strip())
 orig = {}
 for d, _, fs in os.walk(sys.argv[2] + '/kernel'):

@@ -16,6 +16,7 @@ SH_TESTS += \
 	tests/vc-image-cache.t \
 	tests/vc-image-cachedir.t \
 	tests/vc-image-core.t \
+	tests/vc-image-fio.t \
 	tests/vc-image-io.t \
 	tests/vc-image-kernel.t \
 	tests/vc-image-missing.t \
