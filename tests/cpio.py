@@ -1,11 +1,10 @@
 # cpio.py - the tests' one reader of an initramfs part as the kernel
-# reads it: newc cpio, gzip- or zstd-compressed or not (told by its first
-# bytes, as the kernel tells), with zeros after the archive.
+# reads it: newc cpio, gzip-compressed or not (told by its first bytes,
+# as the kernel tells), with zeros after the archive.
 # entries(path) returns [(mode, name, body, rdevmajor, rdevminor)] in
 # archive order, up to the trailer.
 import gzip
 import io
-import subprocess
 
 
 def unpacked(path):
@@ -13,9 +12,6 @@ def unpacked(path):
     if data[:2] == b'\x1f\x8b':
         # GzipFile, unlike gzip.decompress, takes the zeros after it.
         return gzip.GzipFile(fileobj=io.BytesIO(data)).read()
-    if data[:4] == b'\x28\xb5\x2f\xfd':
-        return subprocess.run(['zstd', '-qdc', path], check=True,
-                              stdout=subprocess.PIPE).stdout
     return data
 
 
