@@ -31,6 +31,7 @@
 #include "image-archive.h"
 #include "image-elf.h"
 #include "image-kernel.h"
+#include "image-stamp.h"
 #include "msg.h"
 #include "xalloc.h"
 
@@ -183,13 +184,17 @@ find_in_path(const char *name)
 	}
 }
 
+/* Looked at first for nginx, whether there or not (for the stamp). */
+static const char *const nginx_looked_at[] = { "/usr/sbin/nginx", NULL };
+static const char *const no_more[] = { NULL };
+
 static char *
 nginx_program(void)
 {
 	char *path;
 
-	if (is_program("/usr/sbin/nginx"))
-		return xasprintf("/usr/sbin/nginx");
+	if (is_program(nginx_looked_at[0]))
+		return xasprintf("%s", nginx_looked_at[0]);
 	if ((path = find_in_path("nginx")) == NULL)
 		die(EXIT_FAIL, "no nginx: not /usr/sbin/nginx, not in PATH; "
 		    "the io and rootfs parts need it (apt-get install "
@@ -521,26 +526,59 @@ cache_dir(const struct options *o)
 	return real;
 }
 
+/* The cache directory, made once. */
+static const char *
+the_cache(const struct options *o)
+{
+	static char *dir;
+
+	if (dir == NULL)
+		dir = cache_dir(o);
+	return dir;
+}
+
+/*
+ * Prints the part that target's stamp names, if its inputs are as the
+ * stamp says (image-stamp.c), without reading them; returns 0 if not.
+ */
+static int
+stamped_part(const struct options *o, const char *target)
+{
+	char *path;
+
+	if ((path = stamp_check(the_cache(o), target)) == NULL)
+		return 0;
+	progress(o, "%s: cached %s (inputs unchanged)", target, path);
+	printf("%s %s\n", target, path);
+	fflush(stdout);
+	free(path);
+	return 1;
+}
+
 /*
  * Writes the part unless the cache has it: into a temporary file of
  * the cache directory, renamed into place once complete, so that no
  * reader ever sees a partial part, and an interrupt leaves nothing.
+ * With also (the paths looked at besides the image's own files, NULL-
+ * terminated), a stamp of the inputs goes beside it.
  */
 static void
 build_part(const struct options *o, const char *target, struct image *img,
-    enum image_format fmt)
+    enum image_format fmt, const char *const also[])
 {
-	static char *dir;
+	const char *dir = the_cache(o);
 	const char *ext = fmt == FORMAT_TAR ? "tar" : "cpio.gz";
+	struct stamp *stamp = NULL;
 	struct stat st;
 	char *tag, *path, *tmp;
 	uint64_t h;
 	off_t bytes;
 	int fd;
 
-	if (dir == NULL)
-		dir = cache_dir(o);
 	image_finish(img);
+	/* Before the content is read: what changes later shows next time. */
+	if (also != NULL)
+		stamp = stamp_take(img, also);
 	tag = xasprintf("%s %s", IMAGE_VERSION, target);
 	h = image_hash(img, tag);
 	path = xasprintf("%s/%s-%016llx.%s", dir, target,
@@ -566,6 +604,8 @@ build_part(const struct options *o, const char *target, struct image *img,
 		progress(o, "%s: %lld bytes", target, (long long)bytes);
 		free(tmp);
 	}
+	if (stamp != NULL)
+		stamp_save(stamp, dir, target, path);
 	printf("%s %s\n", target, path);
 	fflush(stdout);
 	free(tag);
@@ -578,6 +618,8 @@ make_core(const struct options *o)
 	struct image img;
 	char *init;
 
+	if (stamped_part(o, "core"))
+		return;
 	image_init(&img);
 	add_base(&img, 1);
 	init = our_program("vc-init", "harness/run/vc-init", PKGLIBEXECDIR);
@@ -585,7 +627,7 @@ make_core(const struct options *o)
 	free(init);
 	add_benchmarks(&img, PART_CORE);
 	add_envelope(&img);
-	build_part(o, "core", &img, FORMAT_CPIO_GZ);
+	build_part(o, "core", &img, FORMAT_CPIO_GZ, no_more);
 	image_free(&img);
 }
 
@@ -620,7 +662,7 @@ make_io(const struct options *o, struct kernel *k)
 	free(mods);
 	image_data(&img, "etc/vc-modules", list, len, 0644);
 	free(list);
-	build_part(o, "io", &img, FORMAT_CPIO_GZ);
+	build_part(o, "io", &img, FORMAT_CPIO_GZ, NULL);
 	image_free(&img);
 }
 
@@ -629,13 +671,15 @@ make_rootfs(const struct options *o)
 {
 	struct image img;
 
+	if (stamped_part(o, "rootfs"))
+		return;
 	image_init(&img);
 	add_base(&img, 0);
 	add_benchmarks(&img, PART_CORE);
 	add_benchmarks(&img, PART_IO);
 	add_envelope(&img);
 	add_servers(&img);
-	build_part(o, "rootfs", &img, FORMAT_TAR);
+	build_part(o, "rootfs", &img, FORMAT_TAR, nginx_looked_at);
 	image_free(&img);
 }
 
@@ -650,6 +694,7 @@ main(int argc, char *argv[])
 	int ch, i;
 
 	msg_init(argv[0]);
+	stamp_begin();
 	while ((ch = getopt(argc, argv, "+C:hk:M:qV")) != -1) {
 		switch (ch) {
 		case 'C':
