@@ -33,6 +33,7 @@
 #include "image-kernel.h"
 #include "image-stamp.h"
 #include "msg.h"
+#include "run.h"
 #include "xalloc.h"
 
 #ifndef BINDIR
@@ -159,31 +160,6 @@ is_program(const char *path)
 	    access(path, X_OK) == 0;
 }
 
-/* Like the shell's PATH search, without the shell. */
-static char *
-find_in_path(const char *name)
-{
-	const char *path = getenv("PATH"), *p, *colon;
-	char *cand;
-	size_t len;
-
-	if (path == NULL)
-		path = "/usr/local/bin:/usr/bin:/bin";
-	for (p = path;; p = colon + 1) {
-		colon = strchr(p, ':');
-		len = colon != NULL ? (size_t)(colon - p) : strlen(p);
-		if (len == 0)
-			cand = xasprintf("./%s", name);
-		else
-			cand = xasprintf("%.*s/%s", (int)len, p, name);
-		if (is_program(cand))
-			return cand;
-		free(cand);
-		if (colon == NULL)
-			return NULL;
-	}
-}
-
 /* Looked at first for nginx, whether there or not (for the stamp). */
 static const char *const nginx_looked_at[] = { "/usr/sbin/nginx", NULL };
 static const char *const no_more[] = { NULL };
@@ -195,7 +171,7 @@ nginx_program(void)
 
 	if (is_program(nginx_looked_at[0]))
 		return xasprintf("%s", nginx_looked_at[0]);
-	if ((path = find_in_path("nginx")) == NULL)
+	if ((path = path_search("nginx")) == NULL)
 		die(EXIT_FAIL, "no nginx: not /usr/sbin/nginx, not in PATH; "
 		    "the io and rootfs parts need it (apt-get install "
 		    "nginx-light)");
@@ -207,7 +183,7 @@ fio_program(void)
 {
 	char *path;
 
-	if ((path = find_in_path("fio")) == NULL)
+	if ((path = path_search("fio")) == NULL)
 		die(EXIT_FAIL, "no fio in PATH; the io and rootfs parts need "
 		    "it (apt-get install fio)");
 	return path;

@@ -82,6 +82,7 @@ SH_TESTS += \
 	tests/vc-container-usage.t \
 	tests/vc-container-verbose.t \
 	tests/vc-container-cpus.t \
+	tests/vc-container-memo.t \
 	tests/vc-suite-usage.t \
 	tests/vc-suite-skip.t \
 	tests/vc-suite-all-skipped.t \
