@@ -16,7 +16,7 @@ asked() {
 	awk '{ print $1 }' "$tap_tmp/engine-args" | tr '\n' ' ' | sed 's/ $//'
 }
 
-plan 10
+plan 12
 asked forksum 1 10 >/dev/null
 is "$(asked forksum 1 10)" "0:run" "the second run asks the engine only to run"
 is "$(asked forksum 5 1)" "2:run" "a command's own failure: no removal either"
@@ -59,5 +59,23 @@ CONTAINERS_CONF=$tap_tmp/conf run vc-container sh -c 'exit 125'
 case $rc:$(CONTAINERS_CONF=$tap_tmp/conf asked forksum 1 10) in
 "125:0:version "*) pass "after the engine's failure (125) it is asked again" ;;
 *) fail "after the engine's failure (125) it is asked again" "rc=$rc" "$(cat "$tap_tmp/engine-args")" ;;
+esac
+
+# The rootfs: vc-image's stamp read here, while it holds, and vc-image
+# asked when it does not (another PATH).
+sleep 2		# inputs older than the run, so that it stamps them
+run vc-container forksum 1 10
+run vc-container -v forksum 1 10
+case $rc:$err in
+"0:"*"rootfs: cached "*"(inputs unchanged, as vc-image's stamp says)"*)
+	pass "the rootfs named by vc-image's stamp, without vc-image" ;;
+*) fail "the rootfs named by vc-image's stamp, without vc-image" "rc=$rc" "$err" ;;
+esac
+mkdir "$tap_tmp/more"
+PATH="$tap_tmp/more:$PATH" run vc-container -v forksum 1 10
+case $rc:$err in
+*"as vc-image's stamp says"*) fail "another PATH: vc-image is asked" "$err" ;;
+"0:"*"vc-image: rootfs: cached "*) pass "another PATH: vc-image is asked" ;;
+*) fail "another PATH: vc-image is asked" "rc=$rc" "$err" ;;
 esac
 done_testing

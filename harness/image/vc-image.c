@@ -26,6 +26,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cachedir.h"
 #include "catalog.h"
 #include "cleanup.h"
 #include "image-archive.h"
@@ -481,18 +482,11 @@ make_dirs(const char *path)
 static char *
 cache_dir(const struct options *o)
 {
-	const char *env;
 	char *dir, *real;
 
 	if (o->cachedir != NULL)
 		dir = xasprintf("%s", o->cachedir);
-	else if ((env = getenv("VIRTCOST_CACHE")) != NULL && *env != '\0')
-		dir = xasprintf("%s", env);
-	else if ((env = getenv("XDG_CACHE_HOME")) != NULL && *env == '/')
-		dir = xasprintf("%s/virtcost", env);
-	else if ((env = getenv("HOME")) != NULL && *env != '\0')
-		dir = xasprintf("%s/.cache/virtcost", env);
-	else
+	else if ((dir = cache_dir_name()) == NULL)
 		die(EXIT_FAIL, "no cache directory: no -C, and VIRTCOST_CACHE, "
 		    "XDG_CACHE_HOME and HOME are unset");
 	make_dirs(dir);

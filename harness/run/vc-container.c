@@ -29,8 +29,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cachedir.h"
 #include "cleanup.h"
 #include "fileid.h"
+#include "image-stamp.h"
 #include "msg.h"
 #include "parse.h"
 #include "run.h"
@@ -675,15 +677,30 @@ static char *
 get_rootfs(struct options *o, char **tag)
 {
 	char *vi[] = { "vc-image", "-q", "rootfs", NULL }, *out, *path;
+	char *name, *dir;
 	const char *p, *base, *dash, *dot;
 
-	if (o->run.verbose)
-		vi[1] = "rootfs", vi[2] = NULL;
-	out = capture(vi);
-	if ((p = image_field(out, "rootfs")) == NULL)
-		die(RUN_PLATFORM, "vc-image gave no rootfs");
-	path = xasprintf("%s", p);
-	free(out);
+	/* What vc-image would say, if its stamp holds (image-stamp.c). */
+	path = NULL;
+	if ((name = cache_dir_name()) != NULL &&
+	    (dir = realpath(name, NULL)) != NULL) {
+		if ((path = stamp_check(dir, "rootfs")) != NULL &&
+		    o->run.verbose)
+			fprintf(stderr, "%s: rootfs: cached %s (inputs "
+			    "unchanged, as vc-image's stamp says)\n",
+			    progname, path);
+		free(dir);
+	}
+	free(name);
+	if (path == NULL) {
+		if (o->run.verbose)
+			vi[1] = "rootfs", vi[2] = NULL;
+		out = capture(vi);
+		if ((p = image_field(out, "rootfs")) == NULL)
+			die(RUN_PLATFORM, "vc-image gave no rootfs");
+		path = xasprintf("%s", p);
+		free(out);
+	}
 	base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 	o->cachedir = xasprintf("%.*s", (int)(base - path), path);
 	if ((dash = strchr(base, '-')) == NULL ||
