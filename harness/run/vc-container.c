@@ -381,6 +381,20 @@ engine_key(const struct options *o, const char *engine)
 		h = hash_file_id(h, path);
 		free(path);
 	}
+	/* Where those variables move the user's settings. */
+	if ((v = getenv("XDG_CONFIG_HOME")) != NULL && *v != '\0') {
+		path = xasprintf("%s/containers/containers.conf", v);
+		h = hash_file_id(h, path);
+		free(path);
+		path = xasprintf("%s/containers/storage.conf", v);
+		h = hash_file_id(h, path);
+		free(path);
+	}
+	if ((v = getenv("DOCKER_CONFIG")) != NULL && *v != '\0') {
+		path = xasprintf("%s/config.json", v);
+		h = hash_file_id(h, path);
+		free(path);
+	}
 	for (i = 0; i < NELEM(engine_env); i++) {
 		v = getenv(engine_env[i]);
 		h = fnv1a(h, v != NULL ? "=" : "-", 1);
