@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <errno.h>
@@ -28,6 +29,7 @@
 #include "cleanup.h"
 #include "run.h"
 #include "timing.h"
+#include "xalloc.h"
 
 extern char **environ;
 
@@ -389,4 +391,34 @@ fail:
 	free(s[1].buf);
 	errno = saved;
 	return -1;
+}
+
+/*
+ * The program that a PATH search for name finds, as the shell's and
+ * posix_spawnp's, without either (malloc'd); NULL if none.
+ */
+char *
+path_search(const char *name)
+{
+	const char *path = getenv("PATH"), *p, *colon;
+	struct stat st;
+	char *cand;
+	size_t len;
+
+	if (path == NULL)
+		path = "/usr/local/bin:/usr/bin:/bin";
+	for (p = path;; p = colon + 1) {
+		colon = strchr(p, ':');
+		len = colon != NULL ? (size_t)(colon - p) : strlen(p);
+		if (len == 0)
+			cand = xasprintf("./%s", name);
+		else
+			cand = xasprintf("%.*s/%s", (int)len, p, name);
+		if (stat(cand, &st) == 0 && S_ISREG(st.st_mode) &&
+		    access(cand, X_OK) == 0)
+			return cand;
+		free(cand);
+		if (colon == NULL)
+			return NULL;
+	}
 }

@@ -44,5 +44,6 @@ int	wait_deadline(pid_t, double, int *);
 int	wait_or_stop(pid_t, double, void (*)(pid_t), double, int *);
 int	run_cmd(char *const [], const struct spawn_io *);
 int	run_read(char *const [], int, char **, size_t, char **, size_t);
+char	*path_search(const char *);
 
 #endif

@@ -11,7 +11,9 @@
 #                       and standard error what it was asked, except `run`,
 #                       which runs the command after the image on the
 #                       host, as a container would run it: its output
-#                       and status are the command's.
+#                       and status are the command's. Its image list
+#                       (`info`) is $tap_tmp/images.json, which import
+#                       and rmi change.
 fake_engine() {
 	mkdir -p "$tap_tmp/bin"
 	for e in podman docker; do
@@ -31,6 +33,14 @@ container)
 	# container inspect: the container is gone
 	echo "fake-$e: no such container" >&2
 	exit 1 ;;
+info)
+	# the file that lists its images
+	echo '$tap_tmp/images.json' ;;
+import | rmi)
+	# the list changes, as a real engine's does
+	date +%s%N >>'$tap_tmp/images.json'
+	echo "fake-$e out: \$*"
+	echo "fake-$e err: \$*" >&2 ;;
 *)
 	echo "fake-$e out: \$*"
 	echo "fake-$e err: \$*" >&2 ;;
@@ -39,6 +49,7 @@ exit 0
 FAKE
 		chmod +x "$tap_tmp/bin/$e"
 	done
+	: >"$tap_tmp/images.json"
 	PATH="$tap_tmp/bin:$PATH"
 	VIRTCOST_CACHE=$tap_tmp/cache
 	VIRTCOST_ENGINE=podman

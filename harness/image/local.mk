@@ -4,7 +4,8 @@ bin_PROGRAMS += harness/image/vc-image
 harness_image_vc_image_SOURCES = harness/image/vc-image.c \
 	harness/image/image-archive.c harness/image/image-archive.h \
 	harness/image/image-elf.c harness/image/image-elf.h \
-	harness/image/image-kernel.c harness/image/image-kernel.h
+	harness/image/image-kernel.c harness/image/image-kernel.h \
+	harness/image/image-stamp.c harness/image/image-stamp.h
 harness_image_vc_image_CPPFLAGS = $(AM_CPPFLAGS) $(LIBARCHIVE_CFLAGS) \
 	-DBINDIR='"$(bindir)"' -DPKGLIBEXECDIR='"$(pkglibexecdir)"' \
 	-DKERNELCACHE='"/var/cache/virtcost/kernel"' \
@@ -22,4 +23,5 @@ SH_TESTS += \
 	tests/vc-image-missing.t \
 	tests/vc-image-modules.t \
 	tests/vc-image-rootfs.t \
+	tests/vc-image-stamp.t \
 	tests/vc-image-usage.t

@@ -26,11 +26,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cachedir.h"
 #include "catalog.h"
 #include "cleanup.h"
 #include "image-archive.h"
 #include "image-elf.h"
 #include "image-kernel.h"
+#include "image-stamp.h"
 #include "msg.h"
 #include "run.h"
 #include "xalloc.h"
@@ -162,39 +164,22 @@ is_program(const char *path)
 	    access(path, X_OK) == 0;
 }
 
-/* Like the shell's PATH search, without the shell. */
-static char *
-find_in_path(const char *name)
-{
-	const char *path = getenv("PATH"), *p, *colon;
-	char *cand;
-	size_t len;
-
-	if (path == NULL)
-		path = "/usr/local/bin:/usr/bin:/bin";
-	for (p = path;; p = colon + 1) {
-		colon = strchr(p, ':');
-		len = colon != NULL ? (size_t)(colon - p) : strlen(p);
-		if (len == 0)
-			cand = xasprintf("./%s", name);
-		else
-			cand = xasprintf("%.*s/%s", (int)len, p, name);
-		if (is_program(cand))
-			return cand;
-		free(cand);
-		if (colon == NULL)
-			return NULL;
-	}
-}
+/*
+ * Looked at for the rootfs's servers, whether there or not (for the
+ * stamp): nginx's usual place first, and bootstrap's small fio.
+ */
+static const char *const servers_looked_at[] = { "/usr/sbin/nginx",
+	FIOCACHE "/fio", NULL };
+static const char *const no_more[] = { NULL };
 
 static char *
 nginx_program(void)
 {
 	char *path;
 
-	if (is_program("/usr/sbin/nginx"))
-		return xasprintf("/usr/sbin/nginx");
-	if ((path = find_in_path("nginx")) == NULL)
+	if (is_program(servers_looked_at[0]))
+		return xasprintf("%s", servers_looked_at[0]);
+	if ((path = path_search("nginx")) == NULL)
 		die(EXIT_FAIL, "no nginx: not /usr/sbin/nginx, not in PATH; "
 		    "the io and rootfs parts need it (apt-get install "
 		    "nginx-light)");
@@ -206,7 +191,7 @@ fio_program(void)
 {
 	char *path;
 
-	if ((path = find_in_path("fio")) == NULL)
+	if ((path = path_search("fio")) == NULL)
 		die(EXIT_FAIL, "no fio in PATH; the io and rootfs parts need "
 		    "it (apt-get install fio)");
 	return path;
@@ -575,18 +560,11 @@ make_dirs(const char *path)
 static char *
 cache_dir(const struct options *o)
 {
-	const char *env;
 	char *dir, *real;
 
 	if (o->cachedir != NULL)
 		dir = xasprintf("%s", o->cachedir);
-	else if ((env = getenv("VIRTCOST_CACHE")) != NULL && *env != '\0')
-		dir = xasprintf("%s", env);
-	else if ((env = getenv("XDG_CACHE_HOME")) != NULL && *env == '/')
-		dir = xasprintf("%s/virtcost", env);
-	else if ((env = getenv("HOME")) != NULL && *env != '\0')
-		dir = xasprintf("%s/.cache/virtcost", env);
-	else
+	else if ((dir = cache_dir_name()) == NULL)
 		die(EXIT_FAIL, "no cache directory: no -C, and VIRTCOST_CACHE, "
 		    "XDG_CACHE_HOME and HOME are unset");
 	make_dirs(dir);
@@ -596,26 +574,59 @@ cache_dir(const struct options *o)
 	return real;
 }
 
+/* The cache directory, made once. */
+static const char *
+the_cache(const struct options *o)
+{
+	static char *dir;
+
+	if (dir == NULL)
+		dir = cache_dir(o);
+	return dir;
+}
+
+/*
+ * Prints the part that target's stamp names, if its inputs are as the
+ * stamp says (image-stamp.c), without reading them; returns 0 if not.
+ */
+static int
+stamped_part(const struct options *o, const char *target)
+{
+	char *path;
+
+	if ((path = stamp_check(the_cache(o), target)) == NULL)
+		return 0;
+	progress(o, "%s: cached %s (inputs unchanged)", target, path);
+	printf("%s %s\n", target, path);
+	fflush(stdout);
+	free(path);
+	return 1;
+}
+
 /*
  * Writes the part unless the cache has it: into a temporary file of
  * the cache directory, renamed into place once complete, so that no
  * reader ever sees a partial part, and an interrupt leaves nothing.
+ * With also (the paths looked at besides the image's own files, NULL-
+ * terminated), a stamp of the inputs goes beside it.
  */
 static void
 build_part(const struct options *o, const char *target, struct image *img,
-    enum image_format fmt)
+    enum image_format fmt, const char *const also[])
 {
-	static char *dir;
+	const char *dir = the_cache(o);
 	const char *ext = fmt == FORMAT_TAR ? "tar" : "cpio.gz";
+	struct stamp *stamp = NULL;
 	struct stat st;
 	char *tag, *path, *tmp;
 	uint64_t h;
 	off_t bytes;
 	int fd;
 
-	if (dir == NULL)
-		dir = cache_dir(o);
 	image_finish(img);
+	/* Before the content is read: what changes later shows next time. */
+	if (also != NULL)
+		stamp = stamp_take(img, also);
 	tag = xasprintf("%s %s", IMAGE_VERSION, target);
 	h = image_hash(img, tag);
 	path = xasprintf("%s/%s-%016llx.%s", dir, target,
@@ -641,6 +652,8 @@ build_part(const struct options *o, const char *target, struct image *img,
 		progress(o, "%s: %lld bytes", target, (long long)bytes);
 		free(tmp);
 	}
+	if (stamp != NULL)
+		stamp_save(stamp, dir, target, path);
 	printf("%s %s\n", target, path);
 	fflush(stdout);
 	free(tag);
@@ -653,6 +666,8 @@ make_core(const struct options *o)
 	struct image img;
 	char *init;
 
+	if (stamped_part(o, "core"))
+		return;
 	image_init(&img);
 	add_base(&img, 1);
 	init = our_program("vc-init", "harness/run/vc-init", PKGLIBEXECDIR);
@@ -660,7 +675,7 @@ make_core(const struct options *o)
 	free(init);
 	add_benchmarks(&img, PART_CORE);
 	add_envelope(&img);
-	build_part(o, "core", &img, FORMAT_CPIO_GZ);
+	build_part(o, "core", &img, FORMAT_CPIO_GZ, no_more);
 	image_free(&img);
 }
 
@@ -695,22 +710,27 @@ make_io(const struct options *o, struct kernel *k)
 	free(mods);
 	image_data(&img, "etc/vc-modules", list, len, 0644);
 	free(list);
-	build_part(o, "io", &img, FORMAT_CPIO_GZ);
+	build_part(o, "io", &img, FORMAT_CPIO_GZ, NULL);
 	image_free(&img);
 }
 
 static void
 make_rootfs(const struct options *o)
 {
+	/* A fio named by VIRTCOST_FIO is an override: no stamp. */
+	int stamped = getenv("VIRTCOST_FIO") == NULL;
 	struct image img;
 
+	if (stamped && stamped_part(o, "rootfs"))
+		return;
 	image_init(&img);
 	add_base(&img, 0);
 	add_benchmarks(&img, PART_CORE);
 	add_benchmarks(&img, PART_IO);
 	add_envelope(&img);
 	add_servers(o, &img);
-	build_part(o, "rootfs", &img, FORMAT_TAR);
+	build_part(o, "rootfs", &img, FORMAT_TAR,
+	    stamped ? servers_looked_at : NULL);
 	image_free(&img);
 }
 
@@ -725,6 +745,7 @@ main(int argc, char *argv[])
 	int ch, i;
 
 	msg_init(argv[0]);
+	stamp_begin();
 	while ((ch = getopt(argc, argv, "+C:hk:M:qV")) != -1) {
 		switch (ch) {
 		case 'C':

@@ -44,7 +44,10 @@ harness_run_vc_kvm_LDADD = $(RUNNER_LIBS) $(LIBARCHIVE_LIBS)
 dist_man_MANS += man/vc-qemu.1 man/vc-kvm.1
 
 bin_PROGRAMS += harness/run/vc-container
-harness_run_vc_container_SOURCES = harness/run/vc-container.c
+# It reads vc-image's stamp of the rootfs itself: one exec less per run.
+harness_run_vc_container_SOURCES = harness/run/vc-container.c \
+	harness/image/image-stamp.c harness/image/image-stamp.h
+harness_run_vc_container_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/harness/image
 harness_run_vc_container_LDADD = $(RUNNER_LIBS)
 dist_man_MANS += man/vc-container.1
 
@@ -84,6 +87,7 @@ SH_TESTS += \
 	tests/vc-container-usage.t \
 	tests/vc-container-verbose.t \
 	tests/vc-container-cpus.t \
+	tests/vc-container-memo.t \
 	tests/vc-suite-usage.t \
 	tests/vc-suite-skip.t \
 	tests/vc-suite-all-skipped.t \

@@ -14,6 +14,9 @@
 #include "config.h"
 
 #include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -26,7 +29,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cachedir.h"
 #include "cleanup.h"
+#include "fileid.h"
+#include "image-stamp.h"
 #include "msg.h"
 #include "parse.h"
 #include "run.h"
@@ -58,6 +64,9 @@ struct options {
 	char		*cachedir;	/* vc-image's, ending in '/' */
 	size_t		 first_fix;	/* the first row of fixes that works */
 	char		*broken;	/* an installed engine's complaint */
+	int		 recalled;	/* engine known from its memo */
+	char		*store;		/* the engine's image index, or NULL */
+	char		*image_seen;	/* "TAG ID": TAG there, store at ID */
 };
 
 /*
@@ -228,6 +237,342 @@ usable(struct options *o, const char *engine)
 	return 0;
 }
 
+static uint64_t
+fnv1a(uint64_t h, const char *p, size_t len)
+{
+	while (len-- > 0)
+		h = (h ^ (unsigned char)*p++) * UINT64_C(1099511628211);
+	return h;
+}
+
+#define FNV_OFFSET	UINT64_C(14695981039346656037)
+
+/*
+ * The engines' configuration files, whose content the probe's key
+ * covers (and the memo's key their identity); NULL for an unset one.
+ */
+#define NCONF	4
+static const char *
+conf_file(size_t i)
+{
+	static const char *const fixed[NCONF - 1] = {
+		"/etc/containers/containers.conf",
+		"/usr/share/containers/containers.conf",
+		"/etc/docker/daemon.json" };
+
+	return i == 0 ? getenv("CONTAINERS_CONF") : fixed[i - 1];
+}
+
+/*
+ * What else decides an engine's answer to `version` and the probe,
+ * stat'ed for the memo (below): the user's and the storage's settings,
+ * the OCI runtimes and monitors, docker's daemon and client settings.
+ * A path starting with '~' is below $HOME.
+ */
+static const char *const engine_files[] = {
+	"/etc/containers/storage.conf", "/usr/share/containers/storage.conf",
+	"~/.config/containers/containers.conf",
+	"~/.config/containers/storage.conf",
+	"/usr/bin/crun", "/usr/bin/runc", "/usr/sbin/runc",
+	"/usr/bin/conmon", "/usr/libexec/podman/conmon",
+	"/usr/bin/dockerd", "/usr/sbin/dockerd", "/usr/bin/containerd",
+	"~/.docker/config.json",
+};
+/* The environment the engines read that can change their answer. */
+static const char *const engine_env[] = { "CONTAINERS_CONF",
+	"CONTAINERS_STORAGE_CONF", "XDG_CONFIG_HOME", "XDG_RUNTIME_DIR",
+	"HOME", "DOCKER_HOST", "DOCKER_CONTEXT", "DOCKER_CONFIG",
+	"DOCKER_API_VERSION", "CONTAINER_HOST", "CONTAINER_CONNECTION" };
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
+static uint64_t
+hash_file_id(uint64_t h, const char *path)
+{
+	char id[FILEID_MAX];
+
+	h = fnv1a(h, path, strlen(path) + 1);
+	if (file_id(path, 1, id, sizeof(id), NULL) == -1)
+		snprintf(id, sizeof(id), "?");
+	return fnv1a(h, id, strlen(id) + 1);
+}
+
+/*
+ * Docker's daemon socket, if the client talks to one at a path
+ * (DOCKER_HOST unix://PATH, or the default); NULL for another kind of
+ * host or a context, which only `docker version` can tell about.
+ */
+static const char *
+docker_socket(void)
+{
+	const char *host = getenv("DOCKER_HOST"), *ctx = getenv("DOCKER_CONTEXT");
+
+	if (ctx != NULL && *ctx != '\0')
+		return NULL;
+	if (host == NULL || *host == '\0')
+		return "/var/run/docker.sock";
+	if (strncmp(host, "unix://", 7) == 0 && host[7] == '/')
+		return host + 7;
+	return NULL;
+}
+
+/* Does a daemon listen there? A socket file left by a dead one refuses. */
+static int
+answers(const char *path)
+{
+	struct sockaddr_un sa;
+	int fd, rc;
+
+	if (strlen(path) >= sizeof(sa.sun_path))
+		return 0;
+	memset(&sa, 0, sizeof(sa));
+	sa.sun_family = AF_UNIX;
+	memcpy(sa.sun_path, path, strlen(path) + 1);
+	if ((fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) == -1)
+		return 0;
+	rc = connect(fd, (struct sockaddr *)&sa, sizeof(sa));
+	close(fd);
+	return rc == 0;
+}
+
+/*
+ * The key of the engine's memo: a hash of the identities (fileid.c) of
+ * the engine's program as PATH finds it, of every file above, of
+ * docker's socket (a new daemon makes a new one), and of the
+ * environment and global flags. While it is unchanged, `ENGINE version`
+ * would say what it said before, so it is not asked again. NULL when
+ * the engine cannot be known that way: not installed, a remote podman,
+ * a docker host not on a local socket, or one where no daemon answers.
+ */
+static char *
+engine_key(const struct options *o, const char *engine)
+{
+	uint64_t h = FNV_OFFSET;
+	const char *home = getenv("HOME"), *v, *sock = NULL;
+	char *prog, *path, num[32];
+	size_t i;
+	int k;
+
+	if (strcmp(engine, "podman") == 0 &&
+	    ((v = getenv("CONTAINER_HOST")) != NULL ||
+	    (v = getenv("CONTAINER_CONNECTION")) != NULL))
+		return NULL;
+	if (strcmp(engine, "docker") == 0 &&
+	    ((sock = docker_socket()) == NULL || !answers(sock)))
+		return NULL;
+	if ((prog = path_search(engine)) == NULL)
+		return NULL;
+	h = fnv1a(h, engine, strlen(engine) + 1);
+	snprintf(num, sizeof(num), "%ld", (long)getuid());
+	h = fnv1a(h, num, strlen(num) + 1);
+	h = hash_file_id(h, prog);
+	free(prog);
+	if (sock != NULL)
+		h = hash_file_id(h, sock);
+	for (i = 0; i < NCONF; i++)
+		if ((v = conf_file(i)) != NULL)
+			h = hash_file_id(h, v);
+	for (i = 0; i < NELEM(engine_files); i++) {
+		if (engine_files[i][0] == '~') {
+			if (home == NULL)
+				continue;
+			path = xasprintf("%s%s", home, engine_files[i] + 1);
+		} else
+			path = xasprintf("%s", engine_files[i]);
+		h = hash_file_id(h, path);
+		free(path);
+	}
+	/* Where those variables move the user's settings. */
+	if ((v = getenv("XDG_CONFIG_HOME")) != NULL && *v != '\0') {
+		path = xasprintf("%s/containers/containers.conf", v);
+		h = hash_file_id(h, path);
+		free(path);
+		path = xasprintf("%s/containers/storage.conf", v);
+		h = hash_file_id(h, path);
+		free(path);
+	}
+	if ((v = getenv("DOCKER_CONFIG")) != NULL && *v != '\0') {
+		path = xasprintf("%s/config.json", v);
+		h = hash_file_id(h, path);
+		free(path);
+	}
+	for (i = 0; i < NELEM(engine_env); i++) {
+		v = getenv(engine_env[i]);
+		h = fnv1a(h, v != NULL ? "=" : "-", 1);
+		if (v != NULL)
+			h = fnv1a(h, v, strlen(v) + 1);
+	}
+	for (k = 0; k < o->nglobal; k++)
+		h = fnv1a(h, o->global[k], strlen(o->global[k]) + 1);
+	return xasprintf("%016" PRIx64, h);
+}
+
+static char *
+memo_file(const struct options *o, const char *engine)
+{
+	return xasprintf("%sengine-%s-memo", o->cachedir, engine);
+}
+
+/*
+ * The memo of an engine: what its last `version` said and which row of
+ * fixes it took, under the key it was asked with, and the image index
+ * file and its identity when our image was last seen there:
+ *
+ *	key HEX
+ *	fix N
+ *	store PATH		(optional)
+ *	image TAG ID		(optional: TAG was there with the store at ID)
+ *	version
+ *	... the output of `ENGINE version`, to the end
+ *
+ * Returns 1 and fills o when it exists under key.
+ */
+static int
+recall(struct options *o, const char *engine, const char *key)
+{
+	char *file = memo_file(o, engine), *buf = NULL, *line, *next;
+	size_t cap = 0;
+	ssize_t n;
+	unsigned long fix = NFIXES;
+	int ok = 0, have_key = 0;
+	FILE *fp;
+
+	if ((fp = fopen(file, "re")) == NULL) {
+		free(file);
+		return 0;
+	}
+	n = getdelim(&buf, &cap, '\0', fp);
+	fclose(fp);
+	free(file);
+	if (n <= 0) {
+		free(buf);
+		return 0;
+	}
+	for (line = buf; *line != '\0'; line = next) {
+		next = line + strcspn(line, "\n");
+		if (*next == '\n')
+			*next++ = '\0';
+		if (strncmp(line, "key ", 4) == 0)
+			have_key = strcmp(line + 4, key) == 0;
+		else if (strncmp(line, "fix ", 4) == 0)
+			fix = strtoul(line + 4, NULL, 10);
+		else if (strncmp(line, "store ", 6) == 0)
+			o->store = xasprintf("%s", line + 6);
+		else if (strncmp(line, "image ", 6) == 0)
+			o->image_seen = xasprintf("%s", line + 6);
+		else if (strcmp(line, "version") == 0) {
+			ok = have_key && fix < NFIXES && (fix == 0 ||
+			    (strcmp(engine, "podman") == 0 && !o->user_global));
+			if (ok) {
+				o->engine = engine;
+				o->version = xasprintf("%s", next);
+				o->first_fix = fix;
+				o->fix = fixes[fix];
+				o->recalled = 1;
+			}
+			break;
+		}
+	}
+	free(buf);
+	if (!ok) {
+		free(o->store);
+		free(o->image_seen);
+		o->store = o->image_seen = NULL;
+	}
+	return ok;
+}
+
+/* The memo, written whole or not at all; without a key, removed. */
+static void
+remember(const struct options *o)
+{
+	char *file = memo_file(o, o->engine), *key, *tmp;
+	FILE *fp;
+	int ok;
+
+	if ((key = engine_key(o, o->engine)) == NULL) {
+		unlink(file);
+		free(file);
+		return;
+	}
+	tmp = xasprintf("%s.%ld.tmp", file, (long)getpid());
+	if ((fp = fopen(tmp, "w")) != NULL) {
+		fprintf(fp, "key %s\nfix %zu\n", key, o->first_fix);
+		if (o->store != NULL)
+			fprintf(fp, "store %s\n", o->store);
+		if (o->image_seen != NULL)
+			fprintf(fp, "image %s\n", o->image_seen);
+		fprintf(fp, "version\n%s", o->version);
+		ok = fflush(fp) == 0;
+		if (fclose(fp) != 0 || !ok || rename(tmp, file) == -1)
+			unlink(tmp);
+	}
+	free(tmp);
+	free(key);
+	free(file);
+}
+
+/*
+ * Is docker's daemon certainly out of reach? Its socket refuses, and
+ * nothing sends the client elsewhere (DOCKER_HOST, a context). Then
+ * `docker version` would fail, and the choice of an engine need not
+ * spend its 0.2 s finding out.
+ */
+static int
+docker_down(void)
+{
+	const char *sock = docker_socket(), *dir;
+	char *conf, buf[65536];
+
+	if (sock == NULL || answers(sock))
+		return 0;
+	if ((dir = getenv("DOCKER_CONFIG")) != NULL && *dir != '\0')
+		conf = xasprintf("%s/config.json", dir);
+	else if ((dir = getenv("HOME")) != NULL)
+		conf = xasprintf("%s/.docker/config.json", dir);
+	else
+		return 1;
+	/* A context chosen there: only the client knows where it leads. */
+	if (slurp(conf, buf, sizeof(buf)) != -1 &&
+	    strstr(buf, "currentContext") != NULL) {
+		free(conf);
+		return 0;
+	}
+	free(conf);
+	return 1;
+}
+
+/* After an engine failure: the next run asks the engine again. */
+static void
+forget(const struct options *o)
+{
+	char *file = memo_file(o, o->engine);
+
+	unlink(file);
+	free(file);
+}
+
+/* engine, known from its memo or asked for its version. */
+static int
+known_or_usable(struct options *o, const char *engine)
+{
+	char *key;
+	int ok;
+
+	if ((key = engine_key(o, engine)) != NULL) {
+		ok = recall(o, engine, key);
+		free(key);
+		if (ok) {
+			if (o->run.verbose)
+				fprintf(stderr, "%s: %s: its program, settings "
+				    "and environment as before: not asked its "
+				    "version (%s)\n", progname, engine,
+				    memo_file(o, engine));
+			return 1;
+		}
+	}
+	return usable(o, engine);
+}
+
 /* docker or podman: what -e and $VIRTCOST_ENGINE may name. */
 static const char *
 engine_name(const char *name, const char *what)
@@ -257,7 +602,7 @@ choose_engine(struct options *o)
 	const char *want = o->engine, *hint;
 
 	if (want != NULL) {
-		if (usable(o, want))
+		if (known_or_usable(o, want))
 			return;
 		hint = strcmp(want, "docker") == 0 ? docker_hint() : NULL;
 		if (hint != NULL)
@@ -269,12 +614,12 @@ choose_engine(struct options *o)
 		die(RUN_PLATFORM, "container engine %s is not usable "
 		    "(not installed, or its daemon does not answer)", want);
 	}
-	if (usable(o, "docker"))
+	if (!docker_down() && known_or_usable(o, "docker"))
 		return;
 	o->docker_note = docker_hint();
 	free(o->broken);
 	o->broken = NULL;
-	if (usable(o, "podman")) {
+	if (known_or_usable(o, "podman")) {
 		if (o->docker_note != NULL && o->run.verbose)
 			warnmsg("using podman: %s", o->docker_note);
 		return;
@@ -367,43 +712,118 @@ prune_images(const struct options *o, const char *keep)
 	free(out);
 }
 
-/* The image tag for vc-image's rootfs: virtcost:HASH, imported once. */
+/*
+ * vc-image's rootfs (cached by content; see its stamp), and the tag it
+ * is imported as, virtcost:HASH. Sets the cache directory, where the
+ * engine's probe and memo go too.
+ */
 static char *
-get_image(struct options *o)
+get_rootfs(struct options *o, char **tag)
 {
-	char *vi[] = { "vc-image", "-q", "rootfs", NULL }, *out, *tag;
-	const char *path, *base, *dash, *dot;
+	char *vi[] = { "vc-image", "-q", "rootfs", NULL }, *out, *path;
+	char *name, *dir;
+	const char *p, *base, *dash, *dot;
 
-	if (o->run.verbose)
-		vi[1] = "rootfs", vi[2] = NULL;
-	out = capture(vi);
-	if ((path = image_field(out, "rootfs")) == NULL)
-		die(RUN_PLATFORM, "vc-image gave no rootfs");
+	/* What vc-image would say, if its stamp holds (image-stamp.c). */
+	path = NULL;
+	if ((name = cache_dir_name()) != NULL &&
+	    (dir = realpath(name, NULL)) != NULL) {
+		if ((path = stamp_check(dir, "rootfs")) != NULL &&
+		    o->run.verbose)
+			fprintf(stderr, "%s: rootfs: cached %s (inputs "
+			    "unchanged, as vc-image's stamp says)\n",
+			    progname, path);
+		free(dir);
+	}
+	free(name);
+	if (path == NULL) {
+		if (o->run.verbose)
+			vi[1] = "rootfs", vi[2] = NULL;
+		out = capture(vi);
+		if ((p = image_field(out, "rootfs")) == NULL)
+			die(RUN_PLATFORM, "vc-image gave no rootfs");
+		path = xasprintf("%s", p);
+		free(out);
+	}
 	base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-	/* The probe's answer is cached beside the image it was made with. */
 	o->cachedir = xasprintf("%.*s", (int)(base - path), path);
 	if ((dash = strchr(base, '-')) == NULL ||
 	    (dot = strchr(dash, '.')) == NULL)
 		die(RUN_PLATFORM, "%s: not a vc-image rootfs name", path);
-	if (asprintf(&tag, "virtcost:%.*s", (int)(dot - dash - 1), dash + 1)
-	    == -1)
-		diesys(RUN_PLATFORM, "asprintf");
-	{
-		char *inspect[] = { "image", "inspect", tag, NULL };
-		char *import[] = { "import", (char *)path, tag, NULL };
+	*tag = xasprintf("virtcost:%.*s", (int)(dot - dash - 1), dash + 1);
+	return path;
+}
 
-		if (engine_quiet(o, inspect) != 0) {
-			if (o->run.verbose)
-				fprintf(stderr, "%s: importing %s as %s\n",
-				    progname, path, tag);
-			if (engine_quiet(o, import) != 0)
-				die(RUN_PLATFORM, "%s import %s failed",
-				    o->engine, path);
-			prune_images(o, tag);
-		}
+/*
+ * The file in which the engine lists its images, which it rewrites when
+ * one is added, tagged or removed, or "-" if it cannot be found.
+ */
+static char *
+image_store(const struct options *o)
+{
+	char *fmt = strcmp(o->engine, "podman") == 0 ?
+	    "{{.Store.GraphRoot}}/{{.Store.GraphDriverName}}-images/images.json" :
+	    "{{.DockerRootDir}}/image/{{.Driver}}/repositories.json";
+	char *args[] = { "info", "--format", fmt, NULL };
+	char *v[MAXFLAGS + 8], *out, *store;
+	struct stat st;
+
+	engine_argv(o, v, args);
+	if (engine_read(o, v, &out, 0) != 0 || out[0] != '/') {
+		free(out);
+		return xasprintf("-");
 	}
+	out[strcspn(out, "\n")] = '\0';
+	store = xasprintf("%s", stat(out, &st) == 0 && S_ISREG(st.st_mode) ?
+	    out : "-");
 	free(out);
-	return tag;
+	return store;
+}
+
+/*
+ * The image is in the engine, imported once. Checking costs an engine
+ * call, so it is skipped while the engine's image list is the file it
+ * was when the image was last seen there (the memo's "image" line): a
+ * removed image changes it. The list's identity is taken before the
+ * check, so that a change during the check shows next time. Returns 1
+ * if the memo changed.
+ */
+static int
+ensure_image(struct options *o, const char *path, const char *tag)
+{
+	char *inspect[] = { "image", "inspect", (char *)tag, NULL };
+	char *import[] = { "import", (char *)path, (char *)tag, NULL };
+	char id[FILEID_MAX], *seen = NULL;
+	int changed = 0;
+
+	if (o->store == NULL) {
+		o->store = image_store(o);
+		changed = 1;
+	}
+	if (strcmp(o->store, "-") != 0 &&
+	    file_id(o->store, 1, id, sizeof(id), NULL) == 0 &&
+	    strcmp(id, "-") != 0)
+		seen = xasprintf("%s %s", tag, id);
+	if (seen != NULL && o->image_seen != NULL &&
+	    strcmp(seen, o->image_seen) == 0) {
+		if (o->run.verbose)
+			fprintf(stderr, "%s: %s: seen before, and %s is "
+			    "unchanged since\n", progname, tag, o->store);
+		free(seen);
+		return changed;
+	}
+	if (engine_quiet(o, inspect) != 0) {
+		if (o->run.verbose)
+			fprintf(stderr, "%s: importing %s as %s\n",
+			    progname, path, tag);
+		if (engine_quiet(o, import) != 0)
+			die(RUN_PLATFORM, "%s import %s failed",
+			    o->engine, path);
+		prune_images(o, tag);
+	}
+	free(o->image_seen);
+	o->image_seen = seen;
+	return 1;
 }
 
 /*
@@ -448,6 +868,7 @@ try_engine(struct options *o, const char *const *fix, int envelope,
 	args[n++] = "--rm";
 	args[n++] = "--name";
 	args[n++] = container;
+	args[n++] = "--pull=never";
 	for (i = 0; envelope && o->envelope[i] != NULL; i++)
 		args[n++] = o->envelope[i];
 	args[n++] = (char *)image;
@@ -463,14 +884,6 @@ try_engine(struct options *o, const char *const *fix, int envelope,
 	return why;
 }
 
-static uint64_t
-fnv1a(uint64_t h, const char *p, size_t len)
-{
-	while (len-- > 0)
-		h = (h ^ (unsigned char)*p++) * UINT64_C(1099511628211);
-	return h;
-}
-
 /*
  * The cache file: the engine's name and a hash of what decides its
  * behaviour, `ENGINE version` (client and daemon) and the engine's
@@ -479,22 +892,19 @@ fnv1a(uint64_t h, const char *p, size_t len)
 static char *
 probe_file(const struct options *o)
 {
-	const char *conf[] = { getenv("CONTAINERS_CONF"),
-	    "/etc/containers/containers.conf",
-	    "/usr/share/containers/containers.conf",
-	    "/etc/docker/daemon.json" };
-	uint64_t h = UINT64_C(14695981039346656037);
+	uint64_t h = FNV_OFFSET;
+	const char *conf;
 	char buf[4096];
 	ssize_t n;
 	size_t i;
 	int fd;
 
 	h = fnv1a(h, o->version, strlen(o->version));
-	for (i = 0; i < sizeof(conf) / sizeof(conf[0]); i++) {
-		if (conf[i] == NULL)
+	for (i = 0; i < NCONF; i++) {
+		if ((conf = conf_file(i)) == NULL)
 			continue;
-		h = fnv1a(h, conf[i], strlen(conf[i]) + 1);
-		if ((fd = open(conf[i], O_RDONLY | O_CLOEXEC)) == -1)
+		h = fnv1a(h, conf, strlen(conf) + 1);
+		if ((fd = open(conf, O_RDONLY | O_CLOEXEC)) == -1)
 			continue;
 		while ((n = read(fd, buf, sizeof(buf))) > 0)
 			h = fnv1a(h, buf, (size_t)n);
@@ -604,6 +1014,16 @@ probe_engine(struct options *o, const char *image)
 		free(file);
 		return;
 	}
+	/* Known from the memo: ask again, for its complaint if any. */
+	if (o->recalled) {
+		o->recalled = 0;
+		if (!usable(o, o->engine))
+			die(RUN_PLATFORM, "container engine %s does not work "
+			    "here: %s", o->engine, o->broken != NULL ?
+			    o->broken : "its version command failed");
+		free(file);
+		file = probe_file(o);
+	}
 	snprintf(container, sizeof(container), "virtcost-probe-%ld",
 	    (long)getpid());
 	if (o->first_fix > 0)
@@ -670,6 +1090,8 @@ start_container(struct options *o, const char *image, int port,
 		args[n++] = "--rm";
 	args[n++] = "--name";
 	args[n++] = container;
+	/* The image is ours: never fetched, even when it has gone. */
+	args[n++] = "--pull=never";
 	if (o->cpus > 0) {
 		snprintf(cpus, sizeof(cpus), "%.9g", o->cpus);
 		args[n++] = "--cpus";
@@ -795,8 +1217,8 @@ main(int argc, char *argv[])
 	static struct options o;	/* static: what it holds lives to the end */
 	double deadline = 0.0;
 	const char *why;
-	char *image;
-	int ch, status;
+	char *image, *rootfs;
+	int ch, status, memo;
 
 	msg_init(argv[0]);
 	memset(&o, 0, sizeof(o));
@@ -854,9 +1276,13 @@ main(int argc, char *argv[])
 	cur = &o;
 	cleanup_add_hook(remove_container);
 	make_envelope(&o);
+	rootfs = get_rootfs(&o, &image);
 	choose_engine(&o);
-	image = get_image(&o);
+	memo = ensure_image(&o, rootfs, image) || !o.recalled;
 	probe_engine(&o, image);
+	if (memo || !o.recalled)
+		remember(&o);
+	free(rootfs);
 	if (o.info) {
 		free(image);
 		return describe(&o);
@@ -867,9 +1293,19 @@ main(int argc, char *argv[])
 		deadline = wall_now() + o.run.timeout;
 	if (bench_kind(argv[0]) == BENCH_NET)
 		status = serve_and_measure(&o, image, argv, deadline);
-	else
+	else {
 		status = finish(start_container(&o, image, 0, argv, -1),
 		    deadline);
+		/*
+		 * A command that ended by itself: its client, run with --rm,
+		 * returned once the engine had removed the container.
+		 */
+		if (status < RUN_TIMEOUT && !o.run.keep)
+			container[0] = '\0';
+	}
+	/* The engine failed: ask it again next time, not the memo. */
+	if (status == RUN_PLATFORM)
+		forget(&o);
 	if (o.run.keep)
 		fprintf(stderr, "%s: kept container %s\n", progname,
 		    container);
