@@ -68,6 +68,7 @@ SH_TESTS += \
 	tests/vc-qemu-run.t \
 	tests/vc-qemu-io.t \
 	tests/vc-qemu-watchdog.t \
+	tests/vc-kvm-check.t \
 	tests/vc-qemu-signal.t \
 	tests/vc-qemu-records.t \
 	tests/vc-qemu-orphan.t \
