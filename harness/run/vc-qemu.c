@@ -36,6 +36,7 @@
 
 #include "channel.h"
 #include "cleanup.h"
+#include "guest.h"
 #include "kvm.h"
 #include "msg.h"
 #include "parse.h"
@@ -356,9 +357,8 @@ start_qemu(const struct options *o, struct vm *vm, const char *initrd,
 	argv[n++] = "-accel";
 	argv[n++] = (char *)o->accel;
 	if (strcmp(o->accel, "tcg") == 0) {
-		/* Every CPU feature TCG can emulate, as a guest would see. */
 		argv[n++] = "-cpu";
-		argv[n++] = "max";
+		argv[n++] = GUEST_TCG_CPU;
 	}
 	argv[n++] = "-m";
 	argv[n++] = mem;
@@ -369,8 +369,7 @@ start_qemu(const struct options *o, struct vm *vm, const char *initrd,
 	argv[n++] = "-initrd";
 	argv[n++] = (char *)initrd;
 	argv[n++] = "-append";
-	/* quiet still shows errors, and keeps the boot time honest under -v. */
-	argv[n++] = "console=ttyS0 quiet panic=-1 rdinit=/init";
+	argv[n++] = GUEST_CMDLINE;
 	argv[n++] = "-no-reboot";
 	argv[n++] = "-chardev";
 	argv[n++] = con;
