@@ -9,7 +9,8 @@ harness_image_vc_image_SOURCES = harness/image/vc-image.c \
 harness_image_vc_image_CPPFLAGS = $(AM_CPPFLAGS) $(LIBARCHIVE_CFLAGS) \
 	-DBINDIR='"$(bindir)"' -DPKGLIBEXECDIR='"$(pkglibexecdir)"' \
 	-DKERNELCACHE='"/var/cache/virtcost/kernel"' \
-	-DFIOCACHE='"/var/cache/virtcost/fio"'
+	-DFIOCACHE='"/var/cache/virtcost/fio"' \
+	-DGUESTKERNEL='"/var/cache/virtcost/guest"'
 harness_image_vc_image_LDADD = harness/libcatalog.a lib/libvc.a \
 	$(LIBARCHIVE_LIBS)
 dist_man_MANS += man/vc-image.1

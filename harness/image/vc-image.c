@@ -49,6 +49,9 @@
 #ifndef FIOCACHE
 #define FIOCACHE	"/var/cache/virtcost/fio"
 #endif
+#ifndef GUESTKERNEL
+#define GUESTKERNEL	"/var/cache/virtcost/guest"
+#endif
 
 /* Part of every cache key: change it when the layout of a part changes. */
 #define IMAGE_VERSION	"vc-image 1"
@@ -424,15 +427,17 @@ moddir_for(const char *image, const char *label)
 	    image, label, version, near, host);
 }
 
-/* The newest kernel that bootstrap unpacked, by version order. */
+/* The newest kernel in ROOT/boot (of bootstrap's), by version order. */
 static char *
-cached_kernel(void)
+cached_kernel(const char *root)
 {
 	struct dirent *de;
 	DIR *d;
-	char *best = NULL;
+	char *best = NULL, *boot = xasprintf("%s/boot", root);
 
-	if ((d = opendir(KERNELCACHE "/boot")) == NULL)
+	d = opendir(boot);
+	free(boot);
+	if (d == NULL)
 		return NULL;
 	while ((de = readdir(d)) != NULL) {
 		if (strncmp(de->d_name, "vmlinuz-", 8) != 0 ||
@@ -448,16 +453,39 @@ cached_kernel(void)
 }
 
 /*
- * The guest kernel: -k, else $VIRTCOST_KERNEL, else the host's own
- * (/boot/vmlinuz-RELEASE with /lib/modules/RELEASE), else the newest in
- * the kernel cache that bootstrap fills. -M names the modules.
+ * A kernel that bootstrap put in the cache ROOT (boot/vmlinuz-RELEASE,
+ * lib/modules/RELEASE): the newest there. Returns 0 if there is none.
+ */
+static int
+cache_kernel(const struct options *o, const char *root, struct kernel *k)
+{
+	char *name;
+
+	if ((name = cached_kernel(root)) == NULL)
+		return 0;
+	k->image = xasprintf("%s/boot/%s", root, name);
+	k->moddir = o->moddir != NULL ? xasprintf("%s", o->moddir) :
+	    xasprintf("%s/lib/modules/%s", root, name + 8);
+	if (!is_dir(k->moddir))
+		die(EXIT_FAIL, "kernel %s has no modules: %s is not a "
+		    "directory; run ./bootstrap --deps again or pass "
+		    "-M", k->image, k->moddir);
+	free(name);
+	return 1;
+}
+
+/*
+ * The guest kernel: -k, else $VIRTCOST_KERNEL, else the small one that
+ * bootstrap built (GUESTKERNEL: it boots fastest), else the host's own
+ * (/boot/vmlinuz-RELEASE with /lib/modules/RELEASE), else the newest
+ * Debian kernel that bootstrap unpacked. -M names the modules.
  */
 static void
 search_kernel(const struct options *o, struct kernel *k)
 {
 	const char *given, *label;
 	struct utsname u;
-	char *boot, *mods, *name;
+	char *boot, *mods;
 
 	if ((given = o->kernel) != NULL)
 		label = "-k";
@@ -476,6 +504,8 @@ search_kernel(const struct options *o, struct kernel *k)
 		    moddir_for(given, label);
 		return;
 	}
+	if (cache_kernel(o, GUESTKERNEL, k))
+		return;
 	if (uname(&u) == -1)
 		diesys(EXIT_FAIL, "uname");
 	boot = xasprintf("/boot/vmlinuz-%s", u.release);
@@ -486,15 +516,7 @@ search_kernel(const struct options *o, struct kernel *k)
 		    mods;
 		return;
 	}
-	if ((name = cached_kernel()) != NULL) {
-		k->image = xasprintf("%s/boot/%s", KERNELCACHE, name);
-		k->moddir = o->moddir != NULL ? xasprintf("%s", o->moddir) :
-		    xasprintf("%s/lib/modules/%s", KERNELCACHE, name + 8);
-		if (!is_dir(k->moddir))
-			die(EXIT_FAIL, "kernel %s has no modules: %s is not a "
-			    "directory; run ./bootstrap --deps again or pass "
-			    "-M", k->image, k->moddir);
-		free(name);
+	if (cache_kernel(o, KERNELCACHE, k)) {
 		free(boot);
 		free(mods);
 		return;

@@ -35,10 +35,10 @@ dist_man_MANS += man/vc-native.1
 
 # vc-qemu and vc-kvm: one source, two accelerators by default.
 bin_PROGRAMS += harness/run/vc-qemu harness/run/vc-kvm
-harness_run_vc_qemu_SOURCES = harness/run/vc-qemu.c
+harness_run_vc_qemu_SOURCES = harness/run/vc-qemu.c harness/run/guest.h
 harness_run_vc_qemu_CPPFLAGS = $(AM_CPPFLAGS) $(LIBARCHIVE_CFLAGS)
 harness_run_vc_qemu_LDADD = $(RUNNER_LIBS) $(LIBARCHIVE_LIBS)
-harness_run_vc_kvm_SOURCES = harness/run/vc-qemu.c
+harness_run_vc_kvm_SOURCES = harness/run/vc-qemu.c harness/run/guest.h
 harness_run_vc_kvm_CPPFLAGS = $(AM_CPPFLAGS) $(LIBARCHIVE_CFLAGS)
 harness_run_vc_kvm_LDADD = $(RUNNER_LIBS) $(LIBARCHIVE_LIBS)
 dist_man_MANS += man/vc-qemu.1 man/vc-kvm.1
@@ -54,7 +54,7 @@ dist_man_MANS += man/vc-container.1
 bin_PROGRAMS += harness/run/vc-suite
 harness_run_vc_suite_SOURCES = harness/run/vc-suite.c harness/run/suite.h \
 	harness/run/suite-meta.c harness/run/suite-noise.c \
-	harness/run/suite-resume.c
+	harness/run/suite-resume.c harness/run/guest.h
 harness_run_vc_suite_CPPFLAGS = $(AM_CPPFLAGS) $(JSONC_CFLAGS)
 harness_run_vc_suite_LDADD = harness/report/libresults.a $(RUNNER_LIBS) \
 	$(JSONC_LIBS)
@@ -73,6 +73,7 @@ SH_TESTS += \
 	tests/vc-qemu-run.t \
 	tests/vc-qemu-io.t \
 	tests/vc-qemu-watchdog.t \
+	tests/vc-kvm-check.t \
 	tests/vc-qemu-signal.t \
 	tests/vc-qemu-records.t \
 	tests/vc-qemu-orphan.t \

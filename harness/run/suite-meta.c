@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "guest.h"
 #include "msg.h"
 #include "report/results.h"
 #include "run.h"
@@ -165,6 +166,21 @@ guest_kernel(const struct options *o)
 		kernel = strndup(sp + 1, strcspn(sp + 1, "\n"));
 	free(out);
 	return kernel;
+}
+
+/* The machine vc-qemu and vc-kvm make (guest.h), when a VM runs. */
+static struct json_object *
+guest_machine(const struct options *o)
+{
+	struct json_object *g;
+
+	if (!o->plat[PLAT_QEMU] && !o->plat[PLAT_KVM])
+		return NULL;
+	g = json_object_new_object();
+	put(g, "tcg_cpu", GUEST_TCG_CPU);
+	put(g, "kvm_cpu", "QEMU's default");
+	put(g, "cmdline", GUEST_CMDLINE);
+	return g;
 }
 
 /* The first line of each tool's version, or null if it is not here. */
@@ -334,6 +350,7 @@ write_meta(const struct options *o, const struct plat_found *found,
 	put(m, "virtcost", PACKAGE_VERSION);
 	put_machine(m, host);
 	put_free(m, "guest_kernel", guest_kernel(o));
+	json_object_object_add(m, "guest_machine", guest_machine(o));
 	json_object_object_add(m, "software", software());
 	json_object_object_add(m, "parameters", parameters(o));
 	json_object_object_add(m, "benchmarks", benchmarks(o));

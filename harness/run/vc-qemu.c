@@ -36,6 +36,8 @@
 
 #include "channel.h"
 #include "cleanup.h"
+#include "guest.h"
+#include "kvm.h"
 #include "msg.h"
 #include "parse.h"
 #include "run.h"
@@ -355,9 +357,8 @@ start_qemu(const struct options *o, struct vm *vm, const char *initrd,
 	argv[n++] = "-accel";
 	argv[n++] = (char *)o->accel;
 	if (strcmp(o->accel, "tcg") == 0) {
-		/* Every CPU feature TCG can emulate, as a guest would see. */
 		argv[n++] = "-cpu";
-		argv[n++] = "max";
+		argv[n++] = GUEST_TCG_CPU;
 	}
 	argv[n++] = "-m";
 	argv[n++] = mem;
@@ -368,8 +369,7 @@ start_qemu(const struct options *o, struct vm *vm, const char *initrd,
 	argv[n++] = "-initrd";
 	argv[n++] = (char *)initrd;
 	argv[n++] = "-append";
-	/* quiet still shows errors, and keeps the boot time honest under -v. */
-	argv[n++] = "console=ttyS0 quiet panic=-1 rdinit=/init";
+	argv[n++] = GUEST_CMDLINE;
 	argv[n++] = "-no-reboot";
 	argv[n++] = "-chardev";
 	argv[n++] = con;
@@ -767,7 +767,7 @@ main(int argc, char *argv[])
 	struct options o = { { 0, 0, 0.0, 0, 0 }, "tcg", "qcow2",
 	    UINT64_C(2) << 30, NULL, "qemu-system-x86_64", 60.0 };
 	const char *why;
-	char **gargv;
+	char **gargv, kvm_why[256];
 	int ch, status;
 
 	msg_init(argv[0]);
@@ -822,6 +822,10 @@ main(int argc, char *argv[])
 		o.run.mem = default_memory();
 	vm.kind = bench_kind(argv[0]);
 	gargv = guest_argv(vm.kind, argv);
+	/* Known at once, rather than by a guest that never boots. */
+	if (strcmp(o.accel, "kvm") == 0 &&
+	    kvm_check(kvm_why, sizeof(kvm_why)) == -1)
+		die(RUN_PLATFORM, "KVM cannot run a guest here: %s", kvm_why);
 
 	vm.t0 = wall_now();
 	vm.listen_fd = vm.data_fd = vm.console_fd = -1;

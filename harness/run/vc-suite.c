@@ -36,6 +36,7 @@
 
 #include "catalog.h"
 #include "cleanup.h"
+#include "kvm.h"
 #include "msg.h"
 #include "parse.h"
 #include "report/results.h"
@@ -44,6 +45,7 @@
 #include "stats.h"
 #include "suite.h"
 #include "timing.h"
+#include "xalloc.h"
 
 #define MAXREPS		100000
 #define ERRKEEP		65536	/* of a runner's stderr, kept for reason() */
@@ -508,12 +510,13 @@ static void
 probe(int p)
 {
 	const char *const envelope[] = { ENVELOPE_PROG, NULL };
-	char **v, *out;
+	char **v, *out, why[256];
 	double secs;
 	int rc;
 
-	if (p == PLAT_KVM && access("/dev/kvm", R_OK | W_OK) != 0) {
-		found[p].skipped = strdup("no usable /dev/kvm");
+	if (p == PLAT_KVM && kvm_check(why, sizeof(why)) == -1) {
+		found[p].skipped = clean_reason(xasprintf("KVM cannot run a "
+		    "guest here: %s", why));
 		return;
 	}
 	v = command(p, 0, envelope);
