@@ -18,11 +18,7 @@ while getopts n: opt; do
 	*) echo "usage: $0 [-n pairs]" >&2; exit 2 ;;
 	esac
 done
-b=$(cd "${BUILDDIR:-.}" && pwd)
-top_builddir=$b
-. "$(dirname "$0")/../tests/path.sh"
-VIRTCOST_BUILDDIR=$b
-export VIRTCOST_BUILDDIR
+. "$(dirname "$0")/env.sh"
 command -v python3 >/dev/null || { echo "$0: python3 not found" >&2; exit 1; }
 set -f		# the engine's flags are words, never patterns
 

@@ -14,16 +14,12 @@
 # Run by `make bench`; BUILDDIR is the build tree.
 set -u
 n=${1:-5}
-b=$(cd "${BUILDDIR:-.}" && pwd)
-top_builddir=$b
-. "$(dirname "$0")/../tests/path.sh"
-VIRTCOST_BUILDDIR=$b
+. "$(dirname "$0")/env.sh"
 VIRTCOST_CACHE=$(mktemp -d "${TMPDIR:-/tmp}/image-size.XXXXXX")
-export VIRTCOST_BUILDDIR VIRTCOST_CACHE
+export VIRTCOST_CACHE
 trap 'rm -rf "$VIRTCOST_CACHE"' EXIT
 trap 'exit 1' HUP INT TERM
 
-median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "nan"; else print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 # unpacked PART: the bytes the kernel unpacks
 unpacked() {

@@ -6,16 +6,9 @@
 # Run by `make bench`; BUILDDIR is the build tree.
 set -u
 n=${1:-5}
-b=$(cd "${BUILDDIR:-.}" && pwd)
-top_builddir=$b
-. "$(dirname "$0")/../tests/path.sh"
-VIRTCOST_BUILDDIR=$b
-export VIRTCOST_BUILDDIR
+. "$(dirname "$0")/env.sh"
 
 now() { date +%s.%N; }
-
-# median of the numbers on stdin
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 measure() {
 	label=$1

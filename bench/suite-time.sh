@@ -8,12 +8,9 @@
 # beside the goal (80%) and whether the machine looked quiet.
 # Run by `make bench`; BUILDDIR is the build tree.
 set -eu
-b=$(cd "${BUILDDIR:-.}" && pwd)
-top_builddir=$b
-. "$(dirname "$0")/../tests/path.sh"
-VIRTCOST_BUILDDIR=$b
+. "$(dirname "$0")/env.sh"
 VIRTCOST_DATADIR=${VIRTCOST_DATADIR:-$(cd "$(dirname "$0")/../nginxbench" && pwd)}
-export VIRTCOST_BUILDDIR VIRTCOST_DATADIR
+export VIRTCOST_DATADIR
 command -v python3 >/dev/null || { echo "$0: python3 not found" >&2; exit 1; }
 
 dir=$(mktemp -d "${TMPDIR:-/tmp}/suite-time.XXXXXX")

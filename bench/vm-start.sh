@@ -13,16 +13,11 @@
 # Run by `make bench`; BUILDDIR is the build tree.
 set -u
 n=${1:-5}
-b=$(cd "${BUILDDIR:-.}" && pwd)
-top_builddir=$b
-. "$(dirname "$0")/../tests/path.sh"
-VIRTCOST_BUILDDIR=$b
-export VIRTCOST_BUILDDIR
+. "$(dirname "$0")/env.sh"
 mem=4096M
 cpus=$(nproc)
 
 now() { date +%s.%N; }
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -77,6 +77,27 @@ usage(FILE *fp)
 }
 
 /*
+ * For both generators: b the row sums of a, so that x is all ones, and
+ * the largest |a(i,j)| returned.
+ */
+static double
+norm_and_sums(const double *a, int lda, int n, double *b)
+{
+	double norma = 0.0;
+	int i, j;
+
+	for (i = 0; i < n; i++)
+		b[i] = 0.0;
+	for (j = 0; j < n; j++)
+		for (i = 0; i < n; i++) {
+			if (fabs(a[lda * j + i]) > norma)
+				norma = fabs(a[lda * j + i]);
+			b[i] += a[lda * j + i];
+		}
+	return norma;
+}
+
+/*
  * The classic generator: init = 3125*init % 65536, a = (init-32768)/16384,
  * from seed 1325, column by column; b is the row sums, so x is all ones.
  * Returns the largest |a(i,j)|.
@@ -85,22 +106,14 @@ static double
 matgen_classic(double *a, int lda, int n, double *b)
 {
 	int32_t init = 1325;
-	double norma = 0.0;
 	int i, j;
 
 	for (j = 0; j < n; j++)
 		for (i = 0; i < n; i++) {
 			init = 3125 * init % 65536;
 			a[lda * j + i] = (init - 32768.0) / 16384.0;
-			if (fabs(a[lda * j + i]) > norma)
-				norma = fabs(a[lda * j + i]);
 		}
-	for (i = 0; i < n; i++)
-		b[i] = 0.0;
-	for (j = 0; j < n; j++)
-		for (i = 0; i < n; i++)
-			b[i] += a[lda * j + i];
-	return norma;
+	return norm_and_sums(a, lda, n, b);
 }
 
 /*
@@ -128,7 +141,6 @@ static double
 matgen_splitmix(double *a, int lda, int n, double *b)
 {
 	uint64_t s = 1325, z;
-	double norma = 0.0;
 	int i, j;
 
 	for (j = 0; j < n; j++)
@@ -139,15 +151,8 @@ matgen_splitmix(double *a, int lda, int n, double *b)
 			z ^= z >> 31;
 			a[lda * j + i] = ((double)(z >> 32) - 2147483648.0) /
 			    1073741824.0;
-			if (fabs(a[lda * j + i]) > norma)
-				norma = fabs(a[lda * j + i]);
 		}
-	for (i = 0; i < n; i++)
-		b[i] = 0.0;
-	for (j = 0; j < n; j++)
-		for (i = 0; i < n; i++)
-			b[i] += a[lda * j + i];
-	return norma;
+	return norm_and_sums(a, lda, n, b);
 }
 
 static matgen_fn *const matgens[] = {
