@@ -68,6 +68,24 @@ need_nginx() {
 	    skip_all "nginx not found (apt-get install nginx-light)"
 }
 
+# image_env [BUILDDIR]: vc-image takes its programs from BUILDDIR (this
+# build tree by default) and caches into a directory of this test's own.
+image_env() {
+	VIRTCOST_BUILDDIR=${1:-$(cd "$top_builddir" && pwd)}
+	VIRTCOST_CACHE=$tap_tmp/cache
+	export VIRTCOST_BUILDDIR VIRTCOST_CACHE
+}
+
+# core_copy DIR: a build tree in DIR with copies of the programs of
+# vc-image's core part, for a test to change one of.
+core_copy() {
+	mkdir -p "$1/harness/run" "$1/linpack" "$1/memsweep" "$1/forksum"
+	for p in harness/run/vc-init harness/run/vc-envelope linpack/linpack \
+	    memsweep/memsweep forksum/forksum; do
+		cp "$(cd "$top_builddir" && pwd)/$p" "$1/$p"
+	done
+}
+
 # own_tmpdir: TMPDIR is a new, empty directory of this test's, so that
 # what a program leaves behind in it shows (ls -A "$TMPDIR").
 own_tmpdir() {

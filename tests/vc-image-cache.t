@@ -3,10 +3,7 @@
 # new name when one changes; equal inputs give byte-identical parts.
 . "${top_srcdir:-.}/tests/tap.sh"
 
-top=$(cd "$top_builddir" && pwd)
-VIRTCOST_BUILDDIR=$top
-VIRTCOST_CACHE=$tap_tmp/cache
-export VIRTCOST_BUILDDIR VIRTCOST_CACHE
+image_env
 
 plan 9
 run vc-image core
@@ -37,11 +34,7 @@ is "${out##*/}" "${part##*/}" "... under the same name"
 
 # A build tree with one byte more in forksum.
 b=$tap_tmp/build
-mkdir -p "$b/harness/run" "$b/linpack" "$b/memsweep" "$b/forksum"
-for p in harness/run/vc-init harness/run/vc-envelope linpack/linpack \
-    memsweep/memsweep forksum/forksum; do
-	cp "$top/$p" "$b/$p"
-done
+core_copy "$b"
 printf x >>"$b/forksum/forksum"
 VIRTCOST_BUILDDIR=$b run vc-image -q core
 new=${out#core }

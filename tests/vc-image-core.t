@@ -5,9 +5,7 @@
 . "${top_srcdir:-.}/tests/tap.sh"
 
 need_cmd python3
-VIRTCOST_BUILDDIR=$(cd "$top_builddir" && pwd)
-VIRTCOST_CACHE=$tap_tmp/cache
-export VIRTCOST_BUILDDIR VIRTCOST_CACHE
+image_env
 
 plan 9
 run vc-image -q core

@@ -7,10 +7,8 @@
 . "${top_srcdir:-.}/tests/tap.sh"
 
 need_cmd python3 fio
-[ -x /usr/sbin/nginx ] || need_cmd nginx
-VIRTCOST_BUILDDIR=$(cd "$top_builddir" && pwd)
-VIRTCOST_CACHE=$tap_tmp/cache
-export VIRTCOST_BUILDDIR VIRTCOST_CACHE
+need_nginx
+image_env
 hostfio=$(command -v fio)
 
 run vc-image -q kernel

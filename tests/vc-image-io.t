@@ -5,10 +5,8 @@
 . "${top_srcdir:-.}/tests/tap.sh"
 
 need_cmd python3 fio
-[ -x /usr/sbin/nginx ] || need_cmd nginx
-VIRTCOST_BUILDDIR=$(cd "$top_builddir" && pwd)
-VIRTCOST_CACHE=$tap_tmp/cache
-export VIRTCOST_BUILDDIR VIRTCOST_CACHE
+need_nginx
+image_env
 
 run vc-image -q kernel
 [ "$rc" -eq 0 ] || skip_all "no guest kernel: $err"

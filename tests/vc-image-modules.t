@@ -5,10 +5,8 @@
 . "${top_srcdir:-.}/tests/tap.sh"
 
 need_cmd python3 fio
-[ -x /usr/sbin/nginx ] || need_cmd nginx
-VIRTCOST_BUILDDIR=$(cd "$top_builddir" && pwd)
-VIRTCOST_CACHE=$tap_tmp/cache
-export VIRTCOST_BUILDDIR VIRTCOST_CACHE
+need_nginx
+image_env
 
 # The modules come from a kernel that has them: the default one, or,
 # when that has every driver built in (bootstrap's own), Debian's

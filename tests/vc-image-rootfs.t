@@ -4,11 +4,9 @@
 . "${top_srcdir:-.}/tests/tap.sh"
 
 need_cmd fio tar chroot
-[ -x /usr/sbin/nginx ] || need_cmd nginx
+need_nginx
 [ "$(id -u)" -eq 0 ] || skip_all "chroot needs root"
-VIRTCOST_BUILDDIR=$(cd "$top_builddir" && pwd)
-VIRTCOST_CACHE=$tap_tmp/cache
-export VIRTCOST_BUILDDIR VIRTCOST_CACHE
+image_env
 
 plan 12
 run vc-image -q rootfs

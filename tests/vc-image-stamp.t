@@ -4,17 +4,10 @@
 # finds it is noticed, even one that keeps the size.
 . "${top_srcdir:-.}/tests/tap.sh"
 
-top=$(cd "$top_builddir" && pwd)
 # A build tree of our own, to change one byte of in place.
 b=$tap_tmp/build
-mkdir -p "$b/harness/run" "$b/linpack" "$b/memsweep" "$b/forksum"
-for p in harness/run/vc-init harness/run/vc-envelope linpack/linpack \
-    memsweep/memsweep forksum/forksum; do
-	cp "$top/$p" "$b/$p"
-done
-VIRTCOST_BUILDDIR=$b
-VIRTCOST_CACHE=$tap_tmp/cache
-export VIRTCOST_BUILDDIR VIRTCOST_CACHE
+core_copy "$b"
+image_env "$b"
 
 plan 9
 # Inputs changed in the second before a run are not stamped.

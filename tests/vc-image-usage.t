@@ -2,9 +2,7 @@
 # vc-image's bad usage: one line on stderr, exit 2, nothing built.
 . "${top_srcdir:-.}/tests/tap.sh"
 
-VIRTCOST_BUILDDIR=$(cd "$top_builddir" && pwd)
-VIRTCOST_CACHE=$tap_tmp/cache
-export VIRTCOST_BUILDDIR VIRTCOST_CACHE
+image_env
 
 plan 11
 usage_error "no target" vc-image
