@@ -1048,11 +1048,12 @@ run_interleaved(struct pace *pc)
  * platforms' overhead (boots, container starts: a run's wall time that
  * is not its benchmark's measured work), the benchmarks' measured work,
  * and the suite's own (spawning, parsing, writing, the pauses that
- * sample the machine); the same per platform. Then the platforms
- * skipped, the cells that failed and those whose work was not native's.
+ * sample the machine); the same per platform. Then whether the machine
+ * looked noisy, the platforms skipped, the cells that failed and those
+ * whose work was not native's, so that a run ends with what went wrong.
  */
 static void
-summary(double wall)
+summary(double wall, struct json_object *session)
 {
 	double check = 0, warmup = 0, runs = 0, work = 0, suite;
 	int p;
@@ -1084,6 +1085,7 @@ summary(double wall)
 		if (found[p].skipped != NULL)
 			fprintf(stderr, "%s: %s skipped: %s\n", progname,
 			    catalog_plats[p].name, found[p].skipped);
+	noise_warn(session);
 	list_failures();
 	list_unequal();
 }
@@ -1155,8 +1157,7 @@ main(int argc, char *argv[])
 		run_interleaved(&pc);
 	session = noise_end(&noise);
 	add_times(session);
-	summary(wall_now() - pc.t0);
-	noise_warn(session);
+	summary(wall_now() - pc.t0, session);
 	add_session(o.dir, session);
 	printf("%s\n", o.dir);
 	return finish();
