@@ -18,8 +18,11 @@
 
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <sys/socket.h>
 #include <sys/un.h>
+
+#include <linux/magic.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -1169,6 +1172,7 @@ static void
 prepare_disk(struct options *o, const char *cmd)
 {
 	char *create[] = { "volume", "create", NULL, NULL }, *dir, *real;
+	struct statfs sf;
 
 	if (o->bind != NULL) {
 		o->disk_flag[0] = "--volume";
@@ -1211,6 +1215,9 @@ prepare_disk(struct options *o, const char *cmd)
 		cleanup_add_path(real);
 		o->hostdir = real;
 		free(dir);
+		if (statfs(real, &sf) == 0 && sf.f_type == TMPFS_MAGIC)
+			warnmsg("-s bind: the cache directory %s is on a tmpfs: "
+			    "diskwrite writes in memory there", o->cachedir);
 		o->disk_flag[1] = xasprintf("%s:%s", real, DISKDIR);
 		if (o->run.verbose)
 			fprintf(stderr, "%s: diskwrite works in %s, the host "
@@ -1330,9 +1337,8 @@ show_network(const struct options *o, int port)
 	char *args[] = { "container", "inspect", "--format",
 	    "{{.HostConfig.NetworkMode}}", container, NULL };
 	char *v[MAXFLAGS + 16], *out;
-	int verbose = o->run.verbose;
 
-	if (!verbose)
+	if (!o->run.verbose)
 		return;
 	engine_argv(o, v, args);
 	show(o, v);
