@@ -1134,6 +1134,14 @@ probe_engine(struct options *o, const char *image)
 	free(file);
 }
 
+/* The engine's storage driver, as -I and -v name it. */
+static const char *
+driver_name(const struct options *o)
+{
+	return o->driver == NULL || strcmp(o->driver, "-") == 0 ?
+	    "unknown" : o->driver;
+}
+
 /* -I: the platform as vc-suite records it, as "key value" lines. */
 static int
 describe(const struct options *o)
@@ -1149,8 +1157,7 @@ describe(const struct options *o)
 	for (i = 0; i < o->nrun; i++)
 		printf(" %s", o->runflags[i]);
 	printf("\nengine_defaults %s\n", o->defaults);
-	printf("storage_driver %s\n", strcmp(o->driver, "-") == 0 ?
-	    "unknown" : o->driver);
+	printf("storage_driver %s\n", driver_name(o));
 	if (o->bind != NULL)
 		printf("disk %s %s\n", o->bind[0] == '/' ? "bind" : "volume",
 		    o->bind);
@@ -1186,8 +1193,7 @@ prepare_disk(struct options *o, const char *cmd)
 		if (o->run.verbose)
 			fprintf(stderr, "%s: diskwrite works in /tmp, in the "
 			    "container's own file system (storage driver "
-			    "%s)\n", progname, strcmp(o->driver, "-") == 0 ?
-			    "unknown" : o->driver);
+			    "%s)\n", progname, driver_name(o));
 		return;
 	case DISK_VOLUME:
 		/* Named before made: see remove_run(). */
