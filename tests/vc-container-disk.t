@@ -2,13 +2,14 @@
 # vc-container -s: diskwrite runs in each place for its directory (the
 # container's own file system, a volume or a host directory made for
 # the run, a tmpfs) and reports a result; the volume and the directory
-# are gone after the run, also after a timeout or a failed run; -s with
-# another benchmark makes nothing. On every engine that answers.
+# are gone after the run, also after a timeout or a failed run (kept
+# with -k); -s with another benchmark makes nothing. On every engine
+# that answers.
 . "${top_srcdir:-.}/tests/tap.sh"
 . "$top_srcdir/tests/engines.sh"
 
 cache=$(mkdir -p "$VIRTCOST_CACHE" && cd "$VIRTCOST_CACHE" && pwd -P)
-plan $((11 * nengines))
+plan $((12 * nengines))
 for E in $engines; do
 	dw() { run vc-container -v -e "$E" "$@"; }
 	# result NAME DIR: a diskwrite result, written in DIR
@@ -89,5 +90,18 @@ for E in $engines; do
 	dir=$(made bind)
 	is "$rc:$([ -n "$dir" ] && [ ! -e "$dir" ] && echo gone)" "2:gone" \
 	    "$E: -s bind: after a failed run the directory is gone"
+
+	# -k keeps them, and names them.
+	run vc-container -e "$E" -k -s volume diskwrite -s 16M -t 1
+	c=$(printf '%s\n' "$err" | sed -n 's/^vc-container: kept container //p')
+	vol=$(printf '%s\n' "$err" | sed -n 's/^vc-container: kept volume //p')
+	if [ "$rc" -eq 0 ] && [ -n "$c" ] && [ "$vol" = "$c" ] &&
+	    "$E" volume inspect "$vol" >/dev/null 2>&1; then
+		pass "$E: -k -s volume: the volume is kept and named"
+	else
+		fail "$E: -k -s volume: the volume is kept and named" "rc=$rc" "$err"
+	fi
+	[ -n "$c" ] && "$E" rm -f "$c" >/dev/null 2>&1
+	[ -n "$vol" ] && "$E" volume rm -f "$vol" >/dev/null 2>&1
 done
 done_testing
