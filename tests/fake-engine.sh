@@ -34,8 +34,8 @@ container)
 	echo "fake-$e: no such container" >&2
 	exit 1 ;;
 info)
-	# the file that lists its images
-	echo '$tap_tmp/images.json' ;;
+	# its storage driver and the file that lists its images
+	echo 'fake-driver $tap_tmp/images.json' ;;
 import | rmi)
 	# the list changes, as a real engine's does
 	date +%s%N >>'$tap_tmp/images.json'

@@ -1,10 +1,11 @@
 #!/bin/sh
 # Bad usage of vc-container gives one line and exit 2 before any engine
 # is asked: no container is started here. -c takes a fraction, as the
-# engines' --cpus does; $VIRTCOST_ENGINE is checked as -e is.
+# engines' --cpus does; $VIRTCOST_ENGINE is checked as -e is, -s and -n
+# take their words only, and -s and -b together are refused.
 . "${top_srcdir:-.}/tests/tap.sh"
 
-plan 14
+plan 21
 unset VIRTCOST_ENGINE VIRTCOST_ENGINE_FLAGS VIRTCOST_RUN_FLAGS
 usage_error "unknown option" vc-container -Z forksum 1 1
 usage_error "missing command" vc-container
@@ -28,4 +29,11 @@ VIRTCOST_ENGINE=lxc usage_error "VIRTCOST_ENGINE=lxc refused with -I too" vc-con
 # -e wins: the variable is not used, so not refused; the next check speaks.
 VIRTCOST_ENGINE=lxc run vc-container -e podman
 is "$rc:$err" "2:vc-container: missing command" "-e wins over VIRTCOST_ENGINE"
+usage_error "-s names overlay, volume, bind or tmpfs" vc-container -s disk diskwrite
+is "$err" "vc-container: -s disk: use overlay, volume, bind or tmpfs" "-s: the line names the choices"
+usage_error "-s empty refused" vc-container -s '' diskwrite
+usage_error "-n names default or host" vc-container -n bridge nginxbench
+is "$err" "vc-container: -n bridge: use default or host" "-n: the line names the choices"
+usage_error "-s with -b refused" vc-container -s volume -b /var/tmp diskwrite
+usage_error "-b with -s refused" vc-container -b /var/tmp -s tmpfs diskwrite
 done_testing

@@ -108,6 +108,9 @@ SH_TESTS += \
 	tests/vc-suite-params.t \
 	tests/vc-suite-unequal.t \
 	tests/vc-container-unequal.t \
-	tests/vc-container-equal.t
+	tests/vc-container-equal.t \
+	tests/vc-container-disk.t \
+	tests/vc-container-disk-signal.t \
+	tests/vc-container-net.t
 EXTRA_DIST += tests/fake-runner.sh tests/fake-engine.sh tests/fake-qemu.py \
-	tests/qemu.sh tests/container.sh
+	tests/qemu.sh tests/container.sh tests/engines.sh

@@ -26,10 +26,12 @@
 
 /*
  * The platform half of nginxbench: the same arguments with -S, so that
- * it serves (on all of the guest's addresses) instead of measuring.
+ * it serves on addr and port instead of measuring: in a guest or a
+ * container of its own network, on all its addresses and
+ * GUEST_HTTP_PORT; in the host's network, on 127.0.0.1 and a free port.
  */
 char **
-server_argv(char *const argv[])
+server_argv(char *const argv[], const char *addr, const char *port)
 {
 	char **v;
 	size_t n, i;
@@ -41,9 +43,9 @@ server_argv(char *const argv[])
 	v[0] = argv[0];
 	v[1] = "-S";
 	v[2] = "-a";
-	v[3] = "0.0.0.0";
+	v[3] = (char *)addr;
 	v[4] = "-p";
-	v[5] = GUEST_HTTP_PORT;
+	v[5] = (char *)port;
 	for (i = 1; i < n; i++)
 		v[i + 5] = argv[i];
 	return v;

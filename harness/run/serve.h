@@ -13,7 +13,7 @@ struct server_lines {
 	size_t	 len;
 };
 
-char	**server_argv(char *const []);
+char	**server_argv(char *const [], const char *, const char *);
 int	 measure_server(int, const char *, char *const [], double);
 double	 measure_timeout(char *const []);
 int	 ready_path(const char *, size_t, char *, size_t);

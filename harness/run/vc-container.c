@@ -8,15 +8,21 @@
  * -c or -m asks.
  *
  * diskwrite writes in the container's own file system, in /tmp, as the
- * classic exercise did, or in a volume or bind mount with -b. nginxbench serves in the container (-S) with
- * its port published on 127.0.0.1 only, and measures from the host.
+ * classic exercise did, or (-s) in a volume or a host directory made for
+ * the run and removed after it, or in a tmpfs; or in a volume or bind
+ * mount the user names (-b). nginxbench serves in the container (-S)
+ * with its port published on 127.0.0.1 only, or (-n host) in the host's
+ * network on 127.0.0.1, and measures from the host.
  */
 #include "config.h"
 
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <sys/socket.h>
 #include <sys/un.h>
+
+#include <linux/magic.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -45,11 +51,25 @@
 #define MAXFLAGS	64
 #define DISKDIR		"/mnt/disk"
 
+/* -s: where diskwrite's directory lives. */
+enum disk { DISK_OVERLAY, DISK_VOLUME, DISK_BIND, DISK_TMPFS };
+static const char *const disk_names[] = { "overlay", "volume", "bind",
+	"tmpfs", NULL };
+/* -n: the container's network for nginxbench. */
+enum net { NET_DEFAULT, NET_HOST };
+static const char *const net_names[] = { "default", "host", NULL };
+
 struct options {
 	struct runopts	 run;
 	double		 cpus;		/* -c, a fraction too: --cpus */
 	const char	*engine;	/* -e, $VIRTCOST_ENGINE */
 	const char	*bind;		/* -b volume name or host directory */
+	enum disk	 disk;		/* -s */
+	int		 disk_given;	/* -s given */
+	enum net	 net;		/* -n */
+	char		*disk_flag[3];	/* the run's mount on DISKDIR, or none */
+	char		*volume;	/* the volume made for the run */
+	const char	*hostdir;	/* the directory made for the run */
 	char		*global[MAXFLAGS];	/* -G, $VIRTCOST_ENGINE_FLAGS */
 	int		 nglobal;
 	char		*runflags[MAXFLAGS];	/* -R, $VIRTCOST_RUN_FLAGS */
@@ -66,6 +86,7 @@ struct options {
 	char		*broken;	/* an installed engine's complaint */
 	int		 recalled;	/* engine known from its memo */
 	char		*store;		/* the engine's image index, or NULL */
+	char		*driver;	/* its storage driver, "-", or NULL */
 	char		*image_seen;	/* "TAG ID": TAG there, store at ID */
 };
 
@@ -84,7 +105,8 @@ static const char *const fixes[][3] = {
 #define NFIXES	(sizeof(fixes) / sizeof(fixes[0]))
 
 static const char *const usage_extra =
-    "[-I] [-b volume|dir] [-e docker|podman]\n\t[-G engine-flags] [-R run-flags]";
+    "[-I]\n\t[-b volume|dir | -s overlay|volume|bind|tmpfs] [-e docker|podman]\n"
+    "\t[-G engine-flags] [-n default|host] [-R run-flags]";
 
 /* For the cleanup hook: the engine and the container to remove. */
 static struct options *cur;
@@ -420,6 +442,7 @@ memo_file(const struct options *o, const char *engine)
  *	key HEX
  *	fix N
  *	store PATH		(optional)
+ *	driver NAME		(optional: its storage driver, or "-")
  *	image TAG ID		(optional: TAG was there with the store at ID)
  *	version
  *	... the output of `ENGINE version`, to the end
@@ -457,6 +480,8 @@ recall(struct options *o, const char *engine, const char *key)
 			fix = strtoul(line + 4, NULL, 10);
 		else if (strncmp(line, "store ", 6) == 0)
 			o->store = xasprintf("%s", line + 6);
+		else if (strncmp(line, "driver ", 7) == 0)
+			o->driver = xasprintf("%s", line + 7);
 		else if (strncmp(line, "image ", 6) == 0)
 			o->image_seen = xasprintf("%s", line + 6);
 		else if (strcmp(line, "version") == 0) {
@@ -475,8 +500,9 @@ recall(struct options *o, const char *engine, const char *key)
 	free(buf);
 	if (!ok) {
 		free(o->store);
+		free(o->driver);
 		free(o->image_seen);
-		o->store = o->image_seen = NULL;
+		o->store = o->driver = o->image_seen = NULL;
 	}
 	return ok;
 }
@@ -499,6 +525,8 @@ remember(const struct options *o)
 		fprintf(fp, "key %s\nfix %zu\n", key, o->first_fix);
 		if (o->store != NULL)
 			fprintf(fp, "store %s\n", o->store);
+		if (o->driver != NULL)
+			fprintf(fp, "driver %s\n", o->driver);
 		if (o->image_seen != NULL)
 			fprintf(fp, "image %s\n", o->image_seen);
 		fprintf(fp, "version\n%s", o->version);
@@ -571,6 +599,20 @@ known_or_usable(struct options *o, const char *engine)
 		}
 	}
 	return usable(o, engine);
+}
+
+/* The index of name in names, a NULL-terminated table; else bad usage. */
+static int
+pick(const char *const *names, const char *name, const char *opt,
+    const char *choices)
+{
+	int i;
+
+	for (i = 0; names[i] != NULL; i++)
+		if (strcmp(names[i], name) == 0)
+			return i;
+	usage_error("%s %s: use %s", opt, name, choices);
+	return -1;
 }
 
 /* docker or podman: what -e and $VIRTCOST_ENGINE may name. */
@@ -755,29 +797,43 @@ get_rootfs(struct options *o, char **tag)
 }
 
 /*
- * The file in which the engine lists its images, which it rewrites when
- * one is added, tagged or removed, or "-" if it cannot be found.
+ * From one `ENGINE info`: the file in which the engine lists its images,
+ * which it rewrites when one is added, tagged or removed, and the
+ * storage driver that makes a container's file system (overlay,
+ * overlay2, vfs, btrfs...); each "-" if it cannot be found.
  */
-static char *
-image_store(const struct options *o)
+static void
+image_store(struct options *o)
 {
 	char *fmt = strcmp(o->engine, "podman") == 0 ?
-	    "{{.Store.GraphRoot}}/{{.Store.GraphDriverName}}-images/images.json" :
-	    "{{.DockerRootDir}}/image/{{.Driver}}/repositories.json";
+	    "{{.Store.GraphDriverName}} {{.Store.GraphRoot}}/"
+	    "{{.Store.GraphDriverName}}-images/images.json" :
+	    "{{.Driver}} {{.DockerRootDir}}/image/{{.Driver}}/"
+	    "repositories.json";
 	char *args[] = { "info", "--format", fmt, NULL };
-	char *v[MAXFLAGS + 8], *out, *store;
+	char *v[MAXFLAGS + 8], *out, *path;
 	struct stat st;
+	size_t len;
 
+	free(o->store);
+	free(o->driver);
 	engine_argv(o, v, args);
-	if (engine_read(o, v, &out, 0) != 0 || out[0] != '/') {
+	if (engine_read(o, v, &out, 0) == 0)
+		out[strcspn(out, "\n")] = '\0';
+	else
+		out[0] = '\0';
+	if (out[0] == ' ' || (path = strchr(out, ' ')) == NULL ||
+	    path[1] != '/') {
 		free(out);
-		return xasprintf("-");
+		o->store = xasprintf("-");
+		o->driver = xasprintf("-");
+		return;
 	}
-	out[strcspn(out, "\n")] = '\0';
-	store = xasprintf("%s", stat(out, &st) == 0 && S_ISREG(st.st_mode) ?
-	    out : "-");
+	len = (size_t)(path - out);
+	o->driver = xasprintf("%.*s", (int)len, out);
+	o->store = xasprintf("%s", stat(path + 1, &st) == 0 &&
+	    S_ISREG(st.st_mode) ? path + 1 : "-");
 	free(out);
-	return store;
 }
 
 /*
@@ -796,8 +852,9 @@ ensure_image(struct options *o, const char *path, const char *tag)
 	char id[FILEID_MAX], *seen = NULL;
 	int changed = 0;
 
-	if (o->store == NULL) {
-		o->store = image_store(o);
+	/* A memo from before the driver was kept asks info again. */
+	if (o->store == NULL || o->driver == NULL) {
+		image_store(o);
 		changed = 1;
 	}
 	if (strcmp(o->store, "-") != 0 &&
@@ -848,6 +905,28 @@ remove_container(void)
 		nanosleep(&ts, NULL);
 	}
 	warnmsg("container %s could not be removed", container);
+}
+
+/*
+ * Cleanup hook: the container, then the volume made for the run (its
+ * directory goes after the hooks, registered with cleanup_add_path).
+ * The volume's name is set before it is made: a create cut short by a
+ * signal is undone too, and rm -f of a volume that is not there
+ * succeeds.
+ */
+static void
+remove_run(void)
+{
+	char *rm[] = { "volume", "rm", "-f", NULL, NULL };
+
+	remove_container();
+	if (cur == NULL || cur->volume == NULL || cur->run.keep)
+		return;
+	rm[3] = cur->volume;
+	if (engine_quiet(cur, rm) != 0)
+		warnmsg("volume %s could not be removed", cur->volume);
+	free(cur->volume);
+	cur->volume = NULL;
 }
 
 
@@ -1055,6 +1134,14 @@ probe_engine(struct options *o, const char *image)
 	free(file);
 }
 
+/* The engine's storage driver, as -I and -v name it. */
+static const char *
+driver_name(const struct options *o)
+{
+	return o->driver == NULL || strcmp(o->driver, "-") == 0 ?
+	    "unknown" : o->driver;
+}
+
 /* -I: the platform as vc-suite records it, as "key value" lines. */
 static int
 describe(const struct options *o)
@@ -1070,9 +1157,88 @@ describe(const struct options *o)
 	for (i = 0; i < o->nrun; i++)
 		printf(" %s", o->runflags[i]);
 	printf("\nengine_defaults %s\n", o->defaults);
+	printf("storage_driver %s\n", driver_name(o));
+	if (o->bind != NULL)
+		printf("disk %s %s\n", o->bind[0] == '/' ? "bind" : "volume",
+		    o->bind);
+	else
+		printf("disk %s\n", disk_names[o->disk]);
+	printf("network %s\n", net_names[o->net]);
 	if (o->docker_note != NULL)
 		printf("note %s\n", o->docker_note);
 	return close_stdout();
+}
+
+/*
+ * diskwrite's directory, before the run: the mount on DISKDIR that -b
+ * names (for any command, as ever) or -s asks for (for diskwrite only:
+ * a fresh volume or host directory, removed after the run, or a
+ * tmpfs), or none: the container's own file system.
+ */
+static void
+prepare_disk(struct options *o, const char *cmd)
+{
+	char *create[] = { "volume", "create", NULL, NULL }, *dir, *real;
+	struct statfs sf;
+
+	if (o->bind != NULL) {
+		o->disk_flag[0] = "--volume";
+		o->disk_flag[1] = xasprintf("%s:%s", o->bind, DISKDIR);
+		return;
+	}
+	if (bench_kind(cmd) != BENCH_DISK)
+		return;
+	switch (o->disk) {
+	case DISK_OVERLAY:
+		if (o->run.verbose)
+			fprintf(stderr, "%s: diskwrite works in /tmp, in the "
+			    "container's own file system (storage driver "
+			    "%s)\n", progname, driver_name(o));
+		return;
+	case DISK_VOLUME:
+		/* Named before made: see remove_run(). */
+		o->volume = xasprintf("%s", container);
+		create[2] = o->volume;
+		if (engine_quiet(o, create) != 0)
+			die(RUN_PLATFORM, "%s volume create %s failed",
+			    o->engine, o->volume);
+		o->disk_flag[1] = xasprintf("%s:%s", o->volume, DISKDIR);
+		if (o->run.verbose)
+			fprintf(stderr, "%s: diskwrite works in %s, on "
+			    "volume %s, made for this run\n", progname,
+			    DISKDIR, o->volume);
+		break;
+	case DISK_BIND:
+		/* The cache directory: on a disk, where /tmp may be a tmpfs. */
+		dir = xasprintf("%sdisk-XXXXXX", o->cachedir);
+		if (mkdtemp(dir) == NULL)
+			diesys(RUN_PLATFORM, "%s", dir);
+		/* The engine wants it absolute; the cache may be relative. */
+		if ((real = realpath(dir, NULL)) == NULL) {
+			rmdir(dir);
+			diesys(RUN_PLATFORM, "%s", dir);
+		}
+		cleanup_add_path(real);
+		o->hostdir = real;
+		free(dir);
+		if (statfs(real, &sf) == 0 && sf.f_type == TMPFS_MAGIC)
+			warnmsg("-s bind: the cache directory %s is on a tmpfs: "
+			    "diskwrite writes in memory there", o->cachedir);
+		o->disk_flag[1] = xasprintf("%s:%s", real, DISKDIR);
+		if (o->run.verbose)
+			fprintf(stderr, "%s: diskwrite works in %s, the host "
+			    "directory %s bind-mounted, made for this run\n",
+			    progname, DISKDIR, real);
+		break;
+	case DISK_TMPFS:
+		o->disk_flag[0] = "--tmpfs";
+		o->disk_flag[1] = DISKDIR;
+		if (o->run.verbose)
+			fprintf(stderr, "%s: diskwrite works in %s, a tmpfs "
+			    "(memory, not a disk)\n", progname, DISKDIR);
+		return;
+	}
+	o->disk_flag[0] = "--volume";
 }
 
 static pid_t
@@ -1080,7 +1246,7 @@ start_container(struct options *o, const char *image, int port,
     char *const cmd[], int out_fd)
 {
 	char *args[3 * MAXFLAGS + 32], *v[4 * MAXFLAGS + 48];
-	char cpus[32], mem[32], publish[64], *volume = NULL;
+	char cpus[32], mem[32], publish[64];
 	struct spawn_io io = SPAWN_INHERIT;
 	int n = 0, i, null;
 	pid_t pid;
@@ -1104,15 +1270,16 @@ start_container(struct options *o, const char *image, int port,
 		args[n++] = mem;
 	}
 	args[n++] = "--workdir";
-	if (o->bind != NULL) {
-		if (asprintf(&volume, "%s:%s", o->bind, DISKDIR) == -1)
-			diesys(RUN_PLATFORM, "asprintf");
+	if (o->disk_flag[0] != NULL) {
 		args[n++] = DISKDIR;
-		args[n++] = "--volume";
-		args[n++] = volume;
+		args[n++] = o->disk_flag[0];
+		args[n++] = o->disk_flag[1];
 	} else
 		args[n++] = "/tmp";
-	if (port != 0) {
+	if (port != 0 && o->net == NET_HOST)
+		/* No namespace: the server binds the host's 127.0.0.1. */
+		args[n++] = "--network=host";
+	else if (port != 0) {
 		/* Published on the host's loopback only. */
 		snprintf(publish, sizeof(publish), "127.0.0.1:%d:%s", port,
 		    GUEST_HTTP_PORT);
@@ -1136,7 +1303,6 @@ start_container(struct options *o, const char *image, int port,
 	if ((pid = spawn_cmd(v, &io)) == -1)
 		diesys(RUN_PLATFORM, "%s", o->engine);
 	close(null);
-	free(volume);
 	cleanup_add_pid(pid);
 	return pid;
 }
@@ -1167,6 +1333,36 @@ finish(pid_t pid, double deadline)
 }
 
 /*
+ * -v: the network the server was in, as the engine says (podman:
+ * bridge, slirp4netns, pasta or host; docker: default, bridge or
+ * host), asked after the measurement so as not to disturb it.
+ */
+static void
+show_network(const struct options *o, int port)
+{
+	char *args[] = { "container", "inspect", "--format",
+	    "{{.HostConfig.NetworkMode}}", container, NULL };
+	char *v[MAXFLAGS + 16], *out;
+
+	if (!o->run.verbose)
+		return;
+	engine_argv(o, v, args);
+	show(o, v);
+	if (runner_read(v, 0, &out, NULL, 0) != 0)
+		out[0] = '\0';
+	out[strcspn(out, "\n")] = '\0';
+	if (o->net == NET_HOST)
+		fprintf(stderr, "%s: network: %s (-n host: the host's, no "
+		    "network namespace); the server listened on "
+		    "127.0.0.1:%d\n", progname, *out ? out : "?", port);
+	else
+		fprintf(stderr, "%s: network: %s (-n default: the engine's "
+		    "own); port %s published on 127.0.0.1:%d\n", progname,
+		    *out ? out : "?", GUEST_HTTP_PORT, port);
+	free(out);
+}
+
+/*
  * nginxbench: the container serves; once it says it is ready, the host
  * measures through the published port; then the container is removed.
  */
@@ -1175,15 +1371,19 @@ serve_and_measure(struct options *o, const char *image, char *argv[],
     double deadline)
 {
 	struct server_lines lines = { "", 0 };
-	char buf[4096], path[512], **sargv;
+	char buf[4096], path[512], **sargv, portstr[16];
 	ssize_t n;
 	pid_t pid;
 	int fds[2], port, status = -1;
 
 	port = free_port();
+	snprintf(portstr, sizeof(portstr), "%d", port);
 	if (pipe2(fds, O_CLOEXEC) == -1)
 		diesys(RUN_PLATFORM, "pipe");
-	sargv = server_argv(argv);
+	if (o->net == NET_HOST)
+		sargv = server_argv(argv, "127.0.0.1", portstr);
+	else
+		sargv = server_argv(argv, "0.0.0.0", GUEST_HTTP_PORT);
 	pid = start_container(o, image, port, sargv, fds[1]);
 	free(sargv);
 	close(fds[1]);
@@ -1197,6 +1397,7 @@ serve_and_measure(struct options *o, const char *image, char *argv[],
 			break;
 		if (ready_line(&lines, buf, (size_t)n, path, sizeof(path))) {
 			status = measure_server(port, path, argv, 0);
+			show_network(o, port);
 			break;
 		}
 	}
@@ -1227,7 +1428,7 @@ main(int argc, char *argv[])
 	o.user_global = o.nglobal > 0;
 	add_flags(o.runflags, &o.nrun, getenv("VIRTCOST_RUN_FLAGS"),
 	    "run flags");
-	while ((ch = getopt(argc, argv, "+" RUNNER_OPTSTRING "b:e:G:IR:"))
+	while ((ch = getopt(argc, argv, "+" RUNNER_OPTSTRING "b:e:G:In:R:s:"))
 	    != -1) {
 		if (ch == 'h')
 			runner_usage(usage_extra);
@@ -1254,6 +1455,15 @@ main(int argc, char *argv[])
 		case 'I':
 			o.info = 1;
 			break;
+		case 'n':
+			o.net = (enum net)pick(net_names, optarg,
+			    "-n", "default or host");
+			break;
+		case 's':
+			o.disk = (enum disk)pick(disk_names, optarg,
+			    "-s", "overlay, volume, bind or tmpfs");
+			o.disk_given = 1;
+			break;
 		case 'R':
 			add_flags(o.runflags, &o.nrun, optarg, "run flags");
 			break;
@@ -1267,6 +1477,9 @@ main(int argc, char *argv[])
 		usage_error("missing command");
 	if (argc > 0 && o.info)
 		usage_error("-I describes the platform: it takes no command");
+	if (o.bind != NULL && o.disk_given)
+		usage_error("-b and -s both place diskwrite's directory: "
+		    "give one");
 	/* -e wins; empty is unset: the first usable engine. */
 	if (o.engine == NULL && (why = getenv("VIRTCOST_ENGINE")) != NULL &&
 	    *why != '\0')
@@ -1274,7 +1487,7 @@ main(int argc, char *argv[])
 
 	cleanup_signals();
 	cur = &o;
-	cleanup_add_hook(remove_container);
+	cleanup_add_hook(remove_run);
 	make_envelope(&o);
 	rootfs = get_rootfs(&o, &image);
 	choose_engine(&o);
@@ -1289,6 +1502,7 @@ main(int argc, char *argv[])
 	}
 	snprintf(container, sizeof(container), "virtcost-%ld-%lx",
 	    (long)getpid(), (unsigned long)(wall_now() * 1e6) & 0xffffff);
+	prepare_disk(&o, argv[0]);
 	if (o.run.timeout > 0)
 		deadline = wall_now() + o.run.timeout;
 	if (bench_kind(argv[0]) == BENCH_NET)
@@ -1306,9 +1520,18 @@ main(int argc, char *argv[])
 	/* The engine failed: ask it again next time, not the memo. */
 	if (status == RUN_PLATFORM)
 		forget(&o);
-	if (o.run.keep)
+	if (o.run.keep) {
 		fprintf(stderr, "%s: kept container %s\n", progname,
 		    container);
+		if (o.volume != NULL)
+			fprintf(stderr, "%s: kept volume %s\n", progname,
+			    o.volume);
+		if (o.hostdir != NULL) {
+			cleanup_keep(o.hostdir);
+			fprintf(stderr, "%s: kept directory %s\n", progname,
+			    o.hostdir);
+		}
+	}
 	free(image);
 	return status;
 }

@@ -177,7 +177,8 @@ argv_bytes(char *const argv[], int *words)
 static char **
 guest_argv(enum bench_kind kind, char *argv[])
 {
-	char **g = kind == BENCH_NET ? server_argv(argv) : argv;
+	char **g = kind == BENCH_NET ?
+	    server_argv(argv, "0.0.0.0", GUEST_HTTP_PORT) : argv;
 	size_t len;
 	int words;
 
