@@ -52,16 +52,21 @@ headers(void)
 
 	h = csv_header_line(results_cols, R_NCOLS);
 	TAP_OK(strcmp(h, "time,host,platform,benchmark,metric,unit,value,rep,"
-	    "params\n") == 0, "results.csv's header: %.*s", (int)strlen(h) - 1,
-	    h);
+	    "params,variant\n") == 0, "results.csv's header: %.*s",
+	    (int)strlen(h) - 1, h);
+	free(h);
+	h = csv_header_line(results_cols, R_NCOLS_NOVARIANT);
+	TAP_OK(strcmp(h, "time,host,platform,benchmark,metric,unit,value,rep,"
+	    "params\n") == 0, "an older results.csv's: without variant");
 	free(h);
 	h = csv_header_line(results_cols, R_NCOLS_OLD);
 	TAP_OK(strcmp(h, "time,host,platform,benchmark,metric,unit,value,"
 	    "rep\n") == 0, "an older results.csv's: the same without params");
 	free(h);
 	h = csv_header_line(failures_cols, X_NCOLS);
-	TAP_OK(strcmp(h, "time,platform,benchmark,rep,status,reason\n") == 0,
-	    "failures.csv's header: %.*s", (int)strlen(h) - 1, h);
+	TAP_OK(strcmp(h, "time,platform,benchmark,rep,status,reason,"
+	    "variant\n") == 0, "failures.csv's header: %.*s",
+	    (int)strlen(h) - 1, h);
 	free(h);
 }
 
@@ -85,7 +90,7 @@ round_trip(void)
 {
 	static const char *const f[] = { "plain", "", "a,b", "say \"hi\"",
 	    "=1+2", "\"", ",", "two\nlines", "cr\r\nlf", " blank ",
-	    "@SUM(1)", "\"\"\"", "end,\"" };
+	    "@SUM(1)", "\"\"\"", "end,\"", "x" };
 	struct csv_out w = { NULL, NULL, 0, 0, 0, 0 };
 	struct csv_in c;
 	const char *why, *path, *want;
@@ -164,6 +169,7 @@ struct got {
 	char	*params[4];
 	size_t	 n;
 	double	 value;
+	char	 column[64], variant[64];
 };
 
 static void
@@ -175,6 +181,8 @@ keep_row(const struct csv_row *row, void *arg)
 		g->params[g->n] = row->params != NULL ? strdup(row->params) :
 		    NULL;
 	g->value = row->value;
+	snprintf(g->column, sizeof(g->column), "%s", row->column);
+	snprintf(g->variant, sizeof(g->variant), "%s", row->variant);
 	g->n++;
 }
 
@@ -194,7 +202,7 @@ intake(void)
 	char *head, *text;
 	size_t ncols, i;
 
-	why = results_rows(rec, "h,1", "native", catalog_bench("linpack"), 1,
+	why = results_rows(rec, "h,1", "native", "", catalog_bench("linpack"), 1,
 	    R_NCOLS, &rows);
 	head = csv_header_line(results_cols, R_NCOLS);
 	text = xasprintf("%s%.*s", head, (int)rows.len, rows.p);
@@ -213,7 +221,7 @@ intake(void)
 	free(text);
 	free(head);
 
-	why = results_rows(rec, "h", "native", catalog_bench("linpack"), 2,
+	why = results_rows(rec, "h", "native", "", catalog_bench("linpack"), 2,
 	    R_NCOLS_OLD, &rows);
 	head = csv_header_line(results_cols, R_NCOLS_OLD);
 	text = xasprintf("%s%.*s", head, (int)rows.len, rows.p);
@@ -228,9 +236,29 @@ intake(void)
 	free(text);
 	free(head);
 
+	why = results_rows(rec, "h", "qemu", "disk=raw:net=passt",
+	    catalog_bench("linpack"), 1, R_NCOLS, &rows);
+	head = csv_header_line(results_cols, R_NCOLS);
+	text = xasprintf("%s%.*s", head, (int)rows.len, rows.p);
+	path = put("results.csv", text, strlen(text));
+	memset(&g, 0, sizeof(g));
+	ncols = results_scan(path, keep_row, &g);
+	TAP_OK(why == NULL && g.n == 2 &&
+	    strstr(text, ",disk=raw:net=passt\n") != NULL &&
+	    strcmp(g.variant, "disk=raw:net=passt") == 0 &&
+	    strcmp(g.column, "qemu:disk=raw:net=passt") == 0,
+	    "a variant's rows: the variant last, read back with the column "
+	    "%s", g.column);
+	for (i = 0; i < g.n && i < 4; i++)
+		free(g.params[i]);
+	free(rows.p);
+	work_free(&rows.did);
+	free(text);
+	free(head);
+
 	why = results_rows("{\"time\":\"2026-01-01T00:00:00Z\",\"params\":"
 	    "{\"=k\":1},\"metrics\":[{\"metric\":\"m\",\"value\":1}]}", "h",
-	    "native", catalog_bench("linpack"), 1, R_NCOLS, &rows);
+	    "native", "", catalog_bench("linpack"), 1, R_NCOLS, &rows);
 	TAP_OK(why != NULL && strcmp(why, "result record's params: a key is "
 	    "not a name") == 0, "a params key that is no name: refused (%s)",
 	    why != NULL ? why : "taken");
@@ -258,6 +286,13 @@ params_ok(void)
 	    results_params_ok(longer) != NULL,
 	    "a control character, or longer than %d bytes: refused",
 	    PARAMS_MAX);
+	TAP_OK(results_variant_ok("") == NULL &&
+	    results_variant_ok("disk=raw:cpu=qemu64") == NULL &&
+	    results_variant_ok("=cmd") != NULL &&
+	    results_variant_ok("-x") != NULL &&
+	    results_variant_ok("net=a b") != NULL &&
+	    results_variant_ok("net=a,b") != NULL,
+	    "a variant: empty or key=value:..., no formula, space or comma");
 }
 
 /* A benchmark's title params: the pairs all its rows share. */

@@ -152,12 +152,18 @@ fmt_short(double v)
 	return xasprintf("%.4g", v);
 }
 
+static long
+rgb(const char *hex)
+{
+	return strtol(hex + 1, NULL, 16);
+}
+
 /*
  * The same colour for a platform in every chart: the catalogue's, else
  * one of others by its place among the platforms not in the catalogue.
  */
 static const char *
-colour(const struct results *r, const char *plat)
+plat_colour(const struct results *r, const char *plat)
 {
 	static const char *const others[] = { "#76b7b2", "#b07aa1",
 	    "#edc948", "#9c755f", "#ff9da7", "#bab0ac" };
@@ -167,16 +173,79 @@ colour(const struct results *r, const char *plat)
 	if (known != NULL)
 		return known->colour;
 	for (i = 0; i < r->nplat && strcmp(r->plat[i], plat) != 0; i++)
-		if (catalog_platform(r->plat[i]) == NULL)
+		if (catalog_platform(r->plat[i]) == NULL &&
+		    strchr(r->plat[i], ':') == NULL)
 			k++;
 	return others[k % (sizeof(others) / sizeof(others[0]))];
 }
 
-static long
-rgb(const char *hex)
+/*
+ * A column's colour: its platform's; a variant's (qemu:disk=raw) a
+ * lighter shade of it, the k-th of n variants of the platform lighter
+ * by k / (n + 1) of the way to three quarters white.
+ */
+static const char *
+colour(const struct results *r, const char *column)
 {
-	return strtol(hex + 1, NULL, 16);
+	static char ring[4][8];
+	static int next;
+	size_t len = strcspn(column, ":"), i, k = 0, n = 0;
+	char *plat;
+	long c, ch, out = 0;
+	double t;
+	int sh;
+
+	if (column[len] != ':')
+		return plat_colour(r, column);
+	plat = xasprintf("%.*s", (int)len, column);
+	c = rgb(plat_colour(r, plat));
+	for (i = 0; i < r->nplat; i++)
+		if (strncmp(r->plat[i], column, len + 1) == 0) {
+			n++;
+			if (strcmp(r->plat[i], column) == 0)
+				k = n;
+		}
+	free(plat);
+	t = 0.75 * (double)(k ? k : 1) / (double)(n + 1);
+	for (sh = 16; sh >= 0; sh -= 8) {
+		ch = (c >> sh) & 0xff;
+		out |= (ch + lround((double)(255 - ch) * t)) << sh;
+	}
+	next = (next + 1) % 4;
+	snprintf(ring[next], sizeof(ring[next]), "#%06lx", out);
+	return ring[next];
 }
+
+/*
+ * A column's name on an axis: a variant's settings each on a line of
+ * their own under the platform, so that many columns fit.
+ */
+static char *
+tic_name(const char *column)
+{
+	char *s = xstrdup(column), *p;
+
+	for (p = s; (p = strchr(p, ':')) != NULL; p++)
+		*p = '\n';
+	return s;
+}
+
+/* The lines of the longest column name on an axis (tic_name). */
+static int
+tic_lines(const struct bchart *c)
+{
+	const char *p;
+	size_t i;
+	int n, most = 1;
+
+	for (i = 0; i < c->ncells; i++) {
+		for (n = 1, p = c->cells[i].s->platform; *p != '\0'; p++)
+			n += *p == ':';
+		most = n > most ? n : most;
+	}
+	return most;
+}
+
 
 /* hi with room above it: at most DBL_MAX, which a value may come near. */
 static double
@@ -391,7 +460,7 @@ chart_bench(FILE *fp, const struct bchart *c, size_t idx)
 {
 	const char *dir = better_name(c->b->better);
 	const struct cell *cell;
-	char *title, *mean, *params;
+	char *title, *mean, *params, *name;
 	size_t i;
 
 	fputs("reset\n", fp);
@@ -413,20 +482,20 @@ chart_bench(FILE *fp, const struct bchart *c, size_t idx)
 	    c->ncells - 1);
 	for (i = 0; i < c->ncells; i++) {
 		cell = &c->cells[i];
+		name = tic_name(cell->s->platform);
 		mean = fmt_short(cell->sum.mean);
 		if (c->label[i] != NULL)
-			title = xasprintf("%s\n%s", cell->s->platform,
-			    c->label[i]);
+			title = xasprintf("%s\n%s", name, c->label[i]);
 		else if (cell->sum.n == 0)
-			title = xasprintf("%s\nno values", cell->s->platform);
+			title = xasprintf("%s\nno values", name);
 		else if (c->nfailed[i] > 0)
 			title = xasprintf("%s\n%s%s%s\nn = %zu, %zu failed",
-			    cell->s->platform, mean, *c->unit ? " " : "",
-			    c->unit, cell->sum.n, c->nfailed[i]);
+			    name, mean, *c->unit ? " " : "", c->unit,
+			    cell->sum.n, c->nfailed[i]);
 		else
-			title = xasprintf("%s\n%s%s%s\nn = %zu",
-			    cell->s->platform, mean, *c->unit ? " " : "",
-			    c->unit, cell->sum.n);
+			title = xasprintf("%s\n%s%s%s\nn = %zu", name, mean,
+			    *c->unit ? " " : "", c->unit, cell->sum.n);
+		free(name);
 		if (c->label[i] == NULL && c->work[i] != NULL) {
 			free(mean);
 			mean = title;
@@ -445,8 +514,12 @@ chart_bench(FILE *fp, const struct bchart *c, size_t idx)
 			fprintf(fp, " at first %zu, graph 0.1 center "
 			    "textcolor rgb \"#555555\"\n", i);
 		}
-	fputs("set bmargin 5\nset key off\nset grid ytics\n"
-	    "set style fill solid 0.75 border rgb \"#333333\"\n", fp);
+	/* Room for the longest name; many columns in a smaller font. */
+	fprintf(fp, "set bmargin %d\nset key off\nset grid ytics\n"
+	    "set style fill solid 0.75 border rgb \"#333333\"\n",
+	    4 + tic_lines(c));
+	if (c->ncells > 6)
+		fputs("set xtics font \",9\"\n", fp);
 	if (c->logscale) {
 		fprintf(fp, "set logscale y\nset yrange [%.10g:%.10g]\n"
 		    "set format y \"%%g\"\n", c->ylo, c->yhi);
