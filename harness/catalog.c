@@ -139,7 +139,7 @@ const struct setting_def catalog_settings[NSETTING] = {
 	    { NULL, "guest CPU model under TCG: %s (changes which "
 		"instructions are emulated)" } } },
 	{ "cpus", PLAT_BIT(PLAT_NATIVE) | CT | VM, "-c", SET_NUMBER, {
-	    { NULL, "%s CPUs" } } },
+	    { NULL, "CPUs: %s" } } },
 };
 
 /* Is len bytes of s a value of setting d? Its canonical form in buf. */

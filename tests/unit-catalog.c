@@ -228,7 +228,7 @@ check_columns(void)
 	    strcmp(c.variant, "disk=raw:cpus=2") == 0,
 	    "a variant's runner options, in its order: %s", c.variant);
 	TAP_OK(strcmp(catalog_setting_desc(&c, 1, buf, sizeof(buf)),
-	    "2 CPUs") == 0 && strcmp(catalog_setting_desc(&c, 0, buf,
+	    "CPUs: 2") == 0 && strcmp(catalog_setting_desc(&c, 0, buf,
 	    sizeof(buf)), "guest disk: raw image file") == 0,
 	    "each setting's description, the value in it");
 }
