@@ -8,16 +8,8 @@
 need_cmd python3
 
 plan 6
-mkdir -p "$tap_tmp/bin"
-for r in vc-native vc-container vc-qemu vc-kvm; do
-	printf '#!/bin/sh\necho "%s: cannot run here: $*" >&2\nexit 125\n' \
-	    "$r" >"$tap_tmp/bin/$r"
-	chmod +x "$tap_tmp/bin/$r"
-done
-printf '#!/bin/sh\nexit 1\n' >"$tap_tmp/bin/vc-image"
-chmod +x "$tap_tmp/bin/vc-image"
-PATH="$tap_tmp/bin:$PATH"
-export PATH
+. "$top_srcdir/tests/fake-runner.sh"
+no_platform vc-native vc-container vc-qemu vc-kvm
 
 meta() {
 	python3 - "$1/meta.json" "$2" <<'PY'
@@ -36,10 +28,10 @@ is "$(meta "$d" 'print(" ".join(c["name"] for c in m["columns"]))')" \
     "native container container:disk=volume container:disk=bind container:net=host kvm kvm:net=passt kvm:net=tap kvm:disk=raw kvm:cache=none kvm:dev=virtio-scsi qemu qemu:net=passt qemu:net=tap qemu:disk=raw qemu:cache=none qemu:dev=virtio-scsi qemu:cpu=qemu64" \
     "the profile's columns: platforms in the catalogue's order, variants as the profile gives them"
 is "$(meta "$d" 'print(m["platforms"]["qemu:net=passt"]["skipped"], "|", m["platforms"]["container:disk=volume"]["skipped"])')" \
-    "vc-qemu: cannot run here: -N passt vc-envelope | vc-container: cannot run here: -s volume vc-envelope" \
+    "vc-qemu: no such platform here: -N passt vc-envelope | vc-container: no such platform here: -s volume vc-envelope" \
     "each column checked with its settings' options, skipped with its reason"
 case $(meta "$d" 'print(m["platforms"]["kvm:net=tap"]["skipped"])') in
-"KVM cannot run a guest here"*|"vc-kvm: cannot run here: -W 10 -N tap vc-envelope")
+"KVM cannot run a guest here"*|"vc-kvm: no such platform here: -W 10 -N tap vc-envelope")
 	pass "a kvm variant: KVM's own check, or the runner's with its options" ;;
 *) fail "a kvm variant: KVM's own check, or the runner's with its options" ;; esac
 
