@@ -11,10 +11,12 @@ want="vc-suite: failed: native diskwrite (2 of 2 reps): diskwrite: directory /no
 run vc-suite -P quick -p native -b forksum,diskwrite -n 2 -a forksum='1 10' \
     -a diskwrite='-d /nonexistent -s 1M -t 1' -d "$d"
 is "$rc:$out" "1:$d" "a failed cell: exit 1, the directory on stdout"
-is "$(printf '%s\n' "$err" | tail -n 1)" "$want" \
+# A busy machine adds a warning that it looked noisy, after it all.
+quiet() { printf '%s\n' "$err" | grep -v '^vc-suite: the machine looked noisy: '; }
+is "$(quiet | tail -n 1)" "$want" \
     "the run ends with the failed cell, its count and its reason"
 # the summary, then one line per platform (one here), then the failures
-case $(printf '%s\n' "$err" | tail -n 3 | head -n 1) in
+case $(quiet | tail -n 3 | head -n 1) in
 *"measurements (2 failed)"*) pass "after the summary line" ;;
 *) fail "after the summary line" "$err" ;; esac
 
@@ -38,7 +40,7 @@ is "$(grep ',native,forksum,' "$d/results.csv" | awk -F, '{ print $8 }' | sort -
 forksum_before=$(grep ',native,forksum,' "$d/results.csv")
 run vc-suite -r "$d"
 is "$rc:$out" "1:$d" "-r: retries the failed reps, fails again, exit 1"
-is "$(printf '%s\n' "$err" | tail -n 1)" "$want" "-r: the failed cell listed again"
+is "$(quiet | tail -n 1)" "$want" "-r: the failed cell listed again"
 is "$(rows "$d/failures.csv" | wc -l)" 4 "-r: the new failures appended"
 is "$(grep ',native,forksum,' "$d/results.csv")" "$forksum_before" \
     "-r: the measured cell is not run again"

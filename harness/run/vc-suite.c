@@ -144,9 +144,9 @@ usage(void)
 {
 	printf("usage: %s [-EhqV] [-a bench=args] [-b benchmarks] "
 	    "[-c ci-percent]\n\t[-d dir] [-N max-reps] [-n reps] "
-	    "[-O platform=options] [-P quick|classic|questions]\n\t"
-	    "[-p platform[:key=value...],...] "
-	    "[-s seed] [-w warmup]\n       %s -r dir\n", progname, progname);
+	    "[-O platform=options]\n\t[-P quick|classic|questions] "
+	    "[-p platform[:key=value...],...]\n\t[-s seed] [-w warmup]\n"
+	    "       %s -r dir\n", progname, progname);
 	exit(close_stdout());
 }
 
