@@ -7,7 +7,7 @@
 . "${top_srcdir:-.}/tests/tap.sh"
 need_cmd python3 gnuplot
 
-plan 11
+plan 12
 d=$tap_tmp/r
 mkdir -p "$d"
 {
@@ -68,6 +68,14 @@ qemu - 10 ok
 qemu cpus=1 20 ok
 qemu disk=raw:net=passt 5 ok
 qemu net=tap - skipped" "CSV: the platform, the variant in a column of its own, the ratio"
+
+# Variants in the order vc-suite ran them, from meta.json's columns.
+mkdir -p "$tap_tmp/o" && cp "$d/results.csv" "$tap_tmp/o/"
+printf '%s\n' '{"columns": [{"name": "native"}, {"name": "qemu"}, {"name": "qemu:disk=raw:net=passt"}, {"name": "qemu:cpus=1"}]}' >"$tap_tmp/o/meta.json"
+run vc-report "$tap_tmp/o"
+is "$(printf '%s\n' "$out" | sed -n '/^platform/,/^$/p' | cut -d' ' -f1 | tr '\n' ' ')" \
+    "platform native native:cpus=1 qemu qemu:disk=raw:net=passt qemu:cpus=1  " \
+    "a platform's variants in the order of meta.json's columns"
 
 # An unknown variant (a newer vc-suite's) is shown, and said to be unknown.
 sed 's/,cpus=1$/,cpus=1:turbo=on/' "$d/results.csv" >"$tap_tmp/x.csv"

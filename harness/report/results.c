@@ -185,7 +185,7 @@ column_ok(const char *name)
 /*
  * Columns (PLATFORM[:VARIANT]) in the catalogue's order of platforms,
  * any other after them by name; a platform's plain column first, then
- * its variants as they came (the sort is stable).
+ * its variants in the order vc-suite ran them (sort_plats).
  */
 static int
 plat_rank(const char *p)
@@ -196,33 +196,6 @@ plat_rank(const char *p)
 	return 2 * (i != -1 ? i : NPLAT) + (p[n] == ':');
 }
 
-static int
-cmp_plat(const char *x, const char *y)
-{
-	int rx = plat_rank(x), ry = plat_rank(y);
-	size_t nx = strcspn(x, ":"), ny = strcspn(y, ":");
-
-	if (rx != ry)
-		return rx - ry;
-	if (nx != ny || strncmp(x, y, nx) != 0)
-		return strcmp(x, y);
-	return 0;
-}
-
-/* r->plat sorted by cmp_plat, stable: an insertion sort (a few dozen). */
-static void
-sort_plats(struct results *r)
-{
-	size_t i, j;
-	char *t;
-
-	for (i = 1; i < r->nplat; i++) {
-		t = r->plat[i];
-		for (j = i; j > 0 && cmp_plat(r->plat[j - 1], t) > 0; j--)
-			r->plat[j] = r->plat[j - 1];
-		r->plat[j] = t;
-	}
-}
 
 /* Benchmarks in the catalogue's order; any other after them, by name. */
 static int
@@ -1189,6 +1162,65 @@ add_bench(struct results *r, struct strmap *seen, char *name)
 	return j;
 }
 
+static int
+cmp_plat(const char *x, const char *y, const struct strmap *order)
+{
+	int rx = plat_rank(x), ry = plat_rank(y);
+	size_t nx = strcspn(x, ":"), ny = strcspn(y, ":"), ix, iy;
+
+	if (rx != ry)
+		return rx - ry;
+	if (nx != ny || strncmp(x, y, nx) != 0)
+		return strcmp(x, y);
+	ix = order != NULL ? strmap_get(order, x) : (size_t)-1;
+	iy = order != NULL ? strmap_get(order, y) : (size_t)-1;
+	if (ix != (size_t)-1 && iy != (size_t)-1)
+		return ix < iy ? -1 : ix > iy;
+	return 0;
+}
+
+/*
+ * r->plat sorted by cmp_plat: the variants of a platform in the order of
+ * meta.json's columns (vc-suite's: the order given to -p), else as they
+ * came. Stable: an insertion sort (a few dozen).
+ */
+static void
+sort_plats(struct results *r)
+{
+	size_t i, j;
+	char *t;
+
+	for (i = 1; i < r->nplat; i++) {
+		t = r->plat[i];
+		for (j = i; j > 0 && cmp_plat(r->plat[j - 1], t, r->order) > 0;
+		    j--)
+			r->plat[j] = r->plat[j - 1];
+		r->plat[j] = t;
+	}
+}
+
+/* The order of the columns vc-suite ran, from meta.json's columns. */
+static void
+read_order(struct results *r, struct json_object *meta)
+{
+	struct json_object *cols, *c, *name;
+	size_t i, n;
+
+	if (!json_object_object_get_ex(meta, "columns", &cols) ||
+	    !json_object_is_type(cols, json_type_array))
+		return;
+	r->order = strmap_new();
+	n = json_object_array_length(cols);
+	for (i = 0; i < n; i++) {
+		c = json_object_array_get_idx(cols, i);
+		if (json_object_is_type(c, json_type_object) &&
+		    json_object_object_get_ex(c, "name", &name) &&
+		    json_object_is_type(name, json_type_string) &&
+		    column_ok(json_object_get_string(name)) == NULL)
+			strmap_add(r->order, json_object_get_string(name), i);
+	}
+}
+
 /*
  * The benchmarks, their metrics (primary first) and the platforms:
  * each name looked up in a map, so this is linear in the series.
@@ -1606,6 +1638,7 @@ results_read(struct results *r, const char *dir)
 	    "shown" : "titles without parameters")) != NULL) {
 		read_skips(r, meta);
 		read_envelopes(r, meta);
+		read_order(r, meta);
 		read_conditions(r, meta);
 	}
 	index_series(r);
@@ -1663,6 +1696,7 @@ results_free(struct results *r)
 	strmap_free(r->find);
 	strmap_free(r->units);
 	strmap_free(r->works);
+	strmap_free(r->order);
 	free(r->fail);
 	free(r->skip);
 	free(r->series);

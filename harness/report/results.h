@@ -125,6 +125,7 @@ struct results {
 	struct strmap	 *find;		/* benchmark, metric, platform */
 	struct strmap	 *units;	/* benchmark, metric: the first */
 	struct strmap	 *works;	/* benchmark, platform */
+	struct strmap	 *order;	/* column: its place in meta.json */
 	size_t		  cap, last, workcap, lastwork;
 };
 
