@@ -7,7 +7,7 @@
 . "${top_srcdir:-.}/tests/tap.sh"
 need_cmd python3 gnuplot
 
-plan 12
+plan 13
 d=$tap_tmp/r
 mkdir -p "$d"
 {
@@ -114,4 +114,18 @@ b = open(sys.argv[1], "rb").read(24)
 print(b[:8] == b"\x89PNG\r\n\x1a\n", struct.unpack(">II", b[16:24]))
 PY
 )" "True (900, 600)" "PNG: a valid 900x600 image"
+
+# Nine columns or more: their names alone, upright, so that they fit.
+mkdir -p "$tap_tmp/many"
+{
+	echo time,host,platform,benchmark,metric,unit,value,rep,params,variant
+	for v in "" cpus=1 cpus=2 cpus=3 cpus=4 cpus=5 cpus=6 cpus=7 cpus=8; do
+		echo "2026-11-27T03:01:00Z,h,native,forksum,seconds,s,1,1,,$v"
+	done
+} >"$tap_tmp/many/results.csv"
+printf '#!/bin/sh\ncat >"%s"\n' "$tap_tmp/script.gp" >"$tap_tmp/gnuplot"
+chmod +x "$tap_tmp/gnuplot"
+run vc-plot -G "$tap_tmp/gnuplot" -o "$tap_tmp/mc" "$tap_tmp/many"
+is "$(grep -c '^set xtics rotate by 90 right' "$tap_tmp/script.gp"):$(grep -c "'native:cpus=8' 8)" "$tap_tmp/script.gp")" \
+    "2:2" "a crowded chart: its names alone, upright, in the PNG and the SVG"
 done_testing

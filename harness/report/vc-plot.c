@@ -47,6 +47,7 @@
 
 #define SIZE		"900,600"	/* pixels: fits a page or a slide */
 #define TITLE_WIDTH	80	/* characters of a title line: fits SIZE */
+#define CROWDED		8	/* columns of a chart that fit their numbers */
 /* yerrorbars would draw a NaN end at 0 and leave a gap at the mean. */
 #define WHISKERS	"with vectors heads size screen 0.012,90 " \
 			"lc rgb \"black\" lw 2"
@@ -230,20 +231,27 @@ tic_name(const char *column)
 	return s;
 }
 
-/* The lines of the longest column name on an axis (tic_name). */
+/*
+ * The bottom margin, in lines, for the axis's names: under each column
+ * its name (tic_name: a line per setting) and three lines of numbers;
+ * when crowded, its name alone, upright, in a smaller font.
+ */
 static int
-tic_lines(const struct bchart *c)
+tic_room(const struct bchart *c, int crowded)
 {
 	const char *p;
-	size_t i;
+	size_t i, len, longest = 0;
 	int n, most = 1;
 
 	for (i = 0; i < c->ncells; i++) {
-		for (n = 1, p = c->cells[i].s->platform; *p != '\0'; p++)
+		p = c->cells[i].s->platform;
+		len = strlen(p);
+		longest = len > longest ? len : longest;
+		for (n = 1; *p != '\0'; p++)
 			n += *p == ':';
 		most = n > most ? n : most;
 	}
-	return most;
+	return crowded ? 2 + (int)((double)longest * 0.35) : 4 + most;
 }
 
 
@@ -462,6 +470,8 @@ chart_bench(FILE *fp, const struct bchart *c, size_t idx)
 	const struct cell *cell;
 	char *title, *mean, *params, *name;
 	size_t i;
+	/* Too many columns for their numbers: names only, upright. */
+	int crowded = c->ncells > CROWDED;
 
 	fputs("reset\n", fp);
 	params = c->b->params != NULL ? title_params(c->b->params) : NULL;
@@ -484,7 +494,9 @@ chart_bench(FILE *fp, const struct bchart *c, size_t idx)
 		cell = &c->cells[i];
 		name = tic_name(cell->s->platform);
 		mean = fmt_short(cell->sum.mean);
-		if (c->label[i] != NULL)
+		if (crowded)
+			title = xstrdup(cell->s->platform);
+		else if (c->label[i] != NULL)
 			title = xasprintf("%s\n%s", name, c->label[i]);
 		else if (cell->sum.n == 0)
 			title = xasprintf("%s\nno values", name);
@@ -496,7 +508,7 @@ chart_bench(FILE *fp, const struct bchart *c, size_t idx)
 			title = xasprintf("%s\n%s%s%s\nn = %zu", name, mean,
 			    *c->unit ? " " : "", c->unit, cell->sum.n);
 		free(name);
-		if (c->label[i] == NULL && c->work[i] != NULL) {
+		if (!crowded && c->label[i] == NULL && c->work[i] != NULL) {
 			free(mean);
 			mean = title;
 			title = xasprintf("%s\n%s", mean, c->work[i]);
@@ -511,15 +523,15 @@ chart_bench(FILE *fp, const struct bchart *c, size_t idx)
 		if (c->label[i] != NULL) {
 			fputs("set label ", fp);
 			gp_str(fp, c->label[i]);
-			fprintf(fp, " at first %zu, graph 0.1 center "
-			    "textcolor rgb \"#555555\"\n", i);
+			fprintf(fp, " at first %zu, graph %s textcolor rgb "
+			    "\"#555555\"\n", i, crowded ? "0.05 left rotate by "
+			    "90 font \",9\"" : "0.1 center");
 		}
-	/* Room for the longest name; many columns in a smaller font. */
 	fprintf(fp, "set bmargin %d\nset key off\nset grid ytics\n"
 	    "set style fill solid 0.75 border rgb \"#333333\"\n",
-	    4 + tic_lines(c));
-	if (c->ncells > 6)
-		fputs("set xtics font \",9\"\n", fp);
+	    tic_room(c, crowded));
+	if (crowded)
+		fputs("set xtics rotate by 90 right font \",9\"\n", fp);
 	if (c->logscale) {
 		fprintf(fp, "set logscale y\nset yrange [%.10g:%.10g]\n"
 		    "set format y \"%%g\"\n", c->ylo, c->yhi);
@@ -717,9 +729,14 @@ chart_overhead(FILE *fp, const struct results *r, const struct bchart *bc,
 				    "90 left offset 0,0.5 font \",9\" textcolor "
 				    "rgb \"#555555\"\n", slot_x(o, p, i));
 			}
-	fputs("set bmargin 6\nset grid ytics\nset key bmargin center "
-	    "horizontal\nset style fill solid 0.8 border rgb \"#333333\"\n"
-	    "plot ", fp);
+	/* Many columns: a smaller key, four to a row, and room for it. */
+	if (o->nplat > 4)
+		fprintf(fp, "set bmargin %d\nset key font \",9\" maxcols 4\n",
+		    4 + (int)ceil((double)(o->nplat + 1) / 4.0 * 0.8));
+	else
+		fputs("set bmargin 6\n", fp);
+	fputs("set grid ytics\nset key bmargin center horizontal\n"
+	    "set style fill solid 0.8 border rgb \"#333333\"\nplot ", fp);
 	for (p = 0; p < o->nplat; p++) {
 		fprintf(fp, "$o%zu using 1:6:2:3:4:5 with boxxyerror "
 		    "lc rgb \"%s\" title ", p, colour(r, o->plat[p]));
