@@ -283,7 +283,7 @@ parse_columns(const char *arg)
 static void
 set_defaults(void)
 {
-	o.profile = &profiles[1];
+	o.profile = profile_arg("classic");
 	o.reps = o.warmup = -1;
 	/* A KVM guest that is not up in 10 s will not come up. */
 	o.popts[PLAT_KVM] = "-W 10";
