@@ -21,7 +21,10 @@ enum image_part {
 /* Which way a metric is better. */
 enum better { BETTER_UNKNOWN, BETTER_HIGHER, BETTER_LOWER };
 
-/* vc-suite's profiles, in the order of bench_def's args. */
+/*
+ * The sets of benchmark arguments, in the order of bench_def's args:
+ * vc-suite's profiles (quick, classic, questions) each use one.
+ */
 enum { PROFILE_QUICK, PROFILE_CLASSIC, NPROFILE };
 
 struct bench_def {
@@ -58,6 +61,67 @@ struct plat_def {
 #define NBENCH	5
 extern const struct bench_def	catalog_benchs[NBENCH];
 extern const struct plat_def	catalog_plats[NPLAT];
+
+/*
+ * Platform variants: a platform and named settings, each a runner
+ * option ("qemu:disk=raw" runs vc-qemu -f raw). catalog.c's table of
+ * settings is the one list of them: their keys, the platforms each
+ * applies to, the values it takes, the option it becomes and one line
+ * for each value saying what differs, which reports show.
+ */
+#define PLAT_BIT(p)	(1u << (p))
+#define RUNNER_CPUS_MAX	1024	/* -c of every runner, cpus= of a variant */
+#define RUNNER_CPUS_MAX_TEXT	"1024"
+
+enum setting_kind {
+	SET_CHOICE,		/* one of values[] */
+	SET_NUMBER,		/* 1..RUNNER_CPUS_MAX */
+	SET_TOKEN		/* a word of [A-Za-z0-9._-] */
+};
+
+struct setting_value {
+	const char	*value;		/* NULL ends the list */
+	const char	*desc;		/* "%s" there stands for the value */
+};
+
+struct setting_def {
+	const char		*key;
+	unsigned		 plats;		/* PLAT_BIT()s */
+	const char		*opt;		/* the runner option: opt VALUE */
+	enum setting_kind	 kind;
+	struct setting_value	 values[5];	/* SET_CHOICE; else one desc */
+};
+
+#define NSETTING	8
+extern const struct setting_def	catalog_settings[NSETTING];
+
+#define MAXCOLS		32	/* columns of one vc-suite run */
+#define COLUMN_MAX	256	/* bytes of a variant, NUL and all */
+#define SETTING_MAX	32	/* bytes of a setting's value, likewise */
+
+/*
+ * A column of the matrix: a platform, plain or with settings. Its name
+ * is canonical: the settings in the table's key order, so that two
+ * spellings of one variant are one column ("qemu:disk=raw:net=passt");
+ * variant is the name's settings part ("disk=raw:net=passt", "" for a
+ * plain platform), which results.csv keeps in its variant column.
+ */
+struct column {
+	int		 plat;
+	char		 name[COLUMN_MAX + 16];	/* the platform's, ':' */
+	char		 variant[COLUMN_MAX];
+	int		 nset;
+	struct {
+		int	 def;			/* index in catalog_settings */
+		char	 value[SETTING_MAX];
+	}		 set[NSETTING];
+};
+
+int		 catalog_column(const char *, size_t, struct column *, char *,
+		    size_t);
+size_t		 catalog_column_opts(const struct column *, const char *[]);
+const char	*catalog_setting_desc(const struct column *, int, char *,
+		    size_t);
 
 int			 catalog_bench_index(const char *, size_t);
 int			 catalog_plat_index(const char *, size_t);

@@ -28,3 +28,21 @@ FAKE
 	PATH="$tap_tmp/bin:$PATH"
 	export PATH
 }
+
+#   no_platform RUNNER...
+#                       stand-in RUNNERs whose check fails as a platform
+#                       that is not there does: "RUNNER: no such platform
+#                       here: ARGS" on stderr, exit 125; and a vc-image
+#                       that has no guest kernel to ask about
+no_platform() {
+	mkdir -p "$tap_tmp/bin"
+	for r; do
+		printf '#!/bin/sh\necho "%s: no such platform here: $*" >&2\nexit 125\n' \
+		    "$r" >"$tap_tmp/bin/$r"
+		chmod +x "$tap_tmp/bin/$r"
+	done
+	printf '#!/bin/sh\nexit 1\n' >"$tap_tmp/bin/vc-image"
+	chmod +x "$tap_tmp/bin/vc-image"
+	PATH="$tap_tmp/bin:$PATH"
+	export PATH
+}

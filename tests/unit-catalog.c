@@ -178,6 +178,61 @@ check_bench(const struct bench_def *b)
 	}
 }
 
+/* One column spelling: parsed to want ("" : refused, why in *why). */
+static int
+column_is(const char *s, const char *want)
+{
+	struct column c;
+	char why[256];
+	int rc = catalog_column(s, strlen(s), &c, why, sizeof(why));
+
+	if (*want == '\0')
+		return rc == -1 && *why != '\0' && strchr(why, '\n') == NULL;
+	return rc == 0 && strcmp(c.name, want) == 0;
+}
+
+/*
+ * Platform variants: canonical names in the table's key order, the
+ * runner's options, the descriptions, and what is refused.
+ */
+static void
+check_columns(void)
+{
+	const char *v[2 * NSETTING + 1];
+	struct column c;
+	char why[256], buf[256];
+	size_t n;
+
+	TAP_OK(column_is("qemu", "qemu") && column_is("qemu:disk=raw",
+	    "qemu:disk=raw"), "a platform, and a platform with a setting");
+	TAP_OK(column_is("qemu:net=passt:disk=raw", "qemu:disk=raw:net=passt")
+	    && column_is("qemu:disk=raw:net=passt", "qemu:disk=raw:net=passt"),
+	    "two spellings of one variant: one canonical name");
+	TAP_OK(column_is("container:cpus=02", "container:cpus=2") &&
+	    column_is("qemu:cpu=qemu64", "qemu:cpu=qemu64") &&
+	    column_is("native:cpus=1", "native:cpus=1"),
+	    "a number is canonical, a CPU model a word");
+	TAP_OK(column_is("vmware", "") && column_is("qemu:colour=red", "") &&
+	    column_is("native:disk=raw", "") && column_is("kvm:cpu=max", "") &&
+	    column_is("qemu:disk=vmdk", "") && column_is("qemu:disk", "") &&
+	    column_is("qemu:disk=raw:disk=qcow2", "") &&
+	    column_is("qemu:cpus=0", "") && column_is("qemu:cpu=a b", "") &&
+	    column_is("qemu:cpu=-x", "") && column_is("qemu:", "") &&
+	    column_is("qemu:disk=", ""),
+	    "refused with one line: an unknown platform, key or value, a key "
+	    "not of the platform, no value, a key twice, a bad number or word");
+	catalog_column("kvm:cpus=2:disk=raw", 19, &c, why, sizeof(why));
+	n = catalog_column_opts(&c, v);
+	TAP_OK(n == 4 && strcmp(v[0], "-f") == 0 && strcmp(v[1], "raw") == 0 &&
+	    strcmp(v[2], "-c") == 0 && strcmp(v[3], "2") == 0 &&
+	    strcmp(c.variant, "disk=raw:cpus=2") == 0,
+	    "a variant's runner options, in its order: %s", c.variant);
+	TAP_OK(strcmp(catalog_setting_desc(&c, 1, buf, sizeof(buf)),
+	    "CPUs: 2") == 0 && strcmp(catalog_setting_desc(&c, 0, buf,
+	    sizeof(buf)), "guest disk: raw image file") == 0,
+	    "each setting's description, the value in it");
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -193,5 +248,6 @@ main(int argc, char *argv[])
 	setenv("VIRTCOST_DATADIR", data, 0);
 	for (i = 0; i < NBENCH; i++)
 		check_bench(&catalog_benchs[i]);
+	check_columns();
 	return TAP_DONE();
 }

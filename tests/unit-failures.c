@@ -51,6 +51,7 @@ main(void)
 	const struct failure *f;
 	struct results r;
 	size_t i;
+	size_t ncols;
 	int fd;
 
 	msg_init("unit-failures");
@@ -72,16 +73,18 @@ main(void)
 	put(dir, "results.csv", "time,host,platform,benchmark,metric,unit,"
 	    "value,rep\n2026-01-01T00:00:00Z,h,native,linpack,kflops,KFLOPS,"
 	    "5,1\n");
-	fd = failures_open(dir);
-	failures_append(fd, "native", "linpack", 1, 1, "superseded by -r");
-	failures_append(fd, "kvm", "diskwrite", 2, 1, "first try");
-	failures_append(fd, "kvm", "diskwrite", 2, 3,
+	fd = failures_open(dir, &ncols);
+	failures_append(fd, ncols, "native", "", "linpack", 1, 1,
+	    "superseded by -r");
+	failures_append(fd, ncols, "kvm", "", "diskwrite", 2, 1, "first try");
+	failures_append(fd, ncols, "kvm", "", "diskwrite", 2, 3,
 	    "vc-kvm: \"quoted\", comma\nsecond line");
-	failures_append(fd, "kvm", "diskwrite", 3, 0, long_reason);
-	failures_append(fd, "qemu", "nginxbench", 1, 137, "");
+	failures_append(fd, ncols, "kvm", "", "diskwrite", 3, 0, long_reason);
+	failures_append(fd, ncols, "qemu", "disk=raw", "nginxbench", 1, 137,
+	    "");
 	close(fd);
 	TAP_OK(strncmp(slurp(dir, FAILURES_CSV),
-	    "time,platform,benchmark,rep,status,reason\n", 42) == 0,
+	    "time,platform,benchmark,rep,status,reason,variant\n", 50) == 0,
 	    "a header first");
 
 	/* A crash in mid-write: the next open drops the partial line. */
@@ -90,7 +93,7 @@ main(void)
 	TAP_OK(write(fd, "2026-01-01T00:00:00Z,kvm,lin", 28) == 28,
 	    "a partial line");
 	close(fd);
-	close(failures_open(dir));
+	close(failures_open(dir, &ncols));
 	TAP_OK(strstr(slurp(dir, FAILURES_CSV), ",kvm,lin") == NULL &&
 	    strstr(slurp(dir, FAILURES_CSV) + 1, "time,") == NULL,
 	    "reopened: partial line gone, no second header");
@@ -105,15 +108,17 @@ main(void)
 	    strcmp(f->reason, "vc-kvm: \"quoted\", comma second line") == 0,
 	    "quotes, commas and a newline round-trip, cleaned: '%s'",
 	    f ? f->reason : "");
-	TAP_OK(results_failed(&r, "nginxbench", "qemu", &f) == 1 &&
+	TAP_OK(results_failed(&r, "nginxbench", "qemu:disk=raw", &f) == 1 &&
 	    f->status == 137 && strcmp(f->reason, "no message") == 0,
-	    "an empty reason reads back as 'no message'");
+	    "an empty reason reads back as 'no message', its variant "
+	    "in its column's name");
 	for (i = 0; i < r.nfail; i++)
 		if (r.fail[i].rep == 3)
 			TAP_OK(strlen(r.fail[i].reason) == 202 &&
 			    r.fail[i].status == 0, "a long reason, cut");
 	TAP_OK(r.nplat == 3 && strcmp(r.plat[0], "native") == 0 &&
-	    strcmp(r.plat[1], "kvm") == 0 && strcmp(r.plat[2], "qemu") == 0,
+	    strcmp(r.plat[1], "kvm") == 0 &&
+	    strcmp(r.plat[2], "qemu:disk=raw") == 0,
 	    "platforms with failures only are listed, in order");
 	TAP_OK(r.nbench == 3 && strcmp(r.bench[2].name, "nginxbench") == 0 &&
 	    strcmp(r.bench[2].metrics[0], "seconds_per_file") == 0,

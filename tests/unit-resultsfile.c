@@ -52,16 +52,21 @@ headers(void)
 
 	h = csv_header_line(results_cols, R_NCOLS);
 	TAP_OK(strcmp(h, "time,host,platform,benchmark,metric,unit,value,rep,"
-	    "params\n") == 0, "results.csv's header: %.*s", (int)strlen(h) - 1,
-	    h);
+	    "params,variant\n") == 0, "results.csv's header: %.*s",
+	    (int)strlen(h) - 1, h);
+	free(h);
+	h = csv_header_line(results_cols, R_NCOLS_NOVARIANT);
+	TAP_OK(strcmp(h, "time,host,platform,benchmark,metric,unit,value,rep,"
+	    "params\n") == 0, "an older results.csv's: without variant");
 	free(h);
 	h = csv_header_line(results_cols, R_NCOLS_OLD);
 	TAP_OK(strcmp(h, "time,host,platform,benchmark,metric,unit,value,"
 	    "rep\n") == 0, "an older results.csv's: the same without params");
 	free(h);
 	h = csv_header_line(failures_cols, X_NCOLS);
-	TAP_OK(strcmp(h, "time,platform,benchmark,rep,status,reason\n") == 0,
-	    "failures.csv's header: %.*s", (int)strlen(h) - 1, h);
+	TAP_OK(strcmp(h, "time,platform,benchmark,rep,status,reason,"
+	    "variant\n") == 0, "failures.csv's header: %.*s",
+	    (int)strlen(h) - 1, h);
 	free(h);
 }
 
@@ -85,7 +90,7 @@ round_trip(void)
 {
 	static const char *const f[] = { "plain", "", "a,b", "say \"hi\"",
 	    "=1+2", "\"", ",", "two\nlines", "cr\r\nlf", " blank ",
-	    "@SUM(1)", "\"\"\"", "end,\"" };
+	    "@SUM(1)", "\"\"\"", "end,\"", "x" };
 	struct csv_out w = { NULL, NULL, 0, 0, 0, 0 };
 	struct csv_in c;
 	const char *why, *path, *want;
@@ -164,6 +169,7 @@ struct got {
 	char	*params[4];
 	size_t	 n;
 	double	 value;
+	char	 column[64], variant[64];
 };
 
 static void
@@ -175,62 +181,94 @@ keep_row(const struct csv_row *row, void *arg)
 		g->params[g->n] = row->params != NULL ? strdup(row->params) :
 		    NULL;
 	g->value = row->value;
+	snprintf(g->column, sizeof(g->column), "%s", row->column);
+	snprintf(g->variant, sizeof(g->variant), "%s", row->variant);
 	g->n++;
+}
+
+/* A record with params, as a benchmark prints it after other output. */
+static const char rec[] = "noise\n{\"time\":\"2026-01-01T00:00:00Z\","
+    "\"params\":{\"dir\":\"/tmp/a,\\\"b\\\"\",\"note\":\"=x\","
+    "\"tab\":\"a\\tb\",\"n\":500,\"t\":0.25},\"metrics\":["
+    "{\"metric\":\"kflops\",\"unit\":\"KFLOPS\",\"value\":5},"
+    "{\"metric\":\"seconds\",\"unit\":\"s\",\"value\":1.5}]}\n";
+
+/*
+ * rec through vc-suite's intake into a results.csv of ncols columns,
+ * and read back into g: returns the file's columns, the intake's
+ * verdict in *why and the file's text in *text (the caller frees it).
+ */
+static size_t
+rows_back(const char *host, const char *plat, const char *variant,
+    size_t ncols, struct got *g, const char **why, char **text)
+{
+	struct results_rows rows;
+	char *head;
+	const char *path;
+	size_t n;
+
+	*why = results_rows(rec, host, plat, variant, catalog_bench("linpack"),
+	    1, ncols, &rows);
+	head = csv_header_line(results_cols, ncols);
+	*text = xasprintf("%s%.*s", head, (int)rows.len, rows.p);
+	path = put("results.csv", *text, strlen(*text));
+	memset(g, 0, sizeof(*g));
+	n = results_scan(path, keep_row, g);
+	free(rows.p);
+	work_free(&rows.did);
+	free(head);
+	return n;
+}
+
+static void
+got_free(struct got *g)
+{
+	size_t i;
+
+	for (i = 0; i < g->n && i < 4; i++)
+		free(g->params[i]);
 }
 
 /* vc-suite's intake to results.csv and back: params in the rows. */
 static void
 intake(void)
 {
-	static const char rec[] = "noise\n{\"time\":\"2026-01-01T00:00:00Z\","
-	    "\"params\":{\"dir\":\"/tmp/a,\\\"b\\\"\",\"note\":\"=x\","
-	    "\"tab\":\"a\\tb\",\"n\":500,\"t\":0.25},\"metrics\":["
-	    "{\"metric\":\"kflops\",\"unit\":\"KFLOPS\",\"value\":5},"
-	    "{\"metric\":\"seconds\",\"unit\":\"s\",\"value\":1.5}]}\n";
 	const char *want = "dir=/tmp/a,\"b\" note==x tab=a b n=500 t=0.25";
 	struct results_rows rows;
 	struct got g;
-	const char *why, *path;
-	char *head, *text;
-	size_t ncols, i;
+	const char *why;
+	char *text;
+	size_t ncols;
 
-	why = results_rows(rec, "h,1", "native", catalog_bench("linpack"), 1,
-	    R_NCOLS, &rows);
-	head = csv_header_line(results_cols, R_NCOLS);
-	text = xasprintf("%s%.*s", head, (int)rows.len, rows.p);
-	path = put("results.csv", text, strlen(text));
-	memset(&g, 0, sizeof(g));
-	ncols = results_scan(path, keep_row, &g);
+	ncols = rows_back("h,1", "native", "", R_NCOLS, &g, &why, &text);
 	TAP_OK(why == NULL && ncols == R_NCOLS && g.n == 2 &&
 	    g.params[0] != NULL && strcmp(g.params[0], want) == 0 &&
 	    strcmp(g.params[1], want) == 0 && g.value == 1.5,
 	    "a record's params in each of its rows, read back: %s",
 	    g.params[0] != NULL ? g.params[0] : "(none)");
-	for (i = 0; i < g.n && i < 4; i++)
-		free(g.params[i]);
-	free(rows.p);
-	work_free(&rows.did);
+	got_free(&g);
 	free(text);
-	free(head);
 
-	why = results_rows(rec, "h", "native", catalog_bench("linpack"), 2,
-	    R_NCOLS_OLD, &rows);
-	head = csv_header_line(results_cols, R_NCOLS_OLD);
-	text = xasprintf("%s%.*s", head, (int)rows.len, rows.p);
-	path = put("results.csv", text, strlen(text));
-	memset(&g, 0, sizeof(g));
-	ncols = results_scan(path, keep_row, &g);
+	ncols = rows_back("h", "native", "", R_NCOLS_OLD, &g, &why, &text);
 	TAP_OK(why == NULL && ncols == R_NCOLS_OLD && g.n == 2 &&
 	    g.params[0] == NULL, "an older file: rows without params, read "
 	    "back as such");
-	free(rows.p);
-	work_free(&rows.did);
 	free(text);
-	free(head);
+
+	ncols = rows_back("h", "qemu", "disk=raw:net=passt", R_NCOLS, &g, &why,
+	    &text);
+	TAP_OK(why == NULL && ncols == R_NCOLS && g.n == 2 &&
+	    strstr(text, ",disk=raw:net=passt\n") != NULL &&
+	    strcmp(g.variant, "disk=raw:net=passt") == 0 &&
+	    strcmp(g.column, "qemu:disk=raw:net=passt") == 0,
+	    "a variant's rows: the variant last, read back with the column "
+	    "%s", g.column);
+	got_free(&g);
+	free(text);
 
 	why = results_rows("{\"time\":\"2026-01-01T00:00:00Z\",\"params\":"
 	    "{\"=k\":1},\"metrics\":[{\"metric\":\"m\",\"value\":1}]}", "h",
-	    "native", catalog_bench("linpack"), 1, R_NCOLS, &rows);
+	    "native", "", catalog_bench("linpack"), 1, R_NCOLS, &rows);
 	TAP_OK(why != NULL && strcmp(why, "result record's params: a key is "
 	    "not a name") == 0, "a params key that is no name: refused (%s)",
 	    why != NULL ? why : "taken");
@@ -258,6 +296,13 @@ params_ok(void)
 	    results_params_ok(longer) != NULL,
 	    "a control character, or longer than %d bytes: refused",
 	    PARAMS_MAX);
+	TAP_OK(results_variant_ok("") == NULL &&
+	    results_variant_ok("disk=raw:cpu=qemu64") == NULL &&
+	    results_variant_ok("=cmd") != NULL &&
+	    results_variant_ok("-x") != NULL &&
+	    results_variant_ok("net=a b") != NULL &&
+	    results_variant_ok("net=a,b") != NULL,
+	    "a variant: empty or key=value:..., no formula, space or comma");
 }
 
 /* A benchmark's title params: the pairs all its rows share. */

@@ -7,17 +7,8 @@ need_cmd python3
 plan 6
 # Stand-in runners whose platform check fails, as a platform that is not
 # there does: their own message, exit 125.
-mkdir -p "$tap_tmp/bin"
-for r in vc-native vc-qemu; do
-	printf '#!/bin/sh\necho "%s: no such platform here" >&2\nexit 125\n' \
-	    "$r" >"$tap_tmp/bin/$r"
-	chmod +x "$tap_tmp/bin/$r"
-done
-# No guest kernel to ask about: a stand-in vc-image that has none.
-printf '#!/bin/sh\nexit 1\n' >"$tap_tmp/bin/vc-image"
-chmod +x "$tap_tmp/bin/vc-image"
-PATH="$tap_tmp/bin:$PATH"
-export PATH
+. "$top_srcdir/tests/fake-runner.sh"
+no_platform vc-native vc-qemu
 
 d=$tap_tmp/r
 run vc-suite -P quick -p native,qemu -b forksum -n 1 -d "$d"
@@ -25,10 +16,10 @@ is "$rc:$out" "1:" "every platform skipped: exit 1, nothing on stdout"
 is "$(printf '%s\n' "$err" | tail -n 1)" \
     "vc-suite: every platform was skipped: nothing measured (the reasons are in $d/meta.json)" \
     "one last line says so and where the reasons are"
-is "$(printf '%s\n' "$err" | grep -c '^vc-suite: skipping .*: vc-.*: no such platform here$')" 2 \
+is "$(printf '%s\n' "$err" | grep -c '^vc-suite: skipping .*: vc-.*: no such platform here: vc-envelope$')" 2 \
     "each skip is shown with its reason"
 is "$(python3 -c 'import json,sys; p=json.load(open(sys.argv[1]))["platforms"]; print(p["native"]["skipped"] + "|" + p["qemu"]["skipped"])' "$d/meta.json")" \
-    "vc-native: no such platform here|vc-qemu: no such platform here" \
+    "vc-native: no such platform here: vc-envelope|vc-qemu: no such platform here: vc-envelope" \
     "meta.json records the reasons"
 run vc-suite -r "$d"
 is "$rc:$(printf '%s\n' "$err" | tail -n 1 | cut -d: -f2)" "1: every platform was skipped" \

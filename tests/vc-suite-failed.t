@@ -23,9 +23,10 @@ rows() {
 	python3 - "$1" <<'PY'
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1])))
-assert rows[0] == "time,platform,benchmark,rep,status,reason".split(","), rows[0]
+assert rows[0] == "time,platform,benchmark,rep,status,reason,variant".split(","), rows[0]
 for r in rows[1:]:
-    print(" ".join(r[1:]))
+    assert r[6] == "", r
+    print(" ".join(r[1:6]))
 PY
 }
 is "$(rows "$d/failures.csv")" "native diskwrite 1 1 diskwrite: directory /nonexistent does not exist

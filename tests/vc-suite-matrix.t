@@ -16,7 +16,7 @@ run vc-suite -P quick -p native,container,qemu -n 2 \
     -a forksum='1 200' -a diskwrite='-s 8M -t 1' -a nginxbench='-s 2M -d 1' \
     -d "$d"
 is "$rc:$out" "0:$d" "vc-suite runs the matrix and prints its directory"
-is "$(head -n 1 "$d/results.csv")" "time,host,platform,benchmark,metric,unit,value,rep,params" \
+is "$(head -n 1 "$d/results.csv")" "time,host,platform,benchmark,metric,unit,value,rep,params,variant" \
     "results.csv starts with the tidy header"
 
 # Rows: metrics per record x 3 platforms x 2 reps, one record per cell.

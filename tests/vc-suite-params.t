@@ -18,7 +18,7 @@ print("|".join(sorted({r.get(sys.argv[2]) or "-" for r in rows})))' "$1" "$2"
 d=$tap_tmp/r
 run vc-suite -P quick -p native -b forksum -n 2 -a forksum='1 10' -d "$d"
 is "$rc:$(head -n 1 "$d/results.csv"):$(cells "$d/results.csv" params)" \
-    "0:time,host,platform,benchmark,metric,unit,value,rep,params:start=1 end=10" \
+    "0:time,host,platform,benchmark,metric,unit,value,rep,params,variant:start=1 end=10" \
     "each row holds its record's params"
 run vc-report "$d"
 is "$rc:$(printf '%s\n' "$out" | grep '^forksum')" \
@@ -39,7 +39,7 @@ is "$rc:$(printf '%s\n' "$out" | grep '^forksum')" \
 printf '%s\n' '{"time":"2026-01-01T00:00:00Z","params":[1],"metrics":[{"metric":"seconds","unit":"s","value":1}]}' >"$tap_tmp/rec.json"
 run vc-suite -P quick -p native -b forksum -n 1 -d "$tap_tmp/arr"
 is "$rc:$(tail -n 1 "$tap_tmp/arr/failures.csv" | cut -d, -f2-)" \
-    "1:native,forksum,1,0,\"result record's params not an object\"" \
+    "1:native,forksum,1,0,\"result record's params not an object\"," \
     "params that are no object: the record refused, a failure"
 PATH=${PATH#"$tap_tmp/bin:"}
 

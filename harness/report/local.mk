@@ -39,6 +39,7 @@ SH_TESTS += \
 	tests/vc-report-envelope.t \
 	tests/vc-report-conditions.t \
 	tests/vc-report-unequal.t \
+	tests/vc-report-variant.t \
 	tests/vc-plot-charts.t \
 	tests/vc-plot-errors.t \
 	tests/vc-plot-format.t \

@@ -147,25 +147,55 @@ results_time_ok(const char *s)
 	return NULL;
 }
 
-/* Platforms in the catalogue's order; any other after them, by name. */
+/*
+ * A platform variant's settings as results.csv's variant column holds
+ * them ("disk=raw:net=passt", catalog.h), or "": NULL if it is
+ * acceptable, else why not. Not checked against the catalogue, so that
+ * a newer vc-suite's file is read; only for what a name may hold.
+ */
+const char *
+results_variant_ok(const char *s)
+{
+	if (strlen(s) >= COLUMN_MAX)
+		return "too long";
+	if (*s != '\0' && !isalnum((unsigned char)*s))
+		return "starts with other than a letter or digit";
+	for (; *s != '\0'; s++)
+		if (!isalnum((unsigned char)*s) && strchr("._-=:", *s) == NULL)
+			return "holds a character outside A-Z a-z 0-9 and "
+			    "._-=:";
+	return NULL;
+}
+
+/* A column's name, PLATFORM[:VARIANT] (meta.json's keys): NULL if ok. */
+static const char *
+column_ok(const char *name)
+{
+	const char *colon = strchr(name, ':'), *why;
+	char plat[COLUMN_MAX];
+
+	if (colon == NULL)
+		return results_name_ok(name, 0);
+	snprintf(plat, sizeof(plat), "%.*s", (int)(colon - name), name);
+	if ((why = results_name_ok(plat, 0)) != NULL)
+		return why;
+	return colon[1] == '\0' ? "ends in ':'" : results_variant_ok(colon + 1);
+}
+
+/*
+ * Columns (PLATFORM[:VARIANT]) in the catalogue's order of platforms,
+ * any other after them by name; a platform's plain column first, then
+ * its variants in the order vc-suite ran them (sort_plats).
+ */
 static int
 plat_rank(const char *p)
 {
-	int i = catalog_plat_index(p, strlen(p));
+	size_t n = strcspn(p, ":");
+	int i = catalog_plat_index(p, n);
 
-	return i != -1 ? i : NPLAT;
+	return 2 * (i != -1 ? i : NPLAT) + (p[n] == ':');
 }
 
-static int
-cmp_plat(const void *a, const void *b)
-{
-	const char *x = *(char *const *)a, *y = *(char *const *)b;
-	int rx = plat_rank(x), ry = plat_rank(y);
-
-	if (rx != ry)
-		return rx - ry;
-	return strcmp(x, y);
-}
 
 /* Benchmarks in the catalogue's order; any other after them, by name. */
 static int
@@ -452,8 +482,8 @@ add_work(struct results *r, const struct csv_row *row)
 	size_t i = r->lastwork;
 
 	if (i >= r->nwork || strcmp(r->work[i].benchmark, row->benchmark) !=
-	    0 || strcmp(r->work[i].platform, row->platform) != 0) {
-		key = names_key(row->benchmark, row->platform, NULL);
+	    0 || strcmp(r->work[i].platform, row->column) != 0) {
+		key = names_key(row->benchmark, row->column, NULL);
 		if ((i = strmap_add(r->works, key, r->nwork)) == r->nwork) {
 			if (r->nwork == r->workcap) {
 				r->workcap = r->workcap ? 2 * r->workcap : 16;
@@ -463,7 +493,7 @@ add_work(struct results *r, const struct csv_row *row)
 			wc = &r->work[r->nwork++];
 			memset(wc, 0, sizeof(*wc));
 			wc->benchmark = xstrdup(row->benchmark);
-			wc->platform = xstrdup(row->platform);
+			wc->platform = xstrdup(row->column);
 			work_init(&wc->w, row->benchmark);
 		}
 		free(key);
@@ -524,7 +554,7 @@ add_series(struct results *r, const struct csv_row *row)
 		s = &r->series[r->last];
 		if (strcmp(s->benchmark, row->benchmark) == 0 &&
 		    strcmp(s->metric, row->metric) == 0 &&
-		    strcmp(s->platform, row->platform) == 0)
+		    strcmp(s->platform, row->column) == 0)
 			return s;
 	}
 	if (r->find == NULL) {
@@ -532,7 +562,7 @@ add_series(struct results *r, const struct csv_row *row)
 		r->units = strmap_new();
 		r->works = strmap_new();
 	}
-	key = names_key(row->benchmark, row->metric, row->platform);
+	key = names_key(row->benchmark, row->metric, row->column);
 	if ((i = strmap_add(r->find, key, r->nseries)) == r->nseries) {
 		if (r->nseries == r->cap) {
 			r->cap = r->cap ? 2 * r->cap : 64;
@@ -543,7 +573,7 @@ add_series(struct results *r, const struct csv_row *row)
 		memset(s, 0, sizeof(*s));
 		s->benchmark = xstrdup(row->benchmark);
 		s->metric = xstrdup(row->metric);
-		s->platform = xstrdup(row->platform);
+		s->platform = xstrdup(row->column);
 		s->unit = xstrdup(row->unit);
 		s->line = row->line;
 		check_unit(r, s);
@@ -681,6 +711,9 @@ check_row(const char *path, const struct csv_in *c, size_t ncols,
 	    (why = results_params_ok(csv_get(c, R_PARAMS))) != NULL)
 		die(EXIT_FAIL, "%s: line %zu: params '%s' %s", path, c->start,
 		    printable(csv_get(c, R_PARAMS)), why);
+	if ((why = results_variant_ok(csv_get(c, R_VARIANT))) != NULL)
+		die(EXIT_FAIL, "%s: line %zu: variant '%s' %s", path, c->start,
+		    printable(csv_get(c, R_VARIANT)), why);
 	row->time = csv_get(c, R_TIME);
 	row->host = csv_get(c, R_HOST);
 	row->platform = csv_get(c, R_PLATFORM);
@@ -688,6 +721,7 @@ check_row(const char *path, const struct csv_in *c, size_t ncols,
 	row->metric = csv_get(c, R_METRIC);
 	row->unit = csv_get(c, R_UNIT);
 	row->params = ncols > R_PARAMS ? csv_get(c, R_PARAMS) : NULL;
+	row->variant = csv_get(c, R_VARIANT);	/* "" past the last */
 	row->line = c->start;
 }
 
@@ -695,8 +729,9 @@ check_row(const char *path, const struct csv_in *c, size_t ncols,
  * Reads results.csv at path, checks its header and each row, and hands
  * the rows on in file order. Dies (exit 1) naming the line of anything
  * malformed. The one reader of the file: vc-report, vc-plot and
- * vc-suite -r all come through here. Returns the number of columns:
- * R_NCOLS, or R_NCOLS_OLD for an older file without params.
+ * vc-suite -r all come through here. A row's column is its platform,
+ * or PLATFORM:VARIANT for a variant's. Returns the number of columns:
+ * one of results_ncols[], fewer for an older file.
  */
 size_t
 results_scan(const char *path, void (*fn)(const struct csv_row *, void *),
@@ -705,8 +740,8 @@ results_scan(const char *path, void (*fn)(const struct csv_row *, void *),
 	struct csv_in c;
 	struct csv_row row;
 	const char *why;
-	char *want;
-	size_t ncols;
+	char *want, column[2 * COLUMN_MAX];
+	size_t ncols = 0, i;
 	int rc;
 
 	if (csv_open(&c, path) == -1)
@@ -715,11 +750,11 @@ results_scan(const char *path, void (*fn)(const struct csv_row *, void *),
 		die(EXIT_FAIL, "%s: line %zu: %s", path, c.start, why);
 	if (rc == 0)
 		die(EXIT_FAIL, "%s: empty file, no header", path);
-	if (csv_is_header(&c, results_cols, R_NCOLS))
-		ncols = R_NCOLS;
-	else if (csv_is_header(&c, results_cols, R_NCOLS_OLD))
-		ncols = R_NCOLS_OLD;
-	else {
+	for (i = 0; i < sizeof(results_ncols) / sizeof(*results_ncols) &&
+	    ncols == 0; i++)
+		if (csv_is_header(&c, results_cols, results_ncols[i]))
+			ncols = results_ncols[i];
+	if (ncols == 0) {
 		want = csv_header_line(results_cols, R_NCOLS);
 		want[strlen(want) - 1] = '\0';
 		die(EXIT_FAIL, "%s: line 1: header is not %s", path, want);
@@ -731,6 +766,9 @@ results_scan(const char *path, void (*fn)(const struct csv_row *, void *),
 		if ((rc = csv_read(&c, &why)) != 1)
 			break;
 		check_row(path, &c, ncols, &row);
+		snprintf(column, sizeof(column), "%s%s%s", row.platform,
+		    *row.variant ? ":" : "", row.variant);
+		row.column = column;
 		fn(&row, arg);
 	}
 	if (rc == -1)
@@ -839,15 +877,16 @@ results_append(int fd, const char *path, const char *buf, size_t len)
  * partial last line (a crash in mid-write) is cut off first.
  */
 int
-failures_open(const char *dir)
+failures_open(const char *dir, size_t *ncols)
 {
 	struct stat st;
-	char *path, *head, ch, got[128];
+	char *path, *head, *old, ch, got[160];
 	size_t len;
 	off_t end;
 	ssize_t n;
 	int fd;
 
+	old = csv_header_line(failures_cols, X_NCOLS_OLD);
 	head = csv_header_line(failures_cols, X_NCOLS);
 	if ((len = strlen(head)) > sizeof(got))
 		die(EXIT_FAIL, "failures.csv: header too long");
@@ -858,7 +897,10 @@ failures_open(const char *dir)
 	/* Ours (or our header cut short) before anything in it is cut. */
 	if ((n = pread(fd, got, len, 0)) == -1)
 		diesys(EXIT_FAIL, "%s", path);
-	if (memcmp(got, head, (size_t)n) != 0)
+	*ncols = X_NCOLS;
+	if ((size_t)n >= strlen(old) && memcmp(got, old, strlen(old)) == 0)
+		*ncols = X_NCOLS_OLD;	/* an older vc-suite's, resumed */
+	else if (memcmp(got, head, (size_t)n) != 0)
 		die(EXIT_FAIL, "%s: not a vc-suite failures file", path);
 	for (end = st.st_size; end > 0; end--) {
 		if (pread(fd, &ch, 1, end - 1) != 1)
@@ -874,6 +916,7 @@ failures_open(const char *dir)
 	if (end == 0)
 		results_append(fd, path, head, len);
 	free(head);
+	free(old);
 	free(path);
 	return fd;
 }
@@ -884,8 +927,8 @@ failures_open(const char *dir)
  * are the suite's own; the reason is cleaned and quoted.
  */
 void
-failures_append(int fd, const char *plat, const char *bench, int64_t rep,
-    int status, const char *reason)
+failures_append(int fd, size_t ncols, const char *plat, const char *variant,
+    const char *bench, int64_t rep, int status, const char *reason)
 {
 	struct csv_out w = { NULL, NULL, 0, 0, 0, 0 };
 	char clean[REASON_MAX + 4], stamp[32], num[32];
@@ -901,22 +944,27 @@ failures_append(int fd, const char *plat, const char *bench, int64_t rep,
 	snprintf(num, sizeof(num), ",%lld,%d,", (long long)rep, status);
 	csv_text(&w, num);
 	csv_quoted(&w, clean);
+	if (ncols > X_VARIANT) {
+		csv_text(&w, ",");
+		csv_field(&w, variant);
+	}
 	csv_text(&w, "\n");
 	results_append(fd, FAILURES_CSV, w.p, w.len);
 	free(w.p);
 }
 
 static void
-add_failure(struct results *r, const struct csv_in *c, const char *path)
+add_failure(struct results *r, const struct csv_in *c, size_t ncols,
+    const char *path)
 {
 	struct failure *f;
 	const char *why, *p;
 	int64_t rep, status;
 	size_t i;
 
-	if (c->nfields != X_NCOLS)
-		die(EXIT_FAIL, "%s: line %zu: %zu fields, expected %d", path,
-		    c->start, c->nfields, X_NCOLS);
+	if (c->nfields != ncols)
+		die(EXIT_FAIL, "%s: line %zu: %zu fields, expected %zu", path,
+		    c->start, c->nfields, ncols);
 	if (*csv_get(c, X_TIME) == '\0')
 		die(EXIT_FAIL, "%s: line %zu: empty time", path, c->start);
 	for (i = X_PLATFORM; i <= X_BENCHMARK; i++)
@@ -938,10 +986,15 @@ add_failure(struct results *r, const struct csv_in *c, const char *path)
 		if ((unsigned char)*p < 0x20 || *p == 0x7f)
 			die(EXIT_FAIL, "%s: line %zu: control character in "
 			    "the reason", path, c->start);
+	if ((why = results_variant_ok(csv_get(c, X_VARIANT))) != NULL)
+		die(EXIT_FAIL, "%s: line %zu: variant '%s' %s", path, c->start,
+		    printable(csv_get(c, X_VARIANT)), why);
 	r->fail = xrealloc(r->fail, r->nfail + 1, sizeof(*r->fail));
 	f = &r->fail[r->nfail++];
 	f->time = xstrdup(csv_get(c, X_TIME));
-	f->platform = xstrdup(csv_get(c, X_PLATFORM));
+	f->platform = *csv_get(c, X_VARIANT) != '\0' ? xasprintf("%s:%s",
+	    csv_get(c, X_PLATFORM), csv_get(c, X_VARIANT)) :
+	    xstrdup(csv_get(c, X_PLATFORM));
 	f->benchmark = xstrdup(csv_get(c, X_BENCHMARK));
 	f->rep = rep;
 	f->status = (int)status;
@@ -1001,7 +1054,7 @@ read_failures(struct results *r, const char *dir)
 	struct csv_in c;
 	const char *why;
 	char *path, *gone, *want;
-	size_t i, k;
+	size_t i, k, ncols = X_NCOLS;
 	int rc;
 
 	path = xasprintf("%s/%s", dir, FAILURES_CSV);
@@ -1013,13 +1066,15 @@ read_failures(struct results *r, const char *dir)
 	}
 	if ((rc = csv_read(&c, &why)) == -1)
 		die(EXIT_FAIL, "%s: line %zu: %s", path, c.start, why);
-	if (rc == 0 || !csv_is_header(&c, failures_cols, X_NCOLS)) {
+	if (rc == 1 && csv_is_header(&c, failures_cols, X_NCOLS_OLD))
+		ncols = X_NCOLS_OLD;
+	else if (rc == 0 || !csv_is_header(&c, failures_cols, X_NCOLS)) {
 		want = csv_header_line(failures_cols, X_NCOLS);
 		want[strlen(want) - 1] = '\0';
 		die(EXIT_FAIL, "%s: line 1: header is not %s", path, want);
 	}
 	while ((rc = csv_read(&c, &why)) == 1)
-		add_failure(r, &c, path);
+		add_failure(r, &c, ncols, path);
 	if (rc == -1)
 		die(EXIT_FAIL, "%s: line %zu: %s", path, c.start, why);
 	csv_close(&c);
@@ -1107,6 +1162,65 @@ add_bench(struct results *r, struct strmap *seen, char *name)
 	return j;
 }
 
+static int
+cmp_plat(const char *x, const char *y, const struct strmap *order)
+{
+	int rx = plat_rank(x), ry = plat_rank(y);
+	size_t nx = strcspn(x, ":"), ny = strcspn(y, ":"), ix, iy;
+
+	if (rx != ry)
+		return rx - ry;
+	if (nx != ny || strncmp(x, y, nx) != 0)
+		return strcmp(x, y);
+	ix = order != NULL ? strmap_get(order, x) : (size_t)-1;
+	iy = order != NULL ? strmap_get(order, y) : (size_t)-1;
+	if (ix != (size_t)-1 && iy != (size_t)-1)
+		return ix < iy ? -1 : ix > iy;
+	return 0;
+}
+
+/*
+ * r->plat sorted by cmp_plat: the variants of a platform in the order of
+ * meta.json's columns (vc-suite's: the order given to -p), else as they
+ * came. Stable: an insertion sort (a few dozen).
+ */
+static void
+sort_plats(struct results *r)
+{
+	size_t i, j;
+	char *t;
+
+	for (i = 1; i < r->nplat; i++) {
+		t = r->plat[i];
+		for (j = i; j > 0 && cmp_plat(r->plat[j - 1], t, r->order) > 0;
+		    j--)
+			r->plat[j] = r->plat[j - 1];
+		r->plat[j] = t;
+	}
+}
+
+/* The order of the columns vc-suite ran, from meta.json's columns. */
+static void
+read_order(struct results *r, struct json_object *meta)
+{
+	struct json_object *cols, *c, *name;
+	size_t i, n;
+
+	if (!json_object_object_get_ex(meta, "columns", &cols) ||
+	    !json_object_is_type(cols, json_type_array))
+		return;
+	r->order = strmap_new();
+	n = json_object_array_length(cols);
+	for (i = 0; i < n; i++) {
+		c = json_object_array_get_idx(cols, i);
+		if (json_object_is_type(c, json_type_object) &&
+		    json_object_object_get_ex(c, "name", &name) &&
+		    json_object_is_type(name, json_type_string) &&
+		    column_ok(json_object_get_string(name)) == NULL)
+			strmap_add(r->order, json_object_get_string(name), i);
+	}
+}
+
 /*
  * The benchmarks, their metrics (primary first) and the platforms:
  * each name looked up in a map, so this is linear in the series.
@@ -1155,7 +1269,7 @@ index_series(struct results *r)
 	strmap_free(plats);
 	strmap_free(benchs);
 	strmap_free(metrics);
-	qsort(r->plat, r->nplat, sizeof(*r->plat), cmp_plat);
+	sort_plats(r);
 	qsort(r->bench, r->nbench, sizeof(*r->bench), cmp_bench);
 	/* The primary metric first: the catalogue's, else the first found. */
 	for (j = 0; j < r->nbench; j++) {
@@ -1217,9 +1331,9 @@ read_skips(struct results *r, struct json_object *meta)
 		    !json_object_object_get_ex(pl, "skipped", &why) ||
 		    !json_object_is_type(why, json_type_string))
 			continue;
-		if (results_name_ok(name, 0) != NULL) {
+		if (column_ok(name) != NULL) {
 			warnmsg("meta.json: skipped platform '%s': name %s; "
-			    "left out", printable(name), results_name_ok(name, 0));
+			    "left out", printable(name), column_ok(name));
 			continue;
 		}
 		reason_clean(clean, sizeof(clean), json_object_get_string(why));
@@ -1326,7 +1440,7 @@ read_envelopes(struct results *r, struct json_object *meta)
 		if (!json_object_is_type(pl, json_type_object) ||
 		    !json_object_object_get_ex(pl, "envelope", &env) ||
 		    !json_object_is_type(env, json_type_object) ||
-		    results_name_ok(name, 0) != NULL)
+		    column_ok(name) != NULL)
 			continue;
 		r->env = xrealloc(r->env, r->nenv + 1, sizeof(*r->env));
 		e = &r->env[r->nenv++];
@@ -1524,6 +1638,7 @@ results_read(struct results *r, const char *dir)
 	    "shown" : "titles without parameters")) != NULL) {
 		read_skips(r, meta);
 		read_envelopes(r, meta);
+		read_order(r, meta);
 		read_conditions(r, meta);
 	}
 	index_series(r);
@@ -1581,6 +1696,7 @@ results_free(struct results *r)
 	strmap_free(r->find);
 	strmap_free(r->units);
 	strmap_free(r->works);
+	strmap_free(r->order);
 	free(r->fail);
 	free(r->skip);
 	free(r->series);
@@ -1667,15 +1783,16 @@ params_of(struct json_object *rec, char *buf, size_t size)
  * and rep, in r->p (the caller frees it, also on refusal), with the
  * values of the benchmark's work and primary metrics (catalog.c) and
  * the work it did in r->did (work.h; the caller work_free()s it).
- * ncols is the file's: R_NCOLS, or R_NCOLS_OLD to resume an older
- * file (no params).
+ * variant is the platform variant's settings ("" for the plain
+ * platform). ncols is the file's: R_NCOLS, or fewer to resume an older
+ * file (no variant, no params).
  * Returns NULL, or why the record is refused: nothing goes in that the
  * reader of results.csv would refuse.
  */
 const char *
 results_rows(const char *out, const char *host, const char *platform,
-    const struct bench_def *bench, long long rep, size_t ncols,
-    struct results_rows *r)
+    const char *variant, const struct bench_def *bench, long long rep,
+    size_t ncols, struct results_rows *r)
 {
 	static char why[128];
 	struct json_object *rec, *metrics, *m, *f;
@@ -1714,6 +1831,7 @@ results_rows(const char *out, const char *host, const char *platform,
 	col[R_BENCHMARK] = bench->name;
 	col[R_REP] = repnum;
 	col[R_PARAMS] = params;
+	col[R_VARIANT] = variant;
 	snprintf(why, sizeof(why), "malformed result record");
 	if (!json_object_object_get_ex(rec, "metrics", &metrics) ||
 	    !json_object_is_type(metrics, json_type_array) ||

@@ -21,7 +21,11 @@ struct obs {
 	size_t	 line;
 };
 
-/* All the runs of one benchmark's metric on one platform. */
+/*
+ * All the runs of one benchmark's metric on one column: a platform or
+ * a platform variant (platform is then "qemu:disk=raw", catalog.h);
+ * so everywhere below, a "platform" is a column.
+ */
 struct series {
 	char		*benchmark;
 	char		*metric;
@@ -121,6 +125,7 @@ struct results {
 	struct strmap	 *find;		/* benchmark, metric, platform */
 	struct strmap	 *units;	/* benchmark, metric: the first */
 	struct strmap	 *works;	/* benchmark, platform */
+	struct strmap	 *order;	/* column: its place in meta.json */
 	size_t		  cap, last, workcap, lastwork;
 };
 
@@ -133,6 +138,8 @@ struct csv_row {
 	const char	*metric;
 	const char	*unit;
 	const char	*params;	/* NULL: an older file, without */
+	const char	*variant;	/* "": the plain platform, or older */
+	const char	*column;	/* platform, or platform:variant */
 	double		 value;
 	int64_t		 rep;
 	size_t		 line;		/* where it starts */
@@ -176,6 +183,7 @@ void			 results_append(int, const char *, const char *,
 			    size_t);
 const char		*results_name_ok(const char *, int);
 const char		*results_params_ok(const char *);
+const char		*results_variant_ok(const char *);
 const char		*results_param(const char *, const char *, size_t *);
 const char		*results_work(const struct results *, const char *,
 			    const char *, enum work_kind *);
@@ -189,13 +197,15 @@ struct results_rows {
 	struct work	 did;		/* what it did: work_free() it */
 };
 const char		*results_rows(const char *, const char *,
-			    const char *, const struct bench_def *,
-			    long long, size_t, struct results_rows *);
+			    const char *, const char *,
+			    const struct bench_def *, long long, size_t,
+			    struct results_rows *);
 const char		*results_time_ok(const char *);
 void			 reason_clean(char *, size_t, const char *);
-int			 failures_open(const char *);
-void			 failures_append(int, const char *, const char *,
-			    int64_t, int, const char *);
+int			 failures_open(const char *, size_t *);
+void			 failures_append(int, size_t, const char *,
+			    const char *, const char *, int64_t, int,
+			    const char *);
 void			 cell_compute(struct cell *, const struct series *);
 void			 cell_free(struct cell *);
 

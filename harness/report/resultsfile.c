@@ -13,10 +13,12 @@
 #include "xalloc.h"
 
 const char *const results_cols[R_NCOLS] = { "time", "host", "platform",
-    "benchmark", "metric", "unit", "value", "rep", "params" };
+    "benchmark", "metric", "unit", "value", "rep", "params", "variant" };
+
+const size_t results_ncols[3] = { R_NCOLS, R_NCOLS_NOVARIANT, R_NCOLS_OLD };
 
 const char *const failures_cols[X_NCOLS] = { "time", "platform",
-    "benchmark", "rep", "status", "reason" };
+    "benchmark", "rep", "status", "reason", "variant" };
 
 static void
 put(struct csv_out *w, const char *s, size_t n)

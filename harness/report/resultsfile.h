@@ -24,17 +24,23 @@
 
 /*
  * results.csv: one row per metric of each measurement. params, the
- * record's parameters, came last, after the others: a file of an older
- * vc-suite has the first R_NCOLS_OLD columns only, and is still read.
+ * record's parameters, came last, after the others, and variant (the
+ * settings of a platform variant, catalog.h: "disk=raw:net=passt", ""
+ * for the plain platform) after params: a file of an older vc-suite has
+ * the first R_NCOLS_OLD columns, or R_NCOLS_NOVARIANT, and is still
+ * read (results_ncols).
  */
 enum { R_TIME, R_HOST, R_PLATFORM, R_BENCHMARK, R_METRIC, R_UNIT, R_VALUE,
-    R_REP, R_PARAMS, R_NCOLS };
-#define R_NCOLS_OLD	R_PARAMS
+    R_REP, R_PARAMS, R_VARIANT, R_NCOLS };
+#define R_NCOLS_OLD		R_PARAMS
+#define R_NCOLS_NOVARIANT	R_VARIANT
 extern const char *const results_cols[R_NCOLS];
+extern const size_t results_ncols[3];	/* the forms, newest first */
 
-/* failures.csv: one row per failed measurement. */
+/* failures.csv: one row per failed measurement; variant came last. */
 enum { X_TIME, X_PLATFORM, X_BENCHMARK, X_REP, X_STATUS, X_REASON,
-    X_NCOLS };
+    X_VARIANT, X_NCOLS };
+#define X_NCOLS_OLD	X_VARIANT
 extern const char *const failures_cols[X_NCOLS];
 
 #define CSV_MAXCOLS	R_NCOLS		/* fields kept of a row */

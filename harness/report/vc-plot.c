@@ -47,6 +47,7 @@
 
 #define SIZE		"900,600"	/* pixels: fits a page or a slide */
 #define TITLE_WIDTH	80	/* characters of a title line: fits SIZE */
+#define CROWDED		8	/* columns of a chart that fit their numbers */
 /* yerrorbars would draw a NaN end at 0 and leave a gap at the mean. */
 #define WHISKERS	"with vectors heads size screen 0.012,90 " \
 			"lc rgb \"black\" lw 2"
@@ -152,12 +153,18 @@ fmt_short(double v)
 	return xasprintf("%.4g", v);
 }
 
+static long
+rgb(const char *hex)
+{
+	return strtol(hex + 1, NULL, 16);
+}
+
 /*
  * The same colour for a platform in every chart: the catalogue's, else
  * one of others by its place among the platforms not in the catalogue.
  */
 static const char *
-colour(const struct results *r, const char *plat)
+plat_colour(const struct results *r, const char *plat)
 {
 	static const char *const others[] = { "#76b7b2", "#b07aa1",
 	    "#edc948", "#9c755f", "#ff9da7", "#bab0ac" };
@@ -167,16 +174,86 @@ colour(const struct results *r, const char *plat)
 	if (known != NULL)
 		return known->colour;
 	for (i = 0; i < r->nplat && strcmp(r->plat[i], plat) != 0; i++)
-		if (catalog_platform(r->plat[i]) == NULL)
+		if (catalog_platform(r->plat[i]) == NULL &&
+		    strchr(r->plat[i], ':') == NULL)
 			k++;
 	return others[k % (sizeof(others) / sizeof(others[0]))];
 }
 
-static long
-rgb(const char *hex)
+/*
+ * A column's colour: its platform's; a variant's (qemu:disk=raw) a
+ * lighter shade of it, the k-th of n variants of the platform lighter
+ * by k / (n + 1) of the way to three quarters white.
+ */
+static const char *
+colour(const struct results *r, const char *column)
 {
-	return strtol(hex + 1, NULL, 16);
+	static char ring[4][8];
+	static int next;
+	size_t len = strcspn(column, ":"), i, k = 0, n = 0;
+	char *plat;
+	long c, ch, out = 0;
+	double t;
+	int sh;
+
+	if (column[len] != ':')
+		return plat_colour(r, column);
+	plat = xasprintf("%.*s", (int)len, column);
+	c = rgb(plat_colour(r, plat));
+	for (i = 0; i < r->nplat; i++)
+		if (strncmp(r->plat[i], column, len + 1) == 0) {
+			n++;
+			if (strcmp(r->plat[i], column) == 0)
+				k = n;
+		}
+	free(plat);
+	t = 0.75 * (double)(k ? k : 1) / (double)(n + 1);
+	for (sh = 16; sh >= 0; sh -= 8) {
+		ch = (c >> sh) & 0xff;
+		out |= (ch + lround((double)(255 - ch) * t)) << sh;
+	}
+	next = (next + 1) % 4;
+	snprintf(ring[next], sizeof(ring[next]), "#%06lx", out);
+	return ring[next];
 }
+
+/*
+ * A column's name on an axis: a variant's settings each on a line of
+ * their own under the platform, so that many columns fit.
+ */
+static char *
+tic_name(const char *column)
+{
+	char *s = xstrdup(column), *p;
+
+	for (p = s; (p = strchr(p, ':')) != NULL; p++)
+		*p = '\n';
+	return s;
+}
+
+/*
+ * The bottom margin, in lines, for the axis's names: under each column
+ * its name (tic_name: a line per setting) and three lines of numbers;
+ * when crowded, its name alone, upright, in a smaller font.
+ */
+static int
+tic_room(const struct bchart *c, int crowded)
+{
+	const char *p;
+	size_t i, len, longest = 0;
+	int n, most = 1;
+
+	for (i = 0; i < c->ncells; i++) {
+		p = c->cells[i].s->platform;
+		len = strlen(p);
+		longest = len > longest ? len : longest;
+		for (n = 1; *p != '\0'; p++)
+			n += *p == ':';
+		most = n > most ? n : most;
+	}
+	return crowded ? 2 + (int)((double)longest * 0.35) : 4 + most;
+}
+
 
 /* hi with room above it: at most DBL_MAX, which a value may come near. */
 static double
@@ -391,8 +468,10 @@ chart_bench(FILE *fp, const struct bchart *c, size_t idx)
 {
 	const char *dir = better_name(c->b->better);
 	const struct cell *cell;
-	char *title, *mean, *params;
+	char *title, *mean, *params, *name;
 	size_t i;
+	/* Too many columns for their numbers: names only, upright. */
+	int crowded = c->ncells > CROWDED;
 
 	fputs("reset\n", fp);
 	params = c->b->params != NULL ? title_params(c->b->params) : NULL;
@@ -413,21 +492,23 @@ chart_bench(FILE *fp, const struct bchart *c, size_t idx)
 	    c->ncells - 1);
 	for (i = 0; i < c->ncells; i++) {
 		cell = &c->cells[i];
+		name = tic_name(cell->s->platform);
 		mean = fmt_short(cell->sum.mean);
-		if (c->label[i] != NULL)
-			title = xasprintf("%s\n%s", cell->s->platform,
-			    c->label[i]);
+		if (crowded)
+			title = xstrdup(cell->s->platform);
+		else if (c->label[i] != NULL)
+			title = xasprintf("%s\n%s", name, c->label[i]);
 		else if (cell->sum.n == 0)
-			title = xasprintf("%s\nno values", cell->s->platform);
+			title = xasprintf("%s\nno values", name);
 		else if (c->nfailed[i] > 0)
 			title = xasprintf("%s\n%s%s%s\nn = %zu, %zu failed",
-			    cell->s->platform, mean, *c->unit ? " " : "",
-			    c->unit, cell->sum.n, c->nfailed[i]);
+			    name, mean, *c->unit ? " " : "", c->unit,
+			    cell->sum.n, c->nfailed[i]);
 		else
-			title = xasprintf("%s\n%s%s%s\nn = %zu",
-			    cell->s->platform, mean, *c->unit ? " " : "",
-			    c->unit, cell->sum.n);
-		if (c->label[i] == NULL && c->work[i] != NULL) {
+			title = xasprintf("%s\n%s%s%s\nn = %zu", name, mean,
+			    *c->unit ? " " : "", c->unit, cell->sum.n);
+		free(name);
+		if (!crowded && c->label[i] == NULL && c->work[i] != NULL) {
 			free(mean);
 			mean = title;
 			title = xasprintf("%s\n%s", mean, c->work[i]);
@@ -442,11 +523,15 @@ chart_bench(FILE *fp, const struct bchart *c, size_t idx)
 		if (c->label[i] != NULL) {
 			fputs("set label ", fp);
 			gp_str(fp, c->label[i]);
-			fprintf(fp, " at first %zu, graph 0.1 center "
-			    "textcolor rgb \"#555555\"\n", i);
+			fprintf(fp, " at first %zu, graph %s textcolor rgb "
+			    "\"#555555\"\n", i, crowded ? "0.05 left rotate by "
+			    "90 font \",9\"" : "0.1 center");
 		}
-	fputs("set bmargin 5\nset key off\nset grid ytics\n"
-	    "set style fill solid 0.75 border rgb \"#333333\"\n", fp);
+	fprintf(fp, "set bmargin %d\nset key off\nset grid ytics\n"
+	    "set style fill solid 0.75 border rgb \"#333333\"\n",
+	    tic_room(c, crowded));
+	if (crowded)
+		fputs("set xtics rotate by 90 right font \",9\"\n", fp);
 	if (c->logscale) {
 		fprintf(fp, "set logscale y\nset yrange [%.10g:%.10g]\n"
 		    "set format y \"%%g\"\n", c->ylo, c->yhi);
@@ -644,9 +729,14 @@ chart_overhead(FILE *fp, const struct results *r, const struct bchart *bc,
 				    "90 left offset 0,0.5 font \",9\" textcolor "
 				    "rgb \"#555555\"\n", slot_x(o, p, i));
 			}
-	fputs("set bmargin 6\nset grid ytics\nset key bmargin center "
-	    "horizontal\nset style fill solid 0.8 border rgb \"#333333\"\n"
-	    "plot ", fp);
+	/* Many columns: a smaller key, four to a row, and room for it. */
+	if (o->nplat > 4)
+		fprintf(fp, "set bmargin %d\nset key font \",9\" maxcols 4\n",
+		    4 + (int)ceil((double)(o->nplat + 1) / 4.0 * 0.8));
+	else
+		fputs("set bmargin 6\n", fp);
+	fputs("set grid ytics\nset key bmargin center horizontal\n"
+	    "set style fill solid 0.8 border rgb \"#333333\"\nplot ", fp);
 	for (p = 0; p < o->nplat; p++) {
 		fprintf(fp, "$o%zu using 1:6:2:3:4:5 with boxxyerror "
 		    "lc rgb \"%s\" title ", p, colour(r, o->plat[p]));

@@ -241,17 +241,24 @@ put_csv_field(const char *s)
 	csv_field(&w, s);
 }
 
-/* The first columns of a row: benchmark, metric, unit, platform. */
+/*
+ * The first columns of a row: benchmark, metric, unit, platform; of a
+ * variant's column (qemu:disk=raw) the platform alone: its variant is
+ * the last column (csv_status), as in results.csv.
+ */
 static void
-csv_names(const struct block *bl, const char *platform)
+csv_names(const struct block *bl, const char *column)
 {
+	char *plat = xasprintf("%.*s", (int)strcspn(column, ":"), column);
+
 	put_csv_field(bl->b->name);
 	putchar(',');
 	put_csv_field(bl->metric);
 	putchar(',');
 	put_csv_field(bl->unit);
 	putchar(',');
-	put_csv_field(platform);
+	put_csv_field(plat);
+	free(plat);
 }
 
 /* CSV numbers: enough digits to recompute; empty when undefined. */
@@ -276,7 +283,7 @@ csv_header(void)
 {
 	puts("benchmark,metric,unit,platform,n,mean,median,sd,min,max,cv,"
 	    "ci_low,ci_high,ratio,ratio_low,ratio_high,outliers,outlier_reps,"
-	    "missing,better,failed,status,reason,note");
+	    "missing,better,failed,status,reason,note,variant");
 }
 
 static void
@@ -308,7 +315,8 @@ csv_row(const struct block *bl, const struct cell *c,
 	printf(",%zu,%s", c->nmissing, better_word(bl->better));
 }
 
-/* The last columns: failed reps, status and its reason, the note. */
+/* The last columns: failed reps, status and its reason, the note, the
+ * variant. */
 static void
 csv_status(const struct entry *e)
 {
@@ -322,6 +330,9 @@ csv_status(const struct entry *e)
 	putchar(',');
 	if (e->work != NULL)
 		put_csv_field(e->work);
+	putchar(',');
+	put_csv_field(e->platform + strcspn(e->platform, ":") +
+	    (strchr(e->platform, ':') != NULL));
 	putchar('\n');
 }
 
@@ -486,6 +497,49 @@ print_legend(enum format f)
 
 	for (i = 0; i < n - !any_work_note; i++)
 		printf("%s%s\n", f == FMT_MARKDOWN ? "- " : "", legend[i]);
+}
+
+/*
+ * What each variant shown changes, one line per setting, from the
+ * catalogue ("qemu:net=passt — guest network: passt, ..."); a
+ * variant this vc-report does not know says so.
+ */
+static void
+print_variants(const struct results *r, enum format f)
+{
+	struct column c;
+	char why[200], desc[256];
+	const char *name;
+	size_t i;
+	int j, any = 0;
+
+	for (i = 0; i < r->nplat; i++) {
+		name = r->plat[i];
+		if (strchr(name, ':') == NULL)
+			continue;
+		if (!any++)
+			puts(f == FMT_MARKDOWN ? "\n### Variants\n" :
+			    "\nvariants (what each column changes):");
+		if (catalog_column(name, strlen(name), &c, why, sizeof(why))
+		    == -1) {
+			c.nset = 0;
+			snprintf(desc, sizeof(desc), "not a variant this "
+			    "vc-report knows (%s)", why);
+		}
+		for (j = 0; j < (c.nset > 0 ? c.nset : 1); j++) {
+			if (c.nset > 0)
+				catalog_setting_desc(&c, j, desc,
+				    sizeof(desc));
+			if (f == FMT_MARKDOWN) {
+				fputs("- ", stdout);
+				put_md_text(name);
+				fputs(" — ", stdout);
+				put_md_text(desc);
+				putchar('\n');
+			} else
+				printf("%s — %s\n", name, desc);
+		}
+	}
 }
 
 /* "kvm: 2 of 5 reps failed (reps 3, 4): reason", under the table. */
@@ -688,8 +742,10 @@ report(const struct results *r, const struct opts *o)
 		for (k = 0; k < (o->all ? b->nmetrics : 1); k++)
 			report_block(r, b, b->metrics[k], o->format);
 	}
-	if (o->format != FMT_CSV)
+	if (o->format != FMT_CSV) {
 		print_legend(o->format);
+		print_variants(r, o->format);
+	}
 	/* A Markdown report is a document: it always says where it ran. */
 	if ((o->all && o->format == FMT_TEXT) || o->format == FMT_MARKDOWN)
 		print_envelopes(r, o->format);

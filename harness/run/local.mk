@@ -90,6 +90,9 @@ SH_TESTS += \
 	tests/vc-container-cpus.t \
 	tests/vc-container-memo.t \
 	tests/vc-suite-usage.t \
+	tests/vc-suite-variant-usage.t \
+	tests/vc-suite-variant.t \
+	tests/vc-suite-variant-profile.t \
 	tests/vc-suite-skip.t \
 	tests/vc-suite-all-skipped.t \
 	tests/vc-suite-signal.t \

@@ -34,7 +34,7 @@ runner_option(int ch, const char *arg, struct runopts *o)
 
 	switch (ch) {
 	case 'c':
-		if ((why = parse_int(arg, 1, 1024, &o->cpus)) != NULL)
+		if ((why = parse_int(arg, 1, RUNNER_CPUS_MAX, &o->cpus)) != NULL)
 			usage_error("-c %s: %s", arg, why);
 		return 1;
 	case 'k':

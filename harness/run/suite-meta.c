@@ -257,7 +257,49 @@ command_line(int p, int b)
 }
 
 /*
- * Each chosen platform: what its check found (vc-container -I, the
+ * Each column: its name, platform, settings, the runner's argv before
+ * the benchmark (its -O options and the settings' options), what each
+ * setting changes, and why it was skipped.
+ */
+static struct json_object *
+columns(const struct options *o, const struct plat_found *found)
+{
+	struct json_object *cols, *col, *set, *argv, *desc;
+	char **v, buf[256];
+	int c, i;
+
+	cols = json_object_new_array();
+	for (c = 0; c < o->ncol; c++) {
+		col = json_object_new_object();
+		put(col, "name", o->col[c].name);
+		put(col, "platform", catalog_plats[o->col[c].plat].name);
+		set = json_object_new_object();
+		desc = json_object_new_array();
+		for (i = 0; i < o->col[c].nset; i++) {
+			put(set, catalog_settings[o->col[c].set[i].def].key,
+			    o->col[c].set[i].value);
+			json_object_array_add(desc, json_object_new_string(
+			    catalog_setting_desc(&o->col[c], i, buf,
+			    sizeof(buf))));
+		}
+		json_object_object_add(col, "settings", set);
+		argv = json_object_new_array();
+		v = command(c, 0, (const char *const []){ NULL });
+		for (i = 0; v[i] != NULL; i++)
+			json_object_array_add(argv,
+			    json_object_new_string(v[i]));
+		free(v);
+		json_object_object_add(col, "argv", argv);
+		json_object_object_add(col, "descriptions", desc);
+		if (found[c].skipped != NULL)
+			put(col, "skipped", found[c].skipped);
+		json_object_array_add(cols, col);
+	}
+	return cols;
+}
+
+/*
+ * Each column, by name: what its check found (vc-container -I, the
  * envelope), and why it was skipped or the command of each benchmark
  * on it.
  */
@@ -268,9 +310,7 @@ platforms(const struct options *o, const struct plat_found *found)
 	int p, b;
 
 	plats = json_object_new_object();
-	for (p = 0; p < NPLAT; p++) {
-		if (!o->plat[p])
-			continue;
+	for (p = 0; p < o->ncol; p++) {
 		pl = json_object_new_object();
 		put_info(pl, found[p].info);
 		if ((env = envelope(found[p].envelope)) != NULL)
@@ -285,7 +325,7 @@ platforms(const struct options *o, const struct plat_found *found)
 					    command_line(p, b));
 			json_object_object_add(pl, "commands", cmds);
 		}
-		json_object_object_add(plats, catalog_plats[p].name, pl);
+		json_object_object_add(plats, o->col[p].name, pl);
 	}
 	return plats;
 }
@@ -355,6 +395,7 @@ write_meta(const struct options *o, const struct plat_found *found,
 	json_object_object_add(m, "parameters", parameters(o));
 	json_object_object_add(m, "benchmarks", benchmarks(o));
 	json_object_object_add(m, "platforms", platforms(o, found));
+	json_object_object_add(m, "columns", columns(o, found));
 	json_object_object_add(m, "argv", arguments(argc, argv));
 	/* A resumed run keeps its earlier sessions. */
 	json_object_object_add(m, "sessions", o->resume ?

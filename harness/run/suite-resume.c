@@ -63,6 +63,19 @@ new_rec(struct done_scan *d, int p, int b, const struct csv_row *row)
 	return r;
 }
 
+/* The column of o of platform plat and variant, or -1. */
+int
+find_column(const struct options *o, const char *plat, const char *variant)
+{
+	int c, p = catalog_plat_index(plat, strlen(plat));
+
+	for (c = 0; c < o->ncol; c++)
+		if (o->col[c].plat == p && strcmp(o->col[c].variant, variant)
+		    == 0)
+			return c;
+	return -1;
+}
+
 /*
  * A row already in results.csv: it must lie in this run's matrix, or
  * it is not this run's file (or it was edited): refused with its line,
@@ -75,11 +88,11 @@ done_row(const struct csv_row *row, void *arg)
 	struct rec *r = d->n > 0 ? &d->rec[d->n - 1] : NULL;
 	int p, b;
 
-	p = catalog_plat_index(row->platform, strlen(row->platform));
+	p = find_column(d->o, row->platform, row->variant);
 	b = catalog_bench_index(row->benchmark, strlen(row->benchmark));
-	if (p < 0 || !d->o->plat[p])
+	if (p < 0)
 		die(EXIT_FAIL, "%s: line %zu: platform '%s' is not in this "
-		    "run", d->path, row->line, row->platform);
+		    "run", d->path, row->line, row->column);
 	if (b < 0 || !d->o->bench[b])
 		die(EXIT_FAIL, "%s: line %zu: benchmark '%s' is not in this "
 		    "run", d->path, row->line, row->benchmark);
@@ -99,14 +112,14 @@ done_row(const struct csv_row *row, void *arg)
 /*
  * The file must be ours (its header) before anything in it is cut; then
  * a partial last line is cut off. A file of an older vc-suite, without
- * params, goes on without them. Returns the file's number of columns.
+ * params or variant, goes on without them. Returns the file's number of
+ * columns.
  */
 static size_t
 check_file(int fd, const char *path)
 {
-	char *buf, *head = csv_header_line(results_cols, R_NCOLS);
-	char *old = csv_header_line(results_cols, R_NCOLS_OLD);
-	size_t ncols = R_NCOLS;
+	char *buf, *head;
+	size_t ncols = 0, i;
 	struct stat st;
 	ssize_t n;
 
@@ -117,14 +130,18 @@ check_file(int fd, const char *path)
 	if ((n = pread(fd, buf, (size_t)st.st_size, 0)) != st.st_size)
 		diesys(EXIT_FAIL, "%s", path);
 	buf[n] = '\0';
-	if (strncmp(buf, old, strlen(old)) == 0) {
-		ncols = R_NCOLS_OLD;
-		warnmsg("%s: an older vc-suite's file, without params: rows "
-		    "go on without them", path);
-	} else if (strncmp(buf, head, strlen(head)) != 0)
+	for (i = 0; i < sizeof(results_ncols) / sizeof(*results_ncols) &&
+	    ncols == 0; i++) {
+		head = csv_header_line(results_cols, results_ncols[i]);
+		if (strncmp(buf, head, strlen(head)) == 0)
+			ncols = results_ncols[i];
+		free(head);
+	}
+	if (ncols == 0)
 		die(EXIT_FAIL, "%s: not a vc-suite results file", path);
-	free(head);
-	free(old);
+	if (ncols < R_NCOLS)
+		warnmsg("%s: an older vc-suite's file, without %s: rows go "
+		    "on without them", path, results_cols[ncols]);
 	while (n > 0 && buf[n - 1] != '\n')
 		n--;
 	if (n != st.st_size) {
@@ -161,7 +178,7 @@ mark_done(int fd, const struct done_scan *d, struct mcell (*cells)[NBENCH])
 		    nrec[r->b] == 1)) {
 			warnmsg("%s: line %zu: dropping the last record (%s %s "
 			    "rep %lld, %zu rows): %s, to measure it again",
-			    d->path, r->line, catalog_plats[r->p].name,
+			    d->path, r->line, d->o->col[r->p].name,
 			    catalog_benchs[r->b].name, (long long)r->rep,
 			    r->nrows, nrec[r->b] == 1 ? "none of its "
 			    "benchmark to compare with" :
@@ -175,12 +192,12 @@ mark_done(int fd, const struct done_scan *d, struct mcell (*cells)[NBENCH])
 			die(EXIT_FAIL, "%s: line %zu: %s %s rep %lld has %zu "
 			    "rows, its benchmark's records %zu: an incomplete "
 			    "record inside the file", d->path, r->line,
-			    catalog_plats[r->p].name, catalog_benchs[r->b].name,
+			    d->o->col[r->p].name, catalog_benchs[r->b].name,
 			    (long long)r->rep, r->nrows, most[r->b]);
 		if (cells[r->p][r->b].done[r->rep])
 			die(EXIT_FAIL, "%s: line %zu: a second record of %s %s "
 			    "rep %lld", d->path, r->line,
-			    catalog_plats[r->p].name, catalog_benchs[r->b].name,
+			    d->o->col[r->p].name, catalog_benchs[r->b].name,
 			    (long long)r->rep);
 		cells[r->p][r->b].done[r->rep] = 1;
 		work_merge(&cells[r->p][r->b].work, &r->did);

@@ -18,18 +18,26 @@ struct json_object;
 #include "report/work.h"
 
 /*
- * quick: small sizes, a few minutes; classic: the course's settings.
- * Each benchmark's arguments in a profile are the catalogue's.
+ * quick: small sizes, a few minutes; classic: the course's settings;
+ * questions: quick's sizes, on the columns that answer the course's
+ * questions (vc-suite(1)). Each benchmark's arguments in a profile are
+ * the catalogue's set args; benchs and columns are the default -b and
+ * -p.
  */
 struct profile {
 	const char	*name;
 	int64_t		 reps, warmup;
+	int		 args;		/* of bench_def's args[] */
+	const char	*benchs, *columns;
 };
 
 struct options {
 	const struct profile *profile;
 	int		 bench[NBENCH];		/* chosen? */
-	int		 plat[NPLAT];
+	int		 plat[NPLAT];		/* a column of it chosen? */
+	struct column	 col[MAXCOLS];		/* -p, in the order run */
+	int		 ncol;
+	int		 native;		/* plain native's column, or -1 */
 	char		*args[NBENCH];		/* -a overrides */
 	char		*popts[NPLAT];		/* -O runner options */
 	int64_t		 reps;			/* -n; minimum if adaptive */
@@ -44,7 +52,7 @@ struct options {
 	int		 equal;			/* -E: unequal work fails */
 };
 
-/* One cell of the matrix: a benchmark on a platform. */
+/* One cell of the matrix: a benchmark on a column (a platform variant). */
 struct mcell {
 	int		 skip;
 	char		*done;			/* reps already in the file */
@@ -57,7 +65,7 @@ struct mcell {
 	int		 warned;		/* of unequal work */
 };
 
-/* What the check of a platform found. */
+/* What the check of a column's platform found. */
 struct plat_found {
 	char		*skipped;		/* why it cannot run here */
 	char		*info;			/* vc-container -I lines */
@@ -101,5 +109,6 @@ void	 put_rounded(struct json_object *, const char *, double, int);
 /* suite-resume.c */
 size_t	 read_done(const char *, const struct options *,
 	    struct mcell (*)[NBENCH]);
+int	 find_column(const struct options *, const char *, const char *);
 
 #endif

@@ -18,6 +18,11 @@
  * Order is interleaved: round by round, each benchmark on every platform
  * in turn (shuffled with a recorded seed if -s), so that a drift of the
  * machine does not land on one platform.
+ *
+ * The matrix's columns are platforms or platform variants (-p
+ * qemu:disk=raw, catalog.h): a variant runs its platform's runner with
+ * its settings' options after -O's, and is checked, measured, recorded
+ * (results.csv's variant column) and resumed as a column of its own.
  */
 #include "config.h"
 
@@ -50,19 +55,39 @@
 #define MAXREPS		100000
 #define ERRKEEP		65536	/* of a runner's stderr, kept for reason() */
 
-static const struct profile profiles[NPROFILE] = {
-	[PROFILE_QUICK] = { "quick", 3, 0 },
-	[PROFILE_CLASSIC] = { "classic", 48, 1 },
+#define ALL_BENCHS	"linpack,memsweep,forksum,diskwrite,nginxbench"
+#define ALL_PLATS	"native,container,kvm,qemu"
+
+static const struct profile profiles[] = {
+	{ "quick", 3, 0, PROFILE_QUICK, ALL_BENCHS, ALL_PLATS },
+	{ "classic", 48, 1, PROFILE_CLASSIC, ALL_BENCHS, ALL_PLATS },
+	/*
+	 * The course's questions (vc-suite(1)): is it QEMU's user network
+	 * that makes nginx slow, would a raw disk be faster than qcow2,
+	 * is it the overlay that makes a container's disk slow; and what
+	 * the CPU model and count do to the compute benchmarks under TCG.
+	 */
+	{ "questions", 3, 0, PROFILE_QUICK,
+	    "nginxbench,diskwrite,forksum,linpack",
+	    "native,container,container:disk=volume,container:disk=bind,"
+	    "container:net=host,qemu,qemu:net=passt,qemu:net=tap,"
+	    "qemu:disk=raw,qemu:cache=none,qemu:dev=virtio-scsi,"
+	    "qemu:cpu=qemu64,kvm,kvm:net=passt,kvm:net=tap,kvm:disk=raw,"
+	    "kvm:cache=none,kvm:dev=virtio-scsi" },
 };
+#define NPROFILES	(sizeof(profiles) / sizeof(profiles[0]))
 
 static struct options o;
-static struct mcell cells[NPLAT][NBENCH];
-static struct plat_found found[NPLAT];
+static struct mcell cells[MAXCOLS][NBENCH];
+static struct plat_found found[MAXCOLS];
+static struct work no_native[NBENCH];	/* without native's column */
+static int given_b, given_p;		/* -b, -p: the profile's if not */
 static char host[256];
 static int csv_fd = -1;
 static char *csv_path;			/* DIR/results.csv */
 static size_t csv_ncols = R_NCOLS;	/* its columns: fewer in an older */
 static int fail_fd = -1;		/* failures.csv, opened at the first */
+static size_t fail_ncols;		/* its columns: fewer in an older */
 
 /*
  * Where each platform's time went, for the summary and meta.json: its
@@ -72,7 +97,7 @@ static int fail_fd = -1;		/* failures.csv, opened at the first */
 static struct {
 	double	 check, warmup, wall, work;
 	int64_t	 runs;
-} spent[NPLAT];
+} spent[MAXCOLS];
 /* How quiet the machine looked (suite-noise.c). */
 static struct noise noise;
 static int64_t nrun, nfail;
@@ -119,8 +144,9 @@ usage(void)
 {
 	printf("usage: %s [-EhqV] [-a bench=args] [-b benchmarks] "
 	    "[-c ci-percent]\n\t[-d dir] [-N max-reps] [-n reps] "
-	    "[-O platform=options] [-P quick|classic]\n\t[-p platforms] "
-	    "[-s seed] [-w warmup]\n       %s -r dir\n", progname, progname);
+	    "[-O platform=options]\n\t[-P quick|classic|questions] "
+	    "[-p platform[:key=value...],...]\n\t[-s seed] [-w warmup]\n"
+	    "       %s -r dir\n", progname, progname);
 	exit(close_stdout());
 }
 
@@ -181,28 +207,87 @@ int_arg(int ch, const char *arg, int64_t min, int64_t max)
 static const struct profile *
 profile_arg(const char *arg)
 {
-	int i;
+	size_t i;
 
-	for (i = 0; i < NPROFILE; i++)
+	for (i = 0; i < NPROFILES; i++)
 		if (strcmp(arg, profiles[i].name) == 0)
 			return &profiles[i];
-	usage_error("-P %s: use quick or classic", arg);
+	usage_error("-P %s: use quick, classic or questions", arg);
 }
 
-/* Before the options: every benchmark on every platform, classic. */
-static void
-set_defaults(void)
+/* c added to the n columns of v, unless one of that name is there. */
+static int
+add_column(struct column *v, int n, const struct column *c)
 {
 	int i;
 
-	o.profile = &profiles[PROFILE_CLASSIC];
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i].name, c->name) == 0)
+			return n;
+	if (n == MAXCOLS)
+		usage_error("-p: more than %d columns", MAXCOLS);
+	v[n] = *c;
+	return n + 1;
+}
+
+/*
+ * -p: columns, PLATFORM[:KEY=VALUE...] (catalog.h), "all" for every
+ * platform, each once (two spellings of a variant are one column): in
+ * the catalogue's order of platforms, each platform's plain column
+ * first, then its variants in the order given.
+ */
+static void
+parse_columns(const char *arg)
+{
+	static struct column given[MAXCOLS];
+	struct column c;
+	const char *p = arg, *comma;
+	char why[COLUMN_MAX + 64];
+	size_t len;
+	int n = 0, i, k, pl;
+
+	for (;;) {
+		comma = strchr(p, ',');
+		len = comma ? (size_t)(comma - p) : strlen(p);
+		if (len == 3 && strncmp(p, "all", 3) == 0) {
+			for (pl = 0; pl < NPLAT; pl++) {
+				catalog_column(catalog_plats[pl].name,
+				    strlen(catalog_plats[pl].name), &c, why,
+				    sizeof(why));
+				n = add_column(given, n, &c);
+			}
+		} else if (catalog_column(p, len, &c, why, sizeof(why)) == -1)
+			usage_error("-p %.*s: %s", (int)len, p, why);
+		else
+			n = add_column(given, n, &c);
+		if (comma == NULL)
+			break;
+		p = comma + 1;
+	}
+	memset(o.plat, 0, sizeof(o.plat));
+	o.ncol = 0;
+	o.native = -1;
+	for (pl = 0; pl < NPLAT; pl++)
+		for (k = 0; k < 2; k++)
+			for (i = 0; i < n; i++)
+				if (given[i].plat == pl && (given[i].nset > 0) ==
+				    k) {
+					if (pl == PLAT_NATIVE && k == 0)
+						o.native = o.ncol;
+					o.col[o.ncol++] = given[i];
+					o.plat[pl] = 1;
+				}
+}
+
+/* Before the options: the classic profile (its benchmarks, columns). */
+static void
+set_defaults(void)
+{
+	o.profile = profile_arg("classic");
 	o.reps = o.warmup = -1;
 	/* A KVM guest that is not up in 10 s will not come up. */
 	o.popts[PLAT_KVM] = "-W 10";
-	for (i = 0; i < NBENCH; i++)
-		o.bench[i] = 1;
-	for (i = 0; i < NPLAT; i++)
-		o.plat[i] = 1;
+	given_b = given_p = 0;
 }
 
 /* One option of the command line, ch, with its argument. */
@@ -218,6 +303,7 @@ option(int ch, char *arg)
 	case 'b':
 		parse_list(arg, catalog_bench_index, NBENCH, o.bench,
 		    "benchmark");
+		given_b = 1;
 		break;
 	case 'c':
 		if ((why = parse_decimal(arg, 0.01, 100, &o.ci)) != NULL)
@@ -245,7 +331,8 @@ option(int ch, char *arg)
 		o.profile = profile_arg(arg);
 		break;
 	case 'p':
-		parse_list(arg, catalog_plat_index, NPLAT, o.plat, "platform");
+		parse_columns(arg);
+		given_p = 1;
 		break;
 	case 'q':
 		o.sequential = 1;
@@ -275,6 +362,11 @@ complete_options(void)
 {
 	int i;
 
+	if (!given_b)
+		parse_list(o.profile->benchs, catalog_bench_index, NBENCH,
+		    o.bench, "benchmark");
+	if (!given_p)
+		parse_columns(o.profile->columns);
 	if (o.reps == -1)
 		o.reps = o.profile->reps;
 	if (o.warmup == -1)
@@ -288,8 +380,8 @@ complete_options(void)
 		usage_error("-N needs -c (the adaptive stopping rule)");
 	for (i = 0; i < NBENCH; i++)
 		if (o.args[i] == NULL)
-			o.args[i] = (char *)catalog_benchs[i].args[o.profile -
-			    profiles];
+			o.args[i] = (char *)catalog_benchs[i].args[
+			    o.profile->args];
 }
 
 /*
@@ -368,13 +460,16 @@ add_words(char **v, size_t n, char *const words[])
 }
 
 /*
- * runner [options] benchmark -o json args: the exact command of a run,
- * in an array sized for it (the caller frees the array only).
+ * runner [options] [settings' options] benchmark -o json args: the
+ * exact command of a run on column c, in an array sized for it (the
+ * caller frees the array only).
  */
 char **
-command(int p, int b, const char *const override[])
+command(int c, int b, const char *const override[])
 {
-	size_t n = 0, size = nplat_words[p] + nbench_words[b] + 6;
+	int p = o.col[c].plat;
+	size_t n = 0, size = nplat_words[p] + 2 * NSETTING + nbench_words[b] +
+	    6;
 	char **v;
 
 	for (n = 0; override != NULL && override[n] != NULL; n++)
@@ -384,6 +479,7 @@ command(int p, int b, const char *const override[])
 	n = 0;
 	v[n++] = (char *)catalog_plats[p].runner;
 	n = add_words(v, n, plat_words[p]);
+	n += catalog_column_opts(&o.col[c], (const char **)v + n);
 	if (override != NULL) {
 		for (; *override != NULL; override++)
 			v[n++] = (char *)*override;
@@ -485,7 +581,7 @@ describe_container(int p)
 		    info_value(out, "run_flags"));
 	if (*(why = info_value(out, "note")) != '\0')
 		fprintf(stderr, "%s: container: %s uses %s; %s, to measure "
-		    "docker\n", progname, catalog_plats[p].runner,
+		    "docker\n", progname, catalog_plats[o.col[p].plat].runner,
 		    info_value(out, "engine"), why);
 }
 
@@ -510,29 +606,33 @@ static void
 probe(int p)
 {
 	const char *const envelope[] = { ENVELOPE_PROG, NULL };
+	static int described_container;	/* once: the engine is one */
 	char **v, *out, why[256];
 	double secs;
 	int rc;
 
-	if (p == PLAT_KVM && kvm_check(why, sizeof(why)) == -1) {
+	if (o.col[p].plat == PLAT_KVM && kvm_check(why, sizeof(why)) == -1) {
 		found[p].skipped = clean_reason(xasprintf("KVM cannot run a "
 		    "guest here: %s", why));
 		return;
 	}
 	v = command(p, 0, envelope);
 	fprintf(stderr, "%s: checking %s ...\n", progname,
-	    catalog_plats[p].name);
+	    o.col[p].name);
 	rc = run_capture(v, &out, 1, NULL, &secs);
 	free(v);
 	spent[p].check += secs;
 	if (rc != 0) {
 		found[p].skipped = clean_reason(reason(out,
-		    catalog_plats[p].runner));
+		    catalog_plats[o.col[p].plat].runner));
 		free(out);
 	} else
 		found[p].envelope = out;
-	if (rc == 0 && p == PLAT_CONTAINER)
+	if (rc == 0 && o.col[p].plat == PLAT_CONTAINER &&
+	    !described_container) {
+		described_container = 1;
 		describe_container(p);
+	}
 }
 
 /*
@@ -547,8 +647,8 @@ append_record(int p, int b, int64_t rep, const char *out, double *work,
 	struct results_rows rows;
 	const char *why;
 
-	why = results_rows(out, host, catalog_plats[p].name,
-	    &catalog_benchs[b], (long long)rep, csv_ncols, &rows);
+	why = results_rows(out, host, catalog_plats[o.col[p].plat].name,
+	    o.col[p].variant, &catalog_benchs[b], (long long)rep, csv_ncols, &rows);
 	if (why == NULL) {
 		results_append(csv_fd, csv_path, rows.p, rows.len);
 		*work = rows.work;
@@ -558,6 +658,13 @@ append_record(int p, int b, int64_t rep, const char *out, double *work,
 	free(rows.p);
 	work_free(&rows.did);
 	return why;
+}
+
+/* What native's plain column did of benchmark b, or nothing. */
+static struct work *
+native_work(int b)
+{
+	return o.native != -1 ? &cells[o.native][b].work : &no_native[b];
 }
 
 /*
@@ -571,17 +678,17 @@ check_work(int p, int b, int64_t rep)
 	struct mcell *c = &cells[p][b];
 	char note[WORK_NOTE_MAX];
 
-	if (c->warned || work_check(&c->work, &cells[PLAT_NATIVE][b].work,
+	if (c->warned || work_check(&c->work, native_work(b),
 	    note, sizeof(note)) == WORK_SAME)
 		return;
 	c->warned = 1;
 	if (isatty(2))
 		fputc('\n', stderr);
 	if (rep > 0)
-		warnmsg("%s %s rep %lld: %s", catalog_plats[p].name,
+		warnmsg("%s %s rep %lld: %s", o.col[p].name,
 		    catalog_benchs[b].name, (long long)rep, note);
 	else
-		warnmsg("%s %s: %s", catalog_plats[p].name,
+		warnmsg("%s %s: %s", o.col[p].name,
 		    catalog_benchs[b].name, note);
 }
 
@@ -592,9 +699,9 @@ check_record(int p, int b, int64_t rep)
 	int q;
 
 	check_work(p, b, rep);
-	if (p == PLAT_NATIVE)
-		for (q = 0; q < NPLAT; q++)
-			if (q != PLAT_NATIVE)
+	if (p == o.native)
+		for (q = 0; q < o.ncol; q++)
+			if (q != o.native)
 				check_work(q, b, 0);
 }
 
@@ -636,12 +743,12 @@ progress(const struct pace *pc, int p, int b, int64_t rep, const char *what)
 	if (isatty(2))
 		fprintf(stderr, "\r\033[K[%lld/%lld] %s %s rep %lld %s  "
 		    "elapsed %.0fs  ETA %.0fs", (long long)pc->done,
-		    (long long)pc->total, catalog_plats[p].name,
+		    (long long)pc->total, o.col[p].name,
 		    catalog_benchs[b].name, (long long)rep, what, el, eta);
 	else if (strcmp(what, "running") != 0)
 		fprintf(stderr, "%s: [%lld/%lld] %s %s rep %lld: %s, "
 		    "ETA %.0f s\n", progname, (long long)pc->done,
-		    (long long)pc->total, catalog_plats[p].name,
+		    (long long)pc->total, o.col[p].name,
 		    catalog_benchs[b].name, (long long)rep, what, eta);
 }
 
@@ -656,17 +763,17 @@ record_failure(int p, int b, int64_t rep, int rc, const char *err,
 	struct mcell *c = &cells[p][b];
 	char *why;
 
-	why = clean_reason(rc != 0 ? reason(err, catalog_plats[p].runner) :
-	    strdup(refused));
+	why = clean_reason(rc != 0 ? reason(err,
+	    catalog_plats[o.col[p].plat].runner) : strdup(refused));
 	if (fail_fd == -1)
-		fail_fd = failures_open(o.dir);
-	failures_append(fail_fd, catalog_plats[p].name, catalog_benchs[b].name,
-	    rep, rc, why);
+		fail_fd = failures_open(o.dir, &fail_ncols);
+	failures_append(fail_fd, fail_ncols, catalog_plats[o.col[p].plat].name,
+	    o.col[p].variant, catalog_benchs[b].name, rep, rc, why);
 	nfail++;
 	c->nfailed++;
 	if (isatty(2))
 		fputc('\n', stderr);
-	warnmsg("%s %s rep %lld failed (exit %d): %s", catalog_plats[p].name,
+	warnmsg("%s %s rep %lld failed (exit %d): %s", o.col[p].name,
 	    catalog_benchs[b].name, (long long)rep, rc, why);
 	if (c->failure == NULL)
 		c->failure = why;
@@ -725,14 +832,14 @@ list_failures(void)
 	int64_t r, ok;
 	int p, b;
 
-	for (p = 0; p < NPLAT; p++)
+	for (p = 0; p < o.ncol; p++)
 		for (b = 0; b < NBENCH; b++) {
 			if (cells[p][b].nfailed == 0)
 				continue;
 			for (r = 1, ok = 0; r <= o.maxreps; r++)
 				ok += cells[p][b].done[r];
 			fprintf(stderr, "%s: failed: %s %s (%lld of %lld "
-			    "reps): %s\n", progname, catalog_plats[p].name,
+			    "reps): %s\n", progname, o.col[p].name,
 			    catalog_benchs[b].name,
 			    (long long)cells[p][b].nfailed,
 			    (long long)(cells[p][b].nfailed + ok),
@@ -750,13 +857,13 @@ list_unequal(void)
 	char note[WORK_NOTE_MAX];
 	int p, b;
 
-	for (p = 0; p < NPLAT; p++)
+	for (p = 0; p < o.ncol; p++)
 		for (b = 0; b < NBENCH; b++)
 			if (work_check(&cells[p][b].work,
-			    &cells[PLAT_NATIVE][b].work, note, sizeof(note)) !=
+			    native_work(b), note, sizeof(note)) !=
 			    WORK_SAME) {
 				fprintf(stderr, "%s: %s %s: %s\n", progname,
-				    catalog_plats[p].name,
+				    o.col[p].name,
 				    catalog_benchs[b].name, note);
 				nunequal++;
 			}
@@ -789,7 +896,7 @@ order(int *ord)
 	static uint64_t x;
 	int i, j, t;
 
-	for (i = 0; i < NPLAT; i++)
+	for (i = 0; i < o.ncol; i++)
 		ord[i] = i;
 	if (!o.shuffle)
 		return;
@@ -801,7 +908,7 @@ order(int *ord)
 		if (x == 0)
 			x = 0x9e3779b97f4a7c15ULL;
 	}
-	for (i = NPLAT - 1; i > 0; i--) {
+	for (i = o.ncol - 1; i > 0; i--) {
 		x ^= x << 13;
 		x ^= x >> 7;
 		x ^= x << 17;
@@ -818,7 +925,7 @@ count_todo(void)
 	int64_t n = 0, r;
 	int p, b;
 
-	for (p = 0; p < NPLAT; p++)
+	for (p = 0; p < o.ncol; p++)
 		for (b = 0; b < NBENCH; b++)
 			for (r = 1; r <= o.reps; r++)
 				n += wanted(p, b, r);
@@ -921,15 +1028,17 @@ make_cells(void)
 {
 	int p, b;
 
-	for (p = 0; p < NPLAT; p++)
+	for (p = 0; p < o.ncol; p++)
 		for (b = 0; b < NBENCH; b++) {
-			cells[p][b].skip = !o.plat[p] || !o.bench[b];
+			cells[p][b].skip = !o.bench[b];
 			if ((cells[p][b].done = calloc((size_t)o.maxreps + 1,
 			    1)) == NULL || (cells[p][b].primary = calloc(
 			    (size_t)o.maxreps, sizeof(double))) == NULL)
 				diesys(EXIT_FAIL, "calloc");
 			work_init(&cells[p][b].work, catalog_benchs[b].name);
 		}
+	for (b = 0; b < NBENCH; b++)
+		work_init(&no_native[b], catalog_benchs[b].name);
 }
 
 /* -r: the work of the records already there, as if they had just come. */
@@ -939,7 +1048,7 @@ check_done(void)
 	int p, b;
 
 	for (b = 0; b < NBENCH; b++)
-		for (p = 0; p < NPLAT; p++)
+		for (p = 0; p < o.ncol; p++)
 			check_work(p, b, 0);
 }
 
@@ -972,13 +1081,11 @@ check_platforms(void)
 {
 	int p, b;
 
-	for (p = 0; p < NPLAT; p++) {
-		if (!o.plat[p])
-			continue;
+	for (p = 0; p < o.ncol; p++) {
 		probe(p);
 		if (found[p].skipped != NULL) {
 			fprintf(stderr, "%s: skipping %s: %s\n", progname,
-			    catalog_plats[p].name, found[p].skipped);
+			    o.col[p].name, found[p].skipped);
 			for (b = 0; b < NBENCH; b++)
 				cells[p][b].skip = 1;
 		}
@@ -991,8 +1098,8 @@ any_platform(void)
 {
 	int p;
 
-	for (p = 0; p < NPLAT; p++)
-		if (o.plat[p] && found[p].skipped == NULL)
+	for (p = 0; p < o.ncol; p++)
+		if (found[p].skipped == NULL)
 			return 1;
 	return 0;
 }
@@ -1006,7 +1113,7 @@ warm_up(const struct pace *pc)
 
 	for (w = 0; w < o.warmup; w++)
 		for (b = 0; b < NBENCH; b++)
-			for (p = 0; p < NPLAT; p++)
+			for (p = 0; p < o.ncol; p++)
 				if (!cells[p][b].skip) {
 					progress(pc, p, b, 0, "warm-up");
 					measure(p, b, 0);
@@ -1020,7 +1127,7 @@ run_sequential(struct pace *pc)
 	int64_t rep;
 	int p, b;
 
-	for (p = 0; p < NPLAT; p++)
+	for (p = 0; p < o.ncol; p++)
 		for (b = 0; b < NBENCH; b++)
 			for (rep = 1; rep <= o.maxreps; rep++)
 				if (wanted(p, b, rep))
@@ -1032,12 +1139,12 @@ static void
 run_interleaved(struct pace *pc)
 {
 	int64_t rep;
-	int ord[NPLAT], i, b;
+	int ord[MAXCOLS], i, b;
 
 	for (rep = 1; rep <= o.maxreps; rep++)
 		for (b = 0; b < NBENCH; b++) {
 			order(ord);
-			for (i = 0; i < NPLAT; i++)
+			for (i = 0; i < o.ncol; i++)
 				if (wanted(ord[i], b, rep))
 					step(pc, ord[i], b, rep);
 		}
@@ -1048,9 +1155,9 @@ run_interleaved(struct pace *pc)
  * platforms' overhead (boots, container starts: a run's wall time that
  * is not its benchmark's measured work), the benchmarks' measured work,
  * and the suite's own (spawning, parsing, writing, the pauses that
- * sample the machine); the same per platform. Then whether the machine
- * looked noisy, the platforms skipped, the cells that failed and those
- * whose work was not native's, so that a run ends with what went wrong.
+ * sample the machine); the same per platform. Then the platforms
+ * skipped, whether the machine looked noisy, the cells that failed and
+ * those whose work was not native's, so that a run ends with what failed.
  */
 static void
 summary(double wall, struct json_object *session)
@@ -1060,7 +1167,7 @@ summary(double wall, struct json_object *session)
 
 	if (isatty(2))
 		fputc('\n', stderr);
-	for (p = 0; p < NPLAT; p++) {
+	for (p = 0; p < o.ncol; p++) {
 		check += spent[p].check;
 		warmup += spent[p].warmup;
 		runs += spent[p].wall;
@@ -1073,18 +1180,18 @@ summary(double wall, struct json_object *session)
 	    progname, (long long)nrun, (long long)nfail, wall, work,
 	    wall > 0 ? 100.0 * work / wall : 0.0, runs - work, check, warmup,
 	    suite);
-	for (p = 0; p < NPLAT; p++)
+	for (p = 0; p < o.ncol; p++)
 		if (spent[p].runs > 0)
 			fprintf(stderr, "%s:   %s: %lld runs, %.1f s: measured "
 			    "work %.1f s, overhead %.2f s per run\n", progname,
-			    catalog_plats[p].name, (long long)spent[p].runs,
+			    o.col[p].name, (long long)spent[p].runs,
 			    spent[p].wall, spent[p].work,
 			    (spent[p].wall - spent[p].work) /
 			    (double)spent[p].runs);
-	for (p = 0; p < NPLAT; p++)
+	for (p = 0; p < o.ncol; p++)
 		if (found[p].skipped != NULL)
 			fprintf(stderr, "%s: %s skipped: %s\n", progname,
-			    catalog_plats[p].name, found[p].skipped);
+			    o.col[p].name, found[p].skipped);
 	noise_warn(session);
 	list_failures();
 	list_unequal();
@@ -1097,9 +1204,7 @@ add_times(struct json_object *session)
 	struct json_object *all = json_object_new_object(), *t;
 	int p;
 
-	for (p = 0; p < NPLAT; p++) {
-		if (!o.plat[p])
-			continue;
+	for (p = 0; p < o.ncol; p++) {
 		t = json_object_new_object();
 		json_object_object_add(t, "runs",
 		    json_object_new_int64(spent[p].runs));
@@ -1107,7 +1212,7 @@ add_times(struct json_object *session)
 		put_rounded(t, "warmup_seconds", spent[p].warmup, 2);
 		put_rounded(t, "run_seconds", spent[p].wall, 2);
 		put_rounded(t, "measured_seconds", spent[p].work, 2);
-		json_object_object_add(all, catalog_plats[p].name, t);
+		json_object_object_add(all, o.col[p].name, t);
 	}
 	json_object_object_add(session, "platforms", all);
 }
