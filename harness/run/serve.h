@@ -14,7 +14,8 @@ struct server_lines {
 };
 
 char	**server_argv(char *const []);
-int	 measure_server(int, const char *, char *const [], double);
+int	 measure_server(const char *, int, const char *, char *const [],
+	    double);
 double	 measure_timeout(char *const []);
 int	 ready_path(const char *, size_t, char *, size_t);
 int	 ready_line(struct server_lines *, const char *, size_t, char *,
