@@ -91,6 +91,7 @@ struct vm {
 	char		 host[INET_ADDRSTRLEN]; /* where the host reaches */
 	int		 port;		/* nginx: a forward, or the guest's */
 	int		 net_fd;	/* qemu's: its tap, or passt's socket */
+	pid_t		 passt;
 	char		 ifname[IFNAMSIZ]; /* the tap device */
 	char		 guest[INET_ADDRSTRLEN + 4]; /* its ADDR/PREFIX */
 	double		 t0, tup;	/* when we started, when it was up */
@@ -395,6 +396,7 @@ start_passt(struct vm *vm)
 		}
 	}
 	cleanup_add_pid(pid);
+	vm->passt = pid;
 	close(sv[0]);
 	close(logfd);
 	close(null);
@@ -882,6 +884,26 @@ boot(const struct options *o, struct vm *vm)
 }
 
 /*
+ * A measurement that failed may be passt's failure, not the guest's:
+ * if passt is gone, says so with its last words and returns 1.
+ */
+static int
+passt_gone(struct vm *vm)
+{
+	int status;
+
+	if (vm->passt <= 0 || waitpid(vm->passt, &status, WNOHANG) !=
+	    vm->passt)
+		return 0;
+	cleanup_del_pid(vm->passt);
+	vm->passt = 0;
+	warnmsg("passt exited (status %d) while the guest served",
+	    exit_code(status));
+	show_tail(vm, "passt.log", 5);
+	return 1;
+}
+
+/*
  * Relays the command's output and returns its exit status. nginxbench
  * serves in the guest: once its ready line has come, the host measures,
  * and that is the status. nginxbench without -t ends itself at its hard
@@ -925,6 +947,8 @@ relay(const struct options *o, struct vm *vm, char *argv[])
 			    sizeof(path)))
 				status = measure_server(vm->host, vm->port,
 				    path, argv, deadline);
+			if (status != 0 && passt_gone(vm))
+				status = RUN_PLATFORM;
 			break;
 		case CHANNEL_ERR:
 			write_all(2, data, len);
