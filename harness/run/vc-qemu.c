@@ -93,6 +93,7 @@ struct vm {
 	int		 net_fd;	/* qemu's: its tap, or passt's socket */
 	pid_t		 passt;
 	char		 ifname[IFNAMSIZ]; /* the tap device */
+	char		 ifaddr[INET_ADDRSTRLEN]; /* and its address */
 	char		 guest[INET_ADDRSTRLEN + 4]; /* its ADDR/PREFIX */
 	double		 t0, tup;	/* when we started, when it was up */
 	int		 exited;	/* the guest sent the exit status */
@@ -464,6 +465,7 @@ open_tap(struct vm *vm)
 	net = GUEST_TAP_BASE +
 	    ((uint32_t)ifr.ifr_ifindex % GUEST_TAP_SUBNETS << 2);
 	set_ifaddr(s, vm->ifname, SIOCSIFADDR, net + 1);
+	ip_string(net + 1, vm->ifaddr, sizeof(vm->ifaddr));
 	set_ifaddr(s, vm->ifname, SIOCSIFNETMASK,
 	    UINT32_MAX << (32 - GUEST_TAP_PREFIX));
 	if (ioctl(s, SIOCGIFFLAGS, &ifr) == -1)
@@ -477,15 +479,13 @@ open_tap(struct vm *vm)
 	snprintf(vm->host, sizeof(vm->host), "%s", guest);
 	snprintf(vm->guest, sizeof(vm->guest), "%s/%d", guest,
 	    GUEST_TAP_PREFIX);
-	vm->port = atoi(GUEST_HTTP_PORT);
+	vm->port = GUEST_HTTP_PORTNUM;
 }
 
 /* The network of -N, ready for qemu to take. */
 static void
 start_net(const struct options *o, struct vm *vm)
 {
-	char host[INET_ADDRSTRLEN];
-
 	switch (o->net) {
 	case NET_USER:
 		vm->port = free_port();
@@ -503,13 +503,11 @@ start_net(const struct options *o, struct vm *vm)
 	}
 	if (!o->run.verbose)
 		return;
-	if (vm->ifname[0] != '\0') {
-		uint32_t g = ntohl(inet_addr(vm->host));
-
-		ip_string(g - 1, host, sizeof(host));
+	if (vm->ifname[0] != '\0')
 		fprintf(stderr, "%s: network %s: %s, host %s, guest %s\n",
-		    progname, net_names[o->net], vm->ifname, host, vm->guest);
-	} else
+		    progname, net_names[o->net], vm->ifname, vm->ifaddr,
+		    vm->guest);
+	else
 		fprintf(stderr, "%s: network %s: guest %s, forward "
 		    "127.0.0.1:%d\n", progname, net_names[o->net], vm->guest,
 		    vm->port);
