@@ -47,15 +47,25 @@ for cache in none writeback; do
 	*) fail "-C $cache: -v says so" "stderr: $(cat "$tap_tmp/err")" ;;
 	esac
 done
-run vc-qemu -v -B virtio-scsi -D 256M diskwrite -s 16M -t 2 -o json
-is "$rc:$(field "$out" iops | awk '{ print ($1 > 0) }')" "0:1" \
-    "-B virtio-scsi: diskwrite reports IOPS"
-case $err in
-*"disk virtio-scsi, cache writeback"*) pass "-B virtio-scsi: -v says so" ;;
-*) fail "-B virtio-scsi: -v says so" "stderr: $err" ;;
-esac
-run vc-qemu -B virtio-scsi -C none -f raw -D 256M diskwrite -s 16M -t 2 -o json
-is "$rc:$(field "$out" iops | awk '{ print ($1 > 0) }')" "0:1" \
-    "-B virtio-scsi -C none -f raw: diskwrite reports IOPS"
+# The guest kernel needs the SCSI drivers built in (bootstrap's has
+# them since build-aux/guest-kernel.config asked; an older build not).
+kernel=$(vc-image -q kernel | sed -n 's/^kernel //p')
+config=${kernel%/*}/config-${kernel##*/vmlinuz-}
+if [ -f "$config" ] && ! grep -qx 'CONFIG_SCSI_VIRTIO=y' "$config"; then
+	why="guest kernel without virtio-scsi built in (rebuild it: build-aux/guest-kernel)"
+	for i in 1 2 3; do pass "-B virtio-scsi # SKIP $why"; done
+else
+	run vc-qemu -v -B virtio-scsi -D 256M diskwrite -s 16M -t 2 -o json
+	is "$rc:$(field "$out" iops | awk '{ print ($1 > 0) }')" "0:1" \
+	    "-B virtio-scsi: diskwrite reports IOPS"
+	case $err in
+	*"disk virtio-scsi, cache writeback"*) pass "-B virtio-scsi: -v says so" ;;
+	*) fail "-B virtio-scsi: -v says so" "stderr: $err" ;;
+	esac
+	run vc-qemu -B virtio-scsi -C none -f raw -D 256M diskwrite -s 16M \
+	    -t 2 -o json
+	is "$rc:$(field "$out" iops | awk '{ print ($1 > 0) }')" "0:1" \
+	    "-B virtio-scsi -C none -f raw: diskwrite reports IOPS"
+fi
 nothing_left "no disk image or qemu left"
 done_testing
