@@ -9,7 +9,7 @@ own_tmpdir
 # arg N: a word of N bytes.
 arg() { head -c "$1" /dev/zero | tr '\0' a; }
 
-plan 20
+plan 28
 usage_error "missing command" vc-qemu
 usage_error "vc-kvm: missing command" vc-kvm
 usage_error "unknown option" vc-qemu -Z forksum 1 2
@@ -21,6 +21,14 @@ usage_error "-W zero" vc-qemu -W 0 forksum 1 2
 usage_error "-c zero" vc-qemu -c 0 forksum 1 2
 usage_error "-m unknown suffix" vc-qemu -m 1Q forksum 1 2
 usage_error "-t zero" vc-qemu -t 0 forksum 1 2
+usage_error "-N no such network" vc-qemu -N slirp nginxbench
+usage_error "-C no such cache mode" vc-qemu -C unsafe diskwrite
+usage_error "-B no such disk device" vc-qemu -B ide diskwrite
+usage_error "-M with a comma" vc-qemu -M max,+avx forksum 1 2
+usage_error "-M an option" vc-qemu -M -help forksum 1 2
+usage_error "-M empty" vc-qemu -M "" forksum 1 2
+usage_error "vc-kvm -M" vc-kvm -M qemu64 forksum 1 2
+usage_error "-M with -A kvm" vc-qemu -A kvm -M qemu64 forksum 1 2
 
 # The guest's /vc/argv: each word and its NUL. "forksum" takes 8 bytes.
 usage_error "a command of 65537 bytes" vc-qemu forksum "$(arg 65528)"

@@ -72,6 +72,10 @@ SH_TESTS += \
 	tests/vc-native-signal.t \
 	tests/vc-qemu-run.t \
 	tests/vc-qemu-io.t \
+	tests/vc-qemu-net.t \
+	tests/vc-qemu-net-signal.t \
+	tests/vc-qemu-disk-variants.t \
+	tests/vc-qemu-cpu.t \
 	tests/vc-qemu-watchdog.t \
 	tests/vc-kvm-check.t \
 	tests/vc-qemu-signal.t \

@@ -52,14 +52,15 @@ server_argv(char *const argv[], const char *addr, const char *port)
 }
 
 /*
- * The host half of nginxbench: measure the platform's server through
- * the forwarded loopback port, with the user's arguments. Its status is
- * the run's status; at the deadline (0: none) it is stopped and the run
- * has timed out (RUN_TIMEOUT).
+ * The host half of nginxbench: measure the platform's server at
+ * host:port (a forwarded loopback port, or the guest's own address on a
+ * tap device), with the user's arguments. Its status is the run's
+ * status; at the deadline (0: none) it is stopped and the run has timed
+ * out (RUN_TIMEOUT).
  */
 int
-measure_server(int port, const char *path, char *const argv[],
-    double deadline)
+measure_server(const char *host, int port, const char *path,
+    char *const argv[], double deadline)
 {
 	char **v, url[600];
 	size_t n, i;
@@ -70,7 +71,7 @@ measure_server(int port, const char *path, char *const argv[],
 		;
 	if ((v = calloc(n + 3, sizeof(*v))) == NULL)
 		diesys(RUN_PLATFORM, "calloc");
-	snprintf(url, sizeof(url), "http://127.0.0.1:%d%s", port, path);
+	snprintf(url, sizeof(url), "http://%s:%d%s", host, port, path);
 	v[0] = argv[0];
 	v[1] = "-u";
 	v[2] = url;

@@ -5,7 +5,11 @@
 #include <stddef.h>
 
 /* Port the benchmark server listens on inside a VM or container. */
-#define GUEST_HTTP_PORT	"80"
+#define GUEST_HTTP_PORTNUM	80
+/* The same, as a string for argv and option strings. */
+#define GUEST_HTTP_PORT		VC_STRING(GUEST_HTTP_PORTNUM)
+#define VC_STRING(x)		VC_STRING_(x)
+#define VC_STRING_(x)		#x
 
 /* The platform server's stdout, gathered into lines: see ready_line(). */
 struct server_lines {
@@ -14,7 +18,8 @@ struct server_lines {
 };
 
 char	**server_argv(char *const [], const char *, const char *);
-int	 measure_server(int, const char *, char *const [], double);
+int	 measure_server(const char *, int, const char *, char *const [],
+	    double);
 double	 measure_timeout(char *const []);
 int	 ready_path(const char *, size_t, char *, size_t);
 int	 ready_line(struct server_lines *, const char *, size_t, char *,

@@ -1396,7 +1396,8 @@ serve_and_measure(struct options *o, const char *image, char *argv[],
 		if (n <= 0)
 			break;
 		if (ready_line(&lines, buf, (size_t)n, path, sizeof(path))) {
-			status = measure_server(port, path, argv, 0);
+			status = measure_server("127.0.0.1", port, path,
+			    argv, 0);
 			show_network(o, port);
 			break;
 		}

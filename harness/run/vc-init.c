@@ -27,6 +27,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -210,19 +211,60 @@ link_up(int s, const char *ifname)
 		fail("bring up %s", ifname);
 }
 
-/* Enough for QEMU user networking: the host forward reaches ADDR/24. */
+/*
+ * One datagram to the subnet's broadcast address (the discard port): a
+ * frame from the guest's MAC. passt sends the guest nothing but to
+ * broadcast until it has seen that, and the guest's TCP drops a SYN
+ * that came to broadcast. SLIRP and a tap learn it anyway.
+ */
 static void
-net_up(const char *addr)
+announce(const char *addr, long bits)
 {
+	struct sockaddr_in sin;
+	int s, on = 1;
+
+	memset(&sin, 0, sizeof(sin));
+	sin.sin_family = AF_INET;
+	sin.sin_port = htons(9);
+	if (inet_pton(AF_INET, addr, &sin.sin_addr) != 1 ||
+	    (s = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0)) == -1)
+		return;
+	sin.sin_addr.s_addr |= htonl(bits == 32 ? 0 : UINT32_MAX >> bits);
+	setsockopt(s, SOL_SOCKET, SO_BROADCAST, &on, sizeof(on));
+	sendto(s, "", 0, 0, (struct sockaddr *)&sin, sizeof(sin));
+	close(s);
+}
+
+/*
+ * "ADDR/PREFIX" on eth0 (vc-qemu chooses both: see guest.h), which is
+ * all the host's connections need: they come from that subnet.
+ */
+static void
+net_up(char *spec)
+{
+	char *slash, mask[INET_ADDRSTRLEN];
+	struct in_addr m;
+	long bits = -1;
 	int s;
 
+	if ((slash = strchr(spec, '/')) != NULL) {
+		*slash++ = '\0';
+		bits = strtol(slash, NULL, 10);
+	}
+	if (bits < 1 || bits > 32) {
+		errno = EINVAL;
+		fail("net %s: no prefix length", spec);
+	}
+	m.s_addr = htonl(UINT32_MAX << (32 - bits));
+	inet_ntop(AF_INET, &m, mask, sizeof(mask));
 	if ((s = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0)) == -1)
 		fail("socket");
 	link_up(s, "lo");
-	set_addr(s, "eth0", SIOCSIFADDR, addr);
-	set_addr(s, "eth0", SIOCSIFNETMASK, "255.255.255.0");
+	set_addr(s, "eth0", SIOCSIFADDR, spec);
+	set_addr(s, "eth0", SIOCSIFNETMASK, mask);
 	link_up(s, "eth0");
 	close(s);
+	announce(spec, bits);
 }
 
 /* The disk's device node appears when its driver has probed it. */
@@ -232,7 +274,8 @@ mount_disk(const char *dev, const char *dir)
 	struct timespec ts = { 0, 10 * 1000 * 1000 };
 	int i;
 
-	for (i = 0; i < 500 && access(dev, F_OK) != 0; i++)
+	/* A SCSI disk comes after its host adapter's scan: up to 10 s. */
+	for (i = 0; i < 1000 && access(dev, F_OK) != 0; i++)
 		nanosleep(&ts, NULL);
 	mkdir(dir, 0755);
 	if (mount(dev, dir, "ext4", 0, "") == -1)

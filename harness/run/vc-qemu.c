@@ -8,19 +8,26 @@
  * that nothing else can be taken for it (see harness/DESIGN.md). vc-kvm
  * is the same program with the KVM accelerator.
  *
- * diskwrite runs in an ext4 file system on a virtio disk made with
- * qemu-img (qcow2 by default, raw with -f raw). nginxbench runs nginx in
- * the guest (nginxbench -S) behind QEMU user networking with a host
- * forward bound to 127.0.0.1, and the measuring half (nginxbench -u) on
- * the host.
+ * diskwrite runs in an ext4 file system on a disk made with qemu-img
+ * (qcow2 by default, raw with -f raw), on virtio-blk or virtio-scsi (-B),
+ * in the cache mode of -C. nginxbench runs nginx in the guest
+ * (nginxbench -S) and the measuring half (nginxbench -u) on the host,
+ * through the network of -N: QEMU user networking or passt, each with a
+ * host forward bound to 127.0.0.1, or a tap device of the run's own
+ * (see open_tap()).
  */
 #include "config.h"
 
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
 #include <sys/wait.h>
 
+#include <arpa/inet.h>
+#include <linux/if_tun.h>
+#include <net/if.h>
+#include <netinet/in.h>
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -45,7 +52,6 @@
 #include "serve.h"
 #include "timing.h"
 
-#define GUEST_ADDR	"10.0.2.15"
 #define GUEST_DISKDIR	"/mnt/disk"
 /* The most memory a guest gets unless -m: see default_memory(). */
 #define GUEST_MEM_MAX	(UINT64_C(4) << 30)
@@ -59,7 +65,16 @@ struct options {
 	const char	*kernel;	/* -K, passed to vc-image */
 	const char	*qemu;		/* -Q binary */
 	double		 watchdog;	/* -W seconds until the guest is up */
+	int		 net;		/* -N, one of net_names */
+	const char	*cache;		/* -C writeback or none */
+	int		 scsi;		/* -B virtio-scsi (else virtio-blk) */
+	const char	*cpu;		/* -M, the TCG CPU model */
 };
+
+/* -N: the guest's network for nginxbench, as man/vc-qemu.1 tells. */
+enum { NET_USER, NET_PASST, NET_TAP, NET_VHOST };
+static const char *const net_names[] = { "user", "passt", "tap", "vhost",
+	NULL };
 
 struct vm {
 	const char	*dir;		/* private temporary directory */
@@ -73,14 +88,21 @@ struct vm {
 	int		 verbose;	/* -v: follow the console */
 	int		 console_fd;	/* console.log, as far as shown */
 	pid_t		 qemu;
-	int		 port;		/* host side of the nginx forward */
+	char		 host[INET_ADDRSTRLEN]; /* where the host reaches */
+	int		 port;		/* nginx: a forward, or the guest's */
+	int		 net_fd;	/* qemu's: its tap, or passt's socket */
+	pid_t		 passt;
+	char		 ifname[IFNAMSIZ]; /* the tap device */
+	char		 ifaddr[INET_ADDRSTRLEN]; /* and its address */
+	char		 guest[INET_ADDRSTRLEN + 4]; /* its ADDR/PREFIX */
 	double		 t0, tup;	/* when we started, when it was up */
 	int		 exited;	/* the guest sent the exit status */
 };
 
 static const char *const usage_extra =
-    "[-A tcg|kvm] [-D disksize] [-f qcow2|raw] [-K kernel] [-Q qemu]\n"
-    "\t[-W watchdog]";
+    "[-A tcg|kvm] [-B virtio-blk|virtio-scsi] [-C writeback|none]\n"
+    "\t[-D disksize] [-f qcow2|raw] [-K kernel] [-M cpumodel]\n"
+    "\t[-N user|passt|tap|vhost] [-Q qemu] [-W watchdog]";
 
 static char *
 path_in(const struct vm *vm, const char *name)
@@ -331,6 +353,194 @@ opt_with_path(const char *prefix, const struct vm *vm, const char *name)
 	return opt;
 }
 
+/*
+ * -N passt: passt(1) in the foreground, holding one end of a socket
+ * pair, qemu the other (-netdev stream): no socket file to name, race
+ * for or remove, and passt quits when qemu closes its end (passt -F
+ * implies --one-off). It forwards a loopback port to the guest's port
+ * 80 and gives the guest SLIRP's addresses; the host's connections come
+ * in from the gateway. Its messages go to passt.log, shown on failure.
+ */
+static void
+start_passt(struct vm *vm)
+{
+	char fd[16], fwd[64], bits[8], *log = path_in(vm, "passt.log");
+	struct spawn_io io = SPAWN_INHERIT;
+	int sv[2], logfd, null;
+	pid_t pid;
+
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) == -1)
+		diesys(RUN_PLATFORM, "socketpair");
+	snprintf(fd, sizeof(fd), "%d", sv[0]);
+	snprintf(fwd, sizeof(fwd), "127.0.0.1/%d:" GUEST_HTTP_PORT, vm->port);
+	snprintf(bits, sizeof(bits), "%d", GUEST_PREFIX);
+	{
+		char *argv[] = { "passt", "--foreground", "--quiet",
+		    "--ipv4-only", "--fd", fd, "--tcp-ports", fwd,
+		    "--udp-ports", "none", "--address", GUEST_ADDR,
+		    "--netmask", bits, "--gateway", GUEST_GATEWAY, NULL };
+
+		if ((logfd = open(log, O_WRONLY | O_CREAT | O_TRUNC |
+		    O_CLOEXEC, 0600)) == -1 ||
+		    (null = open("/dev/null", O_RDWR | O_CLOEXEC)) == -1)
+			diesys(RUN_PLATFORM, "%s", log);
+		io.fd[0] = null;
+		io.fd[1] = logfd;
+		io.fd[2] = logfd;
+		/* passt's end, and only passt's, survives its exec. */
+		if (fcntl(sv[0], F_SETFD, 0) == -1)
+			diesys(RUN_PLATFORM, "fcntl");
+		if ((pid = spawn_tied(argv, &io)) == -1) {
+			if (errno == ENOENT)
+				die(RUN_PLATFORM, "-N passt: passt not found "
+				    "(apt-get install passt)");
+			diesys(RUN_PLATFORM, "passt");
+		}
+	}
+	cleanup_add_pid(pid);
+	vm->passt = pid;
+	close(sv[0]);
+	close(logfd);
+	close(null);
+	free(log);
+	vm->net_fd = sv[1];
+	snprintf(vm->host, sizeof(vm->host), "127.0.0.1");
+	snprintf(vm->guest, sizeof(vm->guest), "%s/%d", GUEST_ADDR,
+	    GUEST_PREFIX);
+}
+
+static void
+set_ifaddr(int s, const char *ifname, unsigned long req, uint32_t addr)
+{
+	struct ifreq ifr;
+	struct sockaddr_in *sin = (struct sockaddr_in *)&ifr.ifr_addr;
+
+	memset(&ifr, 0, sizeof(ifr));
+	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", ifname);
+	sin->sin_family = AF_INET;
+	sin->sin_addr.s_addr = htonl(addr);
+	if (ioctl(s, req, &ifr) == -1)
+		diesys(RUN_PLATFORM, "tap: configure %s", ifname);
+}
+
+static void
+ip_string(uint32_t addr, char *buf, size_t size)
+{
+	struct in_addr in = { htonl(addr) };
+
+	inet_ntop(AF_INET, &in, buf, (socklen_t)size);
+}
+
+/*
+ * -N tap, vhost: a tap device of this run's own, made through
+ * /dev/net/tun and not persistent, so the kernel removes it when its
+ * last descriptor closes: ours once qemu has it, qemu's when qemu ends,
+ * however it ends. The host side takes the first address of a /30 and
+ * the guest the second (guest.h); the host reaches the guest's nginx
+ * there, on its own port. The interface and its addresses come by
+ * ioctl, with no ip(8) to spawn.
+ */
+static void
+open_tap(struct vm *vm)
+{
+	struct ifreq ifr;
+	uint32_t net;
+	int fd, s;
+	char guest[INET_ADDRSTRLEN];
+
+	if ((fd = open("/dev/net/tun", O_RDWR | O_CLOEXEC)) == -1)
+		diesys(RUN_PLATFORM, "tap: /dev/net/tun");
+	memset(&ifr, 0, sizeof(ifr));
+	/* With virtio-net headers, as qemu's own taps (and vhost) have. */
+	ifr.ifr_flags = IFF_TAP | IFF_NO_PI | IFF_VNET_HDR;
+	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", GUEST_TAP_NAME);
+	if (ioctl(fd, TUNSETIFF, &ifr) == -1) {
+		if (errno == EPERM)
+			die(RUN_PLATFORM, "tap: needs CAP_NET_ADMIN");
+		diesys(RUN_PLATFORM, "tap: TUNSETIFF");
+	}
+	snprintf(vm->ifname, sizeof(vm->ifname), "%s", ifr.ifr_name);
+	if ((s = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0)) == -1 ||
+	    ioctl(s, SIOCGIFINDEX, &ifr) == -1)
+		diesys(RUN_PLATFORM, "tap: %s", vm->ifname);
+	net = GUEST_TAP_BASE +
+	    ((uint32_t)ifr.ifr_ifindex % GUEST_TAP_SUBNETS << 2);
+	set_ifaddr(s, vm->ifname, SIOCSIFADDR, net + 1);
+	ip_string(net + 1, vm->ifaddr, sizeof(vm->ifaddr));
+	set_ifaddr(s, vm->ifname, SIOCSIFNETMASK,
+	    UINT32_MAX << (32 - GUEST_TAP_PREFIX));
+	if (ioctl(s, SIOCGIFFLAGS, &ifr) == -1)
+		diesys(RUN_PLATFORM, "tap: %s", vm->ifname);
+	ifr.ifr_flags |= IFF_UP;
+	if (ioctl(s, SIOCSIFFLAGS, &ifr) == -1)
+		diesys(RUN_PLATFORM, "tap: bring up %s", vm->ifname);
+	close(s);
+	vm->net_fd = fd;
+	ip_string(net + 2, guest, sizeof(guest));
+	snprintf(vm->host, sizeof(vm->host), "%s", guest);
+	snprintf(vm->guest, sizeof(vm->guest), "%s/%d", guest,
+	    GUEST_TAP_PREFIX);
+	vm->port = GUEST_HTTP_PORTNUM;
+}
+
+/* The network of -N, ready for qemu to take. */
+static void
+start_net(const struct options *o, struct vm *vm)
+{
+	switch (o->net) {
+	case NET_USER:
+		vm->port = free_port();
+		snprintf(vm->host, sizeof(vm->host), "127.0.0.1");
+		snprintf(vm->guest, sizeof(vm->guest), "%s/%d", GUEST_ADDR,
+		    GUEST_PREFIX);
+		break;
+	case NET_PASST:
+		vm->port = free_port();
+		start_passt(vm);
+		break;
+	default:
+		open_tap(vm);
+		break;
+	}
+	if (!o->run.verbose)
+		return;
+	if (vm->ifname[0] != '\0')
+		fprintf(stderr, "%s: network %s: %s, host %s, guest %s\n",
+		    progname, net_names[o->net], vm->ifname, vm->ifaddr,
+		    vm->guest);
+	else
+		fprintf(stderr, "%s: network %s: guest %s, forward "
+		    "127.0.0.1:%d\n", progname, net_names[o->net], vm->guest,
+		    vm->port);
+}
+
+/* The -netdev of -N, and what qemu needs for it. */
+static char *
+netdev_opt(const struct options *o, const struct vm *vm)
+{
+	char *nd;
+	int n;
+
+	switch (o->net) {
+	case NET_USER:
+		/* The forward listens on the host's loopback only. */
+		n = asprintf(&nd, "user,id=net0,hostfwd=tcp:127.0.0.1:%d-:"
+		    GUEST_HTTP_PORT, vm->port);
+		break;
+	case NET_PASST:
+		n = asprintf(&nd, "stream,id=net0,server=off,addr.type=fd,"
+		    "addr.str=%d", vm->net_fd);
+		break;
+	default:
+		n = asprintf(&nd, "tap,id=net0,fd=%d,vhost=%s", vm->net_fd,
+		    o->net == NET_VHOST ? "on" : "off");
+		break;
+	}
+	if (n == -1)
+		diesys(RUN_PLATFORM, "asprintf");
+	return nd;
+}
+
 static void
 start_qemu(const struct options *o, struct vm *vm, const char *initrd,
     const char *disk)
@@ -359,7 +569,7 @@ start_qemu(const struct options *o, struct vm *vm, const char *initrd,
 	argv[n++] = (char *)o->accel;
 	if (strcmp(o->accel, "tcg") == 0) {
 		argv[n++] = "-cpu";
-		argv[n++] = GUEST_TCG_CPU;
+		argv[n++] = (char *)(o->cpu != NULL ? o->cpu : GUEST_TCG_CPU);
 	}
 	argv[n++] = "-m";
 	argv[n++] = mem;
@@ -382,24 +592,31 @@ start_qemu(const struct options *o, struct vm *vm, const char *initrd,
 	argv[n++] = "chardev:data";
 	if (disk != NULL) {
 		quoted = qemu_opt_value(disk);
-		if (asprintf(&drive, "file=%s,format=%s,if=virtio", quoted,
-		    o->format) == -1)
+		if (asprintf(&drive, "file=%s,format=%s,cache=%s,if=%s",
+		    quoted, o->format, o->cache,
+		    o->scsi ? "none,id=disk0" : "virtio") == -1)
 			diesys(RUN_PLATFORM, "asprintf");
 		free(quoted);
+		if (o->scsi) {
+			argv[n++] = "-device";
+			argv[n++] = "virtio-scsi-pci,id=scsi0";
+			argv[n++] = "-device";
+			argv[n++] = "scsi-hd,drive=disk0,bus=scsi0.0";
+		}
 		argv[n++] = "-drive";
 		argv[n++] = drive;
 	}
 	if (vm->port != 0) {
-		/* The forward listens on the host's loopback only. */
-		if (asprintf(&netdev, "user,id=net0,hostfwd=tcp:127.0.0.1:%d-:" GUEST_HTTP_PORT,
-		    vm->port) == -1)
-			diesys(RUN_PLATFORM, "asprintf");
+		netdev = netdev_opt(o, vm);
 		argv[n++] = "-netdev";
 		argv[n++] = netdev;
 		argv[n++] = "-device";
 		argv[n++] = "virtio-net-pci,netdev=net0";
 	}
 	argv[n] = NULL;
+	/* qemu's tap or passt socket, and only qemu's, survives its exec. */
+	if (vm->net_fd != -1 && fcntl(vm->net_fd, F_SETFD, 0) == -1)
+		diesys(RUN_PLATFORM, "fcntl");
 
 	if ((errfd = open(err, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
 	    0600)) == -1 || (null = open("/dev/null", O_RDWR | O_CLOEXEC)) == -1)
@@ -414,6 +631,11 @@ start_qemu(const struct options *o, struct vm *vm, const char *initrd,
 		diesys(RUN_PLATFORM, "%s", o->qemu);
 	}
 	cleanup_add_pid(vm->qemu);
+	/* Now qemu's alone: a tap goes when qemu does. */
+	if (vm->net_fd != -1) {
+		close(vm->net_fd);
+		vm->net_fd = -1;
+	}
 	close(errfd);
 	close(null);
 	free(drive);
@@ -604,11 +826,12 @@ start_vm(const struct options *o, struct vm *vm, char *const gargv[])
 	get_image(o, vm, vm->kind != BENCH_CPU);
 	if (vm->kind == BENCH_DISK) {
 		disk = make_disk(o, vm);
-		snprintf(spec, sizeof(spec), "mount /dev/vda %s\ncwd %s\n",
+		snprintf(spec, sizeof(spec), "mount %s %s\ncwd %s\n",
+		    o->scsi ? GUEST_DISK_SCSI : GUEST_DISK_BLK,
 		    GUEST_DISKDIR, GUEST_DISKDIR);
 	} else if (vm->kind == BENCH_NET) {
-		vm->port = free_port();
-		snprintf(spec, sizeof(spec), "net %s\n", GUEST_ADDR);
+		start_net(o, vm);
+		snprintf(spec, sizeof(spec), "net %s\n", vm->guest);
 	}
 	initrd = write_initrd(vm, gargv, spec);
 	listen_data(vm);
@@ -660,6 +883,26 @@ boot(const struct options *o, struct vm *vm)
 }
 
 /*
+ * A measurement that failed may be passt's failure, not the guest's:
+ * if passt is gone, says so with its last words and returns 1.
+ */
+static int
+passt_gone(struct vm *vm)
+{
+	int status;
+
+	if (vm->passt <= 0 || waitpid(vm->passt, &status, WNOHANG) !=
+	    vm->passt)
+		return 0;
+	cleanup_del_pid(vm->passt);
+	vm->passt = 0;
+	warnmsg("passt exited (status %d) while the guest served",
+	    exit_code(status));
+	show_tail(vm, "passt.log", 5);
+	return 1;
+}
+
+/*
  * Relays the command's output and returns its exit status. nginxbench
  * serves in the guest: once its ready line has come, the host measures,
  * and that is the status. nginxbench without -t ends itself at its hard
@@ -701,8 +944,10 @@ relay(const struct options *o, struct vm *vm, char *argv[])
 			/* A guest server's stdout holds only its ready line. */
 			else if (ready_line(&served, data, len, path,
 			    sizeof(path)))
-				status = measure_server(vm->port, path, argv,
-				    deadline);
+				status = measure_server(vm->host, vm->port,
+				    path, argv, deadline);
+			if (status != 0 && passt_gone(vm))
+				status = RUN_PLATFORM;
 			break;
 		case CHANNEL_ERR:
 			write_all(2, data, len);
@@ -766,15 +1011,17 @@ main(int argc, char *argv[])
 {
 	static struct vm vm;	/* static: its reader is large */
 	struct options o = { { 0, 0, 0.0, 0, 0 }, "tcg", "qcow2",
-	    UINT64_C(2) << 30, NULL, "qemu-system-x86_64", 60.0 };
+	    UINT64_C(2) << 30, NULL, "qemu-system-x86_64", 60.0, NET_USER,
+	    "writeback", 0, NULL };
 	const char *why;
 	char **gargv, kvm_why[256];
-	int ch, status;
+	int ch, status, i;
 
 	msg_init(argv[0]);
 	if (strcmp(progname, "vc-kvm") == 0)
 		o.accel = "kvm";
-	while ((ch = getopt(argc, argv, "+" RUNNER_OPTSTRING "A:D:f:K:Q:W:"))
+	while ((ch = getopt(argc, argv, "+" RUNNER_OPTSTRING
+	    "A:B:C:D:f:K:M:N:Q:W:"))
 	    != -1) {
 		if (ch == 'h')
 			runner_usage(usage_extra);
@@ -786,6 +1033,20 @@ main(int argc, char *argv[])
 			    strcmp(optarg, "kvm") != 0)
 				usage_error("-A %s: use tcg or kvm", optarg);
 			o.accel = optarg;
+			break;
+		case 'B':
+			if (strcmp(optarg, "virtio-blk") != 0 &&
+			    strcmp(optarg, "virtio-scsi") != 0)
+				usage_error("-B %s: use virtio-blk or "
+				    "virtio-scsi", optarg);
+			o.scsi = strcmp(optarg, "virtio-scsi") == 0;
+			break;
+		case 'C':
+			if (strcmp(optarg, "writeback") != 0 &&
+			    strcmp(optarg, "none") != 0)
+				usage_error("-C %s: use writeback or none",
+				    optarg);
+			o.cache = optarg;
 			break;
 		case 'D':
 			if ((why = parse_size(optarg, UINT64_C(64) << 20,
@@ -800,6 +1061,24 @@ main(int argc, char *argv[])
 			break;
 		case 'K':
 			o.kernel = optarg;
+			break;
+		case 'M':
+			/* A word for qemu's -cpu: no options ride in. */
+			if (optarg[0] == '\0' || optarg[0] == '-' ||
+			    optarg[strspn(optarg, "abcdefghijklmnopqrstuvwxyz"
+			    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")] != '\0')
+				usage_error("-M %s: not a CPU model name "
+				    "(qemu-system-x86_64 -cpu help)", optarg);
+			o.cpu = optarg;
+			break;
+		case 'N':
+			for (i = 0; net_names[i] != NULL &&
+			    strcmp(optarg, net_names[i]) != 0; i++)
+				;
+			if (net_names[i] == NULL)
+				usage_error("-N %s: use user, passt, tap or "
+				    "vhost", optarg);
+			o.net = i;
 			break;
 		case 'Q':
 			o.qemu = optarg;
@@ -817,6 +1096,9 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (argc == 0)
 		usage_error("missing command");
+	if (o.cpu != NULL && strcmp(o.accel, "tcg") != 0)
+		usage_error("-M %s: a CPU model is for TCG (-A tcg) only",
+		    o.cpu);
 	if (o.run.cpus == 0)
 		o.run.cpus = host_cpus();
 	if (o.run.mem == 0)
@@ -827,9 +1109,21 @@ main(int argc, char *argv[])
 	if (strcmp(o.accel, "kvm") == 0 &&
 	    kvm_check(kvm_why, sizeof(kvm_why)) == -1)
 		die(RUN_PLATFORM, "KVM cannot run a guest here: %s", kvm_why);
+	if (vm.kind == BENCH_NET && o.net == NET_VHOST &&
+	    access("/dev/vhost-net", R_OK | W_OK) == -1)
+		die(RUN_PLATFORM, "-N vhost: no /dev/vhost-net (modprobe "
+		    "vhost_net): %s", strerror(errno));
+	if (o.run.verbose)
+		fprintf(stderr, "%s: accelerator %s, cpu %s%s%s%s%s\n",
+		    progname, o.accel, strcmp(o.accel, "tcg") == 0 ?
+		    (o.cpu != NULL ? o.cpu : GUEST_TCG_CPU) : "default",
+		    vm.kind == BENCH_DISK ? ", disk " : "",
+		    vm.kind == BENCH_DISK ? (o.scsi ? "virtio-scsi" :
+		    "virtio-blk") : "", vm.kind == BENCH_DISK ? ", cache " : "",
+		    vm.kind == BENCH_DISK ? o.cache : "");
 
 	vm.t0 = wall_now();
-	vm.listen_fd = vm.data_fd = vm.console_fd = -1;
+	vm.listen_fd = vm.data_fd = vm.console_fd = vm.net_fd = -1;
 	vm.verbose = o.run.verbose;
 	start_vm(&o, &vm, gargv);
 	status = boot(&o, &vm) ? relay(&o, &vm, argv) : RUN_PLATFORM;
