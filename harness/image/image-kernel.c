@@ -384,7 +384,8 @@ modules_closure(const char *moddir, const char *const roots[], size_t nroots,
 	snprintf(dir, sizeof(dir), "%s/kernel", moddir);
 	if (nftw(dir, index_one, 32, FTW_PHYS) == -1)
 		diesys(EXIT_FAIL, "kernel modules: %s", dir);
-	qsort(index_v, index_n, sizeof(*index_v), by_name);
+	if (index_n > 0)	/* a kernel with every driver built in: none */
+		qsort(index_v, index_n, sizeof(*index_v), by_name);
 	c.moddir = moddir;
 	c.v = NULL;
 	c.n = 0;

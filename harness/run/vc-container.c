@@ -583,18 +583,20 @@ forget(const struct options *o)
 static int
 known_or_usable(struct options *o, const char *engine)
 {
-	char *key;
+	char *key, *file;
 	int ok;
 
 	if ((key = engine_key(o, engine)) != NULL) {
 		ok = recall(o, engine, key);
 		free(key);
 		if (ok) {
-			if (o->run.verbose)
+			if (o->run.verbose) {
+				file = memo_file(o, engine);
 				fprintf(stderr, "%s: %s: its program, settings "
 				    "and environment as before: not asked its "
-				    "version (%s)\n", progname, engine,
-				    memo_file(o, engine));
+				    "version (%s)\n", progname, engine, file);
+				free(file);
+			}
 			return 1;
 		}
 	}
