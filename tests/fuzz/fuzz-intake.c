@@ -68,8 +68,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	out = malloc(size + 1);
 	memcpy(out, data, size);
 	out[size] = '\0';
-	if (results_rows(out, "host", "native", catalog_bench("linpack"), 1,
-	    R_NCOLS, &r) == NULL) {
+	if (results_rows(out, "host", "native", "", catalog_bench("linpack"),
+	    1, R_NCOLS, &r) == NULL) {
 		if (r.len == 0 || r.p[r.len - 1] != '\n')
 			__builtin_trap();
 		for (i = 0; i < r.len; i++)
