@@ -6,13 +6,17 @@
  * solve, solves doubled until a batch lasts the target. Prints the rate
  * in KFLOPS, counting 2n^3/3 + 2n^2 operations per solve, as linpack.
  *
- * usage: dgesv-anchor order seconds
+ * usage: dgesv-anchor order seconds; the numbers are read by the
+ * project's one parser (lib/parse.c, linked from the build tree's
+ * lib/libvc.a), with linpack's bounds.
  */
 #include <lapacke.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+
+#include "parse.h"
 
 static double
 cpu_seconds(void)
@@ -48,11 +52,15 @@ main(int argc, char *argv[])
 	double *a, *b, cpu, t0, target, ops;
 	lapack_int n, *ipiv, info;
 	long reps, r;
+	int64_t order;
 
-	if (argc != 3 || (n = atoi(argv[1])) < 2 || (target = atof(argv[2])) < 0) {
-		fprintf(stderr, "usage: dgesv-anchor order seconds\n");
+	if (argc != 3 || parse_int(argv[1], 2, 100000, &order) != NULL ||
+	    parse_time(argv[2], 0.0, 86400.0, &target) != NULL) {
+		fprintf(stderr, "usage: dgesv-anchor order seconds (linpack's "
+		    "bounds: order 2..100000, seconds 0..86400)\n");
 		return 2;
 	}
+	n = (lapack_int)order;
 	a = malloc(sizeof(*a) * (size_t)n * (size_t)n);
 	b = malloc(sizeof(*b) * (size_t)n);
 	ipiv = malloc(sizeof(*ipiv) * (size_t)n);

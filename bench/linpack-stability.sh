@@ -67,8 +67,9 @@ ms=$b/memsweep/memsweep
 echo "== linpack -k blocked vs OpenBLAS dgesv (serial), n=2000, -t $t, CPU time, $rounds rounds"
 ma=$($cc -print-multiarch 2>/dev/null || true)
 ob=/usr/lib/${ma:-x86_64-linux-gnu}/openblas-serial
-if $cc -O2 -o "$tmp/dgesv-anchor" "$src/bench/dgesv-anchor.c" -llapacke \
-    -L"$ob" -Wl,-rpath,"$ob" -lopenblas >"$tmp/cc.log" 2>&1; then
+if $cc -O2 -I"$src/lib" -o "$tmp/dgesv-anchor" "$src/bench/dgesv-anchor.c" \
+    "$b/lib/libvc.a" -lm -llapacke -L"$ob" -Wl,-rpath,"$ob" -lopenblas \
+    >"$tmp/cc.log" 2>&1; then
 	: >"$tmp/a1" && : >"$tmp/o1"
 	i=0
 	while [ "$i" -lt "$rounds" ]; do
