@@ -20,10 +20,15 @@ for E in $engines; do
 			    "stderr: $(printf '%s\n' "$err" | tail -n 5)"
 		fi
 	}
-	run vc-container -v -e "$E" -n default nginxbench -s 4M -d 2 -o json
-	measured "$E: -n default: nginxbench measures, no container left"
-	port=$(param "$out" url | sed -n 's|^http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p')
-	run_line=$(printf '%s\n' "$err" | grep '^vc-container: .* run .*--name virtcost-[0-9]')
+	# serve MODE: nginxbench with -n MODE, measured; sets the port it
+	# measured and the engine's run line that -v showed
+	serve() {
+		run vc-container -v -e "$E" -n "$1" nginxbench -s 4M -d 2 -o json
+		measured "$E: -n $1: nginxbench measures, no container left"
+		port=$(param "$out" url | sed -n 's|^http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p')
+		run_line=$(printf '%s\n' "$err" | grep '^vc-container: .* run .*--name virtcost-[0-9]')
+	}
+	serve default
 	case $run_line in
 	*" --publish 127.0.0.1:$port:80 "*"nginxbench -S -a 0.0.0.0 -p 80 "*)
 		pass "$E: -n default: port 80 published on 127.0.0.1:$port" ;;
@@ -35,10 +40,7 @@ for E in $engines; do
 	*)	fail "$E: -n default: -v says the network" "$err" ;;
 	esac
 
-	run vc-container -v -e "$E" -n host nginxbench -s 4M -d 2 -o json
-	measured "$E: -n host: nginxbench measures, no container left"
-	port=$(param "$out" url | sed -n 's|^http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p')
-	run_line=$(printf '%s\n' "$err" | grep '^vc-container: .* run .*--name virtcost-[0-9]')
+	serve host
 	case $run_line in
 	*--publish*) fail "$E: -n host: the host's network, nothing published" "$run_line" ;;
 	*" --network=host "*"nginxbench -S -a 127.0.0.1 -p $port "*)
