@@ -11,6 +11,19 @@
 
 const char *progname = "virtcost";
 
+/* What die() exits with for EXIT_FAIL: see msg_fail_status. */
+static int fail_status = EXIT_FAIL;
+
+/*
+ * A program whose status 1 means something else (vc-report -b: a
+ * regression) makes every other failure exit with status instead.
+ */
+void
+msg_fail_status(int status)
+{
+	fail_status = status;
+}
+
 void
 msg_init(const char *argv0)
 {
@@ -62,7 +75,7 @@ die(int status, const char *fmt, ...)
 	va_start(ap, fmt);
 	vmsg(0, fmt, ap);
 	va_end(ap);
-	exit(status);
+	exit(status == EXIT_FAIL ? fail_status : status);
 }
 
 void
@@ -74,7 +87,7 @@ diesys(int status, const char *fmt, ...)
 	va_start(ap, fmt);
 	vmsg(errnum, fmt, ap);
 	va_end(ap);
-	exit(status);
+	exit(status == EXIT_FAIL ? fail_status : status);
 }
 
 void
@@ -106,7 +119,7 @@ close_stdout(void)
 			warnmsg("write error");
 		else
 			warnsys("write error");
-		return EXIT_FAIL;
+		return fail_status;
 	}
 	return EXIT_OK;
 }

@@ -14,6 +14,7 @@ enum {
 extern const char *progname;
 
 void		msg_init(const char *);
+void		msg_fail_status(int);
 void		warnmsg(const char *, ...) __attribute__((format(printf, 1, 2)));
 void		warnsys(const char *, ...) __attribute__((format(printf, 1, 2)));
 noreturn void	die(int, const char *, ...) __attribute__((format(printf, 2, 3)));

@@ -335,3 +335,47 @@ stats_ratio_ci(const struct summary *num, const struct summary *den,
 	r->lo = ldexp((R - w) / (1.0 - g), e);
 	r->hi = ldexp((R + w) / (1.0 - g), e);
 }
+
+/*
+ * Welch's interval for new - base: (x_n - x_b) -/+ t * se, se^2 =
+ * s_b^2 / n_b + s_n^2 / n_n, with t the level's two-sided quantile at
+ * the Welch-Satterthwaite df = se^4 / ((s_b^2/n_b)^2 / (n_b - 1) +
+ * (s_n^2/n_n)^2 / (n_n - 1)). Both sides are brought near 1 by one
+ * power of two first, as for the ratio, so that the fourth powers
+ * cannot overflow.
+ */
+void
+stats_welch(const struct summary *base, const struct summary *new,
+    double level, struct welch *w)
+{
+	double mb, mn, sb, sn, vb, vn, big;
+	int e;
+
+	w->diff = w->se = w->df = w->t = w->lo = w->hi = NAN;
+	if (base->n == 0 || new->n == 0)
+		return;
+	w->diff = new->mean - base->mean;
+	if (base->n < 2 || new->n < 2)
+		return;
+	big = fmax(fmax(fabs(base->mean), fabs(new->mean)),
+	    fmax(base->sd, new->sd));
+	frexp(big, &e);
+	mb = ldexp(base->mean, -e);
+	mn = ldexp(new->mean, -e);
+	sb = ldexp(base->sd, -e);
+	sn = ldexp(new->sd, -e);
+	vb = sb * sb / (double)base->n;
+	vn = sn * sn / (double)new->n;
+	w->diff = ldexp(mn - mb, e);
+	if (vb == 0.0 && vn == 0.0) {
+		w->se = 0.0;
+		w->lo = w->hi = w->diff;
+		return;
+	}
+	w->df = (vb + vn) * (vb + vn) / (vb * vb / (double)(base->n - 1) +
+	    vn * vn / (double)(new->n - 1));
+	w->t = stats_t_quantile(1.0 - (1.0 - level) / 2.0, w->df);
+	w->se = ldexp(sqrt(vb + vn), e);
+	w->lo = ldexp(mn - mb - w->t * sqrt(vb + vn), e);
+	w->hi = ldexp(mn - mb + w->t * sqrt(vb + vn), e);
+}

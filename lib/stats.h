@@ -22,6 +22,18 @@ struct ratio {
 	double	lo, hi;
 };
 
+/*
+ * Welch's CI of the difference of two independent means, new - base:
+ * se from the two variances apart, df by Welch-Satterthwaite.
+ */
+struct welch {
+	double	diff;		/* new mean - base mean */
+	double	se;		/* sqrt(s_b^2 / n_b + s_n^2 / n_n) */
+	double	df;
+	double	t;		/* the t quantile used */
+	double	lo, hi;		/* NaN when a side has under 2 values */
+};
+
 double	stats_mean(const double *, size_t);
 double	stats_sd(const double *, size_t);
 double	stats_quantile_sorted(const double *, size_t, double);
@@ -32,5 +44,7 @@ double	stats_t_cdf(double, double);
 double	stats_t_quantile(double, double);
 void	stats_ratio_ci(const struct summary *, const struct summary *,
 	    double, struct ratio *);
+void	stats_welch(const struct summary *, const struct summary *,
+	    double, struct welch *);
 
 #endif

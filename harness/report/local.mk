@@ -8,13 +8,17 @@ noinst_LIBRARIES += harness/report/libresults.a
 harness_report_libresults_a_SOURCES = \
 	harness/report/results.c harness/report/results.h \
 	harness/report/resultsfile.c harness/report/resultsfile.h \
-	harness/report/work.c harness/report/work.h
+	harness/report/work.c harness/report/work.h \
+	harness/report/compare.c harness/report/compare.h
 harness_report_libresults_a_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS)
 REPORT_LIBS = harness/report/libresults.a harness/libcatalog.a lib/libvc.a \
 	$(JSONC_LIBS)
 
 bin_PROGRAMS += harness/report/vc-report harness/report/vc-plot
-harness_report_vc_report_SOURCES = harness/report/vc-report.c
+harness_report_vc_report_SOURCES = harness/report/vc-report.c \
+	harness/report/rowout.c harness/report/rowout.h \
+	harness/report/report.h harness/report/vc-report-compare.c
+harness_report_vc_report_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS)
 harness_report_vc_report_LDADD = $(REPORT_LIBS)
 harness_report_vc_plot_SOURCES = harness/report/vc-plot.c
 harness_report_vc_plot_LDADD = $(REPORT_LIBS)

@@ -20,13 +20,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <json-c/json.h>
+
 #include "msg.h"
 #include "outfile.h"
+#include "parse.h"
+#include "report.h"
 #include "results.h"
+#include "rowout.h"
 #include "stats.h"
 #include "xalloc.h"
 
-enum format { FMT_TEXT, FMT_MARKDOWN, FMT_CSV };
 
 struct opts {
 	enum format	 format;
@@ -35,6 +39,8 @@ struct opts {
 	int		 all;		/* -a: every metric */
 	int		 export;	/* -x: classic per-platform files */
 	const char	*outdir;	/* -o: where -x writes */
+	const char	*base;		/* -b: compare with this run */
+	double		 gate;		/* -g: percent, or NaN */
 };
 
 /* The columns of the text and Markdown tables. */
@@ -84,13 +90,14 @@ static int	any_work_note;
 static void
 usage(FILE *fp)
 {
-	fprintf(fp, "usage: %s [-hV] [-f text|markdown|csv] [-m metric | -a] "
-	    "results_dir\n       %s -x [-o outdir] results_dir\n", progname,
-	    progname);
+	fprintf(fp, "usage: %s [-hV] [-f text|markdown|csv|json] [-m metric | -a] "
+	    "results_dir\n       %s -b base_dir [-g percent] [-f format] "
+	    "[-m metric | -a] new_dir\n       %s -x [-o outdir] results_dir\n",
+	    progname, progname, progname);
 }
 
 /* sig significant digits, fixed-point where that stays readable. */
-static char *
+char *
 fmt_num(double v, int sig)
 {
 	int e, dec;
@@ -128,7 +135,7 @@ block_decimals(const struct cell *c, size_t n)
 	return dec < 0 ? 0 : dec;
 }
 
-static char *
+char *
 fmt_fixed(double v, int dec)
 {
 	if (!isfinite(v) || dec > 12 || fabs(v) >= 1e15)
@@ -160,7 +167,7 @@ fmt_outliers(const struct cell *c)
 }
 
 /* dec < 0: sig significant digits; else dec decimals. */
-static char *
+char *
 fmt_interval(double lo, double hi, int sig, int dec)
 {
 	char *a, *b, *s;
@@ -232,122 +239,95 @@ note_missing(struct block *bl, const struct cell *c)
 	fprintf(bl->notes_fp, "; left out of the statistics\n");
 }
 
-/* A CSV field on stdout, quoted as results.csv's are (resultsfile.h). */
-static void
-put_csv_field(const char *s)
-{
-	struct csv_out w = { stdout, NULL, 0, 0, 0, 0 };
-
-	csv_field(&w, s);
-}
-
-/*
- * The first columns of a row: benchmark, metric, unit, platform; of a
- * variant's column (qemu:disk=raw) the platform alone: its variant is
- * the last column (csv_status), as in results.csv.
- */
-static void
-csv_names(const struct block *bl, const char *column)
-{
-	char *plat = xasprintf("%.*s", (int)strcspn(column, ":"), column);
-
-	put_csv_field(bl->b->name);
-	putchar(',');
-	put_csv_field(bl->metric);
-	putchar(',');
-	put_csv_field(bl->unit);
-	putchar(',');
-	put_csv_field(plat);
-	free(plat);
-}
-
-/* CSV numbers: enough digits to recompute; empty when undefined. */
-static void
-put_csv_num(double v)
-{
-	putchar(',');
-	if (isinf(v))
-		fputs(v > 0 ? "inf" : "-inf", stdout);
-	else if (!isnan(v))
-		printf("%.10g", v);
-}
-
-static const char *
+const char *
 better_word(enum better b)
 {
 	return b == BETTER_HIGHER ? "higher" : b == BETTER_LOWER ? "lower" : "";
 }
 
-static void
-csv_header(void)
-{
-	puts("benchmark,metric,unit,platform,n,mean,median,sd,min,max,cv,"
-	    "ci_low,ci_high,ratio,ratio_low,ratio_high,outliers,outlier_reps,"
-	    "missing,better,failed,status,reason,note,variant");
-}
+/*
+ * The fields of -f csv and -f json, one row per benchmark, metric and
+ * column; the names are the CSV header and the JSON keys (virtcost(7)).
+ */
+enum { S_BENCHMARK, S_METRIC, S_UNIT, S_PLATFORM, S_N, S_MEAN, S_MEDIAN,
+    S_SD, S_MIN, S_MAX, S_CV, S_CI_LOW, S_CI_HIGH, S_RATIO, S_RATIO_LOW,
+    S_RATIO_HIGH, S_OUTLIERS, S_OUTLIER_REPS, S_MISSING, S_BETTER,
+    S_FAILED, S_STATUS, S_REASON, S_NOTE, S_VARIANT, NSUM };
 
+static const char *const sum_name[NSUM] = { "benchmark", "metric", "unit",
+    "platform", "n", "mean", "median", "sd", "min", "max", "cv", "ci_low",
+    "ci_high", "ratio", "ratio_low", "ratio_high", "outliers",
+    "outlier_reps", "missing", "better", "failed", "status", "reason",
+    "note", "variant" };
+
+/* -f json: the document the rows go into (rowout_doc). */
+static struct json_object *json_doc;
+
+/*
+ * One cell as a row of fields: the platform apart from its variant
+ * (qemu:disk=raw is qemu and disk=raw), as in results.csv; a cell
+ * without a value has its names, empty numbers and its status.
+ */
 static void
-csv_row(const struct block *bl, const struct cell *c,
-    const struct cell *native, const char *work)
+summary_row(const struct block *bl, const struct entry *e,
+    const struct cell *native, enum format f)
 {
-	const struct summary *s = &c->sum;
-	struct ratio r;
+	const struct cell *c = e->cell;
+	const char *colon = strchr(e->platform, ':');
+	struct fval v[NSUM];
+	struct ratio r = { NAN, NAN, NAN };
+	struct summary none;
+	const struct summary *s = &none;
+	int64_t *reps;
 	size_t i, k = 0;
+	char *plat;
 
-	ratio_of(c, work == NULL ? native : NULL, &r);
-	csv_names(bl, c->s->platform);
-	printf(",%zu", s->n);
-	put_csv_num(s->mean);
-	put_csv_num(s->median);
-	put_csv_num(s->sd);
-	put_csv_num(s->min);
-	put_csv_num(s->max);
-	put_csv_num(s->cv);
-	put_csv_num(s->ci_low);
-	put_csv_num(s->ci_high);
-	put_csv_num(r.est);
-	put_csv_num(r.lo);
-	put_csv_num(r.hi);
-	printf(",%zu,", c->noutliers);
-	for (i = 0; i < s->n; i++)
-		if (c->outlier[i])
-			printf("%s%lld", k++ ? " " : "", (long long)c->reps[i]);
-	printf(",%zu,%s", c->nmissing, better_word(bl->better));
-}
-
-/* The last columns: failed reps, status and its reason, the note, the
- * variant. */
-static void
-csv_status(const struct entry *e)
-{
-	printf(",%zu,%s,", e->nfailed, e->cell != NULL ?
-	    (e->nfailed > 0 ? "partial" : "ok") :
+	memset(&none, 0, sizeof(none));
+	none.mean = none.median = none.sd = none.min = none.max = none.cv =
+	    none.ci_low = none.ci_high = NAN;
+	plat = xasprintf("%.*s", (int)strcspn(e->platform, ":"), e->platform);
+	reps = xcalloc(c != NULL && c->sum.n > 0 ? c->sum.n : 1, sizeof(*reps));
+	if (c != NULL) {
+		s = &c->sum;
+		ratio_of(c, e->work == NULL ? native : NULL, &r);
+		for (i = 0; i < s->n; i++)
+			if (c->outlier[i])
+				reps[k++] = c->reps[i];
+	}
+	v[S_BENCHMARK] = FSTR(bl->b->name);
+	v[S_METRIC] = FSTR(bl->metric);
+	v[S_UNIT] = FSTR(bl->unit);
+	v[S_PLATFORM] = FSTR(plat);
+	v[S_N] = FINT(s->n);
+	v[S_MEAN] = FNUM(s->mean);
+	v[S_MEDIAN] = FNUM(s->median);
+	v[S_SD] = FNUM(s->sd);
+	v[S_MIN] = FNUM(s->min);
+	v[S_MAX] = FNUM(s->max);
+	v[S_CV] = FNUM(s->cv);
+	v[S_CI_LOW] = FNUM(s->ci_low);
+	v[S_CI_HIGH] = FNUM(s->ci_high);
+	v[S_RATIO] = FNUM(r.est);
+	v[S_RATIO_LOW] = FNUM(r.lo);
+	v[S_RATIO_HIGH] = FNUM(r.hi);
+	v[S_OUTLIERS] = FINT(c != NULL ? c->noutliers : 0);
+	v[S_OUTLIER_REPS] = (struct fval){ FK_INTS, NULL, 0, 0, reps, k };
+	v[S_MISSING] = FINT(c != NULL ? c->nmissing : 0);
+	v[S_BETTER] = FSTR(better_word(bl->better));
+	v[S_FAILED] = FINT(e->nfailed);
+	v[S_STATUS] = FSTR(c != NULL ? (e->nfailed > 0 ? "partial" : "ok") :
 	    e->nfailed > 0 ? "failed" : "skipped");
-	if (e->nfailed > 0)
-		put_csv_field(e->failure->reason);
-	else if (e->cell == NULL)
-		put_csv_field(e->skipped);
-	putchar(',');
-	if (e->work != NULL)
-		put_csv_field(e->work);
-	putchar(',');
-	put_csv_field(e->platform + strcspn(e->platform, ":") +
-	    (strchr(e->platform, ':') != NULL));
-	putchar('\n');
-}
-
-/* A cell without a value: its names, empty numbers, its status. */
-static void
-csv_empty_row(const struct block *bl, const struct entry *e)
-{
-	int i;
-
-	csv_names(bl, e->platform);
-	fputs(",0", stdout);
-	for (i = 0; i < 11; i++)	/* mean .. ratio_high */
-		putchar(',');
-	printf(",0,,0,%s", better_word(bl->better));
-	csv_status(e);
+	v[S_REASON] = FSTR(e->nfailed > 0 ? e->failure->reason :
+	    c == NULL ? e->skipped : NULL);
+	v[S_NOTE] = FSTR(e->work);
+	v[S_VARIANT] = FSTR(colon != NULL ? colon + 1 : "");
+	if (f == FMT_CSV)
+		rowout_csv(v, NSUM);
+	else
+		json_object_array_add(json_object_object_get(json_doc, "rows"),
+		    rowout_json(sum_name, v, NSUM));
+	free(reps);
+	free(plat);
 }
 
 static char *
@@ -410,7 +390,7 @@ print_text(const struct block *bl)
 }
 
 /* Text as Markdown shows it: no markup, no HTML, no table break. */
-static void
+void
 put_md_text(const char *s)
 {
 	for (; *s != '\0'; s++) {
@@ -421,7 +401,7 @@ put_md_text(const char *s)
 }
 
 /* A table cell: our numbers need only | escaped; text from data all. */
-static void
+void
 put_md_cell(const char *s, int text)
 {
 	fputs("| ", stdout);
@@ -606,12 +586,8 @@ report_block(const struct results *r, const struct bench *b,
 
 		if (e->cell != NULL && e->work != NULL)
 			any_work_note = 1;
-		if (f == FMT_CSV) {
-			if (e->cell != NULL) {
-				csv_row(&bl, e->cell, native, e->work);
-				csv_status(e);
-			} else
-				csv_empty_row(&bl, e);
+		if (f == FMT_CSV || f == FMT_JSON) {
+			summary_row(&bl, e, native, f);
 			continue;
 		}
 		row = &bl.rows[bl.nrows++];
@@ -718,6 +694,48 @@ print_conditions(const struct results *r, enum format f, int all)
 	}
 }
 
+/*
+ * -f json: besides the rows, the platforms vc-suite skipped and every
+ * failed run, with failures.csv's names.
+ */
+static void
+json_lists(const struct results *r)
+{
+	static const char *const skip_name[] = { "platform", "reason" };
+	struct json_object *skipped, *failures;
+	struct fval v[X_NCOLS];
+	const char *colon;
+	char *plat;
+	size_t i;
+
+	skipped = json_object_new_array();
+	failures = json_object_new_array();
+	if (skipped == NULL || failures == NULL)
+		die(EXIT_FAIL, "out of memory");
+	for (i = 0; i < r->nskip; i++) {
+		v[0] = FSTR(r->skip[i].platform);
+		v[1] = FSTR(r->skip[i].reason);
+		json_object_array_add(skipped, rowout_json(skip_name, v, 2));
+	}
+	for (i = 0; i < r->nfail; i++) {
+		colon = strchr(r->fail[i].platform, ':');
+		plat = xasprintf("%.*s", (int)strcspn(r->fail[i].platform,
+		    ":"), r->fail[i].platform);
+		v[X_TIME] = FSTR(r->fail[i].time);
+		v[X_PLATFORM] = FSTR(plat);
+		v[X_BENCHMARK] = FSTR(r->fail[i].benchmark);
+		v[X_REP] = FINT(r->fail[i].rep);
+		v[X_STATUS] = FINT(r->fail[i].status);
+		v[X_REASON] = FSTR(r->fail[i].reason);
+		v[X_VARIANT] = FSTR(colon != NULL ? colon + 1 : "");
+		json_object_array_add(failures, rowout_json(failures_cols, v,
+		    X_NCOLS));
+		free(plat);
+	}
+	json_object_object_add(json_doc, "skipped", skipped);
+	json_object_object_add(json_doc, "failures", failures);
+}
+
 static void
 report(const struct results *r, const struct opts *o)
 {
@@ -731,7 +749,9 @@ report(const struct results *r, const struct opts *o)
 			die(EXIT_FAIL, "%s: no metric '%s'", r->csv, o->metric);
 	}
 	if (o->format == FMT_CSV)
-		csv_header();
+		rowout_csv_header(sum_name, NSUM);
+	else if (o->format == FMT_JSON)
+		json_doc = rowout_doc("summary");
 	for (i = 0; i < r->nbench; i++) {
 		b = &r->bench[i];
 		if (o->metric != NULL) {
@@ -741,6 +761,11 @@ report(const struct results *r, const struct opts *o)
 		}
 		for (k = 0; k < (o->all ? b->nmetrics : 1); k++)
 			report_block(r, b, b->metrics[k], o->format);
+	}
+	if (o->format == FMT_JSON) {
+		json_lists(r);
+		rowout_json_print(json_doc);
+		return;
 	}
 	if (o->format != FMT_CSV) {
 		print_legend(o->format);
@@ -817,18 +842,57 @@ export(const struct results *r, const char *outdir)
 	}
 }
 
+/*
+ * -b: the base run against the new one. Status 1 is kept for a
+ * regression (-g): every other failure, such as a results directory
+ * that cannot be read, exits 2.
+ */
+static int
+compare(const struct opts *o, const char *newdir)
+{
+	struct results base, new;
+	struct comparison cmp;
+	size_t bad;
+	int rc;
+
+	msg_fail_status(EXIT_USAGE);
+	results_read(&base, o->base);
+	results_read(&new, newdir);
+	compare_runs(&base, &new, o->metric, o->all, &cmp);
+	if (cmp.n == 0)
+		die(EXIT_USAGE, "no metric '%s' in either run", o->metric);
+	bad = compare_report(&cmp, o->format, o->gate);
+	compare_free(&cmp);
+	results_free(&base);
+	results_free(&new);
+	rc = close_stdout();
+	return rc != EXIT_OK ? rc : bad > 0 ? EXIT_FAIL : EXIT_OK;
+}
+
 int
 main(int argc, char *argv[])
 {
-	struct opts o = { FMT_TEXT, 0, NULL, 0, 0, NULL };
+	struct opts o = { FMT_TEXT, 0, NULL, 0, 0, NULL, NULL, NAN };
 	struct results r;
+	const char *why;
 	int ch;
 
 	msg_init(argv[0]);
-	while ((ch = getopt(argc, argv, "af:hm:o:Vx")) != -1) {
+	while ((ch = getopt(argc, argv, "ab:f:g:hm:o:Vx")) != -1) {
 		switch (ch) {
 		case 'a':
 			o.all = 1;
+			break;
+		case 'b':
+			if (*optarg == '\0')
+				usage_error("-b: empty directory name");
+			o.base = optarg;
+			break;
+		case 'g':
+			if ((why = parse_decimal(optarg, 0, 1e9, &o.gate)) !=
+			    NULL)
+				usage_error("-g %s: %s (a percent, 0 or more)",
+				    optarg, why);
 			break;
 		case 'f':
 			o.format_given = 1;
@@ -838,9 +902,11 @@ main(int argc, char *argv[])
 				o.format = FMT_MARKDOWN;
 			else if (strcmp(optarg, "csv") == 0)
 				o.format = FMT_CSV;
+			else if (strcmp(optarg, "json") == 0)
+				o.format = FMT_JSON;
 			else
 				usage_error("-f %s: unknown format (use text, "
-				    "markdown or csv)", optarg);
+				    "markdown, csv or json)", optarg);
 			break;
 		case 'h':
 			usage(stdout);
@@ -877,6 +943,12 @@ main(int argc, char *argv[])
 	if (o.export && (o.format_given || o.metric != NULL || o.all))
 		usage_error("-x exports each benchmark's primary metric: it "
 		    "takes no -f, -m or -a");
+	if (o.export && o.base != NULL)
+		usage_error("-b and -x exclude each other");
+	if (!isnan(o.gate) && o.base == NULL)
+		usage_error("-g is for -b: the regression that fails");
+	if (o.base != NULL)
+		return compare(&o, argv[0]);
 
 	results_read(&r, argv[0]);
 	if (o.export)
