@@ -73,3 +73,9 @@ check_PROGRAMS += tests/unit-work
 tests_unit_work_SOURCES = tests/unit-work.c tests/tap.h
 tests_unit_work_LDADD = $(REPORT_LIBS)
 TESTS += tests/unit-work
+
+# compare.c and stats_welch: vc-report -b's numbers, worked by hand.
+check_PROGRAMS += tests/unit-compare
+tests_unit_compare_SOURCES = tests/unit-compare.c tests/tap.h
+tests_unit_compare_LDADD = $(REPORT_LIBS)
+TESTS += tests/unit-compare
