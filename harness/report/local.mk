@@ -44,6 +44,8 @@ SH_TESTS += \
 	tests/vc-report-conditions.t \
 	tests/vc-report-unequal.t \
 	tests/vc-report-variant.t \
+	tests/vc-report-json.t \
+	tests/vc-report-compare.t \
 	tests/vc-plot-charts.t \
 	tests/vc-plot-errors.t \
 	tests/vc-plot-format.t \
