@@ -55,7 +55,8 @@ SH_TESTS += \
 	tests/vc-plot-symlinks.t \
 	tests/vc-plot-extreme.t \
 	tests/vc-plot-title.t \
-	tests/vc-plot-unequal.t
+	tests/vc-plot-unequal.t \
+	tests/vc-plot-compare.t
 EXTRA_DIST += tests/report-data.sh
 
 # failures.csv: written by vc-suite, read by vc-report and vc-plot.

@@ -38,6 +38,7 @@
 
 #include "catalog.h"
 #include "cleanup.h"
+#include "compare.h"
 #include "msg.h"
 #include "outfile.h"
 #include "results.h"
@@ -60,6 +61,7 @@ struct opts {
 	const char	*outdir;	/* -o, default RESULTS_DIR/charts */
 	const char	*gnuplot;	/* -G */
 	const char	*drawdir;	/* where gnuplot draws them first */
+	const char	*base;		/* -b: the change from this run */
 };
 
 /* What one benchmark's chart shows. */
@@ -105,7 +107,9 @@ static void
 usage(FILE *fp)
 {
 	fprintf(fp, "usage: %s [-hV] [-f png|svg|both] [-o outdir] "
-	    "[-G gnuplot] results_dir\n", progname);
+	    "[-G gnuplot] results_dir\n       %s -b base_dir [-hV] "
+	    "[-f png|svg|both] [-o outdir] [-G gnuplot] new_dir\n", progname,
+	    progname);
 }
 
 /*
@@ -822,6 +826,151 @@ script(const struct results *r, const struct opts *o, size_t *len)
 }
 
 /*
+ * -b: per benchmark, the change of its primary metric's mean from the
+ * base run to the new one (compare.c), a bar per column in its colour,
+ * whiskers at the 95% CI (Welch), a line at 0; under each column the
+ * change, * when significant, and better or worse; or why there is none.
+ */
+static int
+chart_compare(FILE *fp, const struct results *r, const struct cmprow *row,
+    size_t n, size_t idx, int data)
+{
+	const struct cmprow *c;
+	const char *dir = better_name(row->better);
+	char *title;
+	size_t i, j, k = 0;
+
+	for (i = 0; i < n; i++)
+		k += !isnan(row[i].ch.pct);
+	if (k == 0)
+		return 0;
+	if (data) {
+		fprintf(fp, "$c%zu << EOD\n", idx);
+		for (i = 0; i < n; i++) {
+			if (isnan(row[i].ch.pct))
+				continue;
+			fprintf(fp, "%zu", i);
+			gp_num(fp, fmax(fmin(row[i].ch.pct, PLOT_MAX), -PLOT_MAX));
+			gp_num(fp, row[i].ch.pct_lo);
+			gp_num(fp, row[i].ch.pct_hi);
+			fprintf(fp, " %ld\n", rgb(colour(r, row[i].column)));
+		}
+		fputs("EOD\n", fp);
+		return 1;
+	}
+	fputs("reset\nset title ", fp);
+	title = xasprintf("%s: %s, new run against base\nbars: change of the "
+	    "mean; whiskers: its 95%% CI (Welch); *: significant at 5%%",
+	    row->benchmark, row->metric);
+	gp_str(fp, title);
+	free(title);
+	title = xasprintf("change of %s, %%%s%s%s", row->metric,
+	    *dir ? " (" : "", dir, *dir ? ")" : "");
+	fputs("\nset ylabel ", fp);
+	gp_str(fp, title);
+	free(title);
+	fprintf(fp, "\nset xrange [-0.6:%zu.6]\nset xtics scale 0 (", n - 1);
+	for (i = 0; i < n; i++) {
+		char *name = tic_name(row[i].column);
+
+		c = &row[i];
+		if (c->note != NULL)
+			title = xasprintf("%s\n%s", name, c->note);
+		else if (c->status != CMP_BOTH)
+			title = xasprintf("%s\nonly in the %s run", name,
+			    c->status == CMP_BASE_ONLY ? "base" : "new");
+		else if (isnan(c->ch.pct))
+			title = xasprintf("%s\nno change", name);
+		else
+			title = xasprintf("%s\n%+.1f%%%s\n%s", name, c->ch.pct,
+			    c->ch.significant ? " *" : "",
+			    verdict_word(c->ch.verdict));
+		free(name);
+		/* A tic's label is a format: %% is a percent sign. */
+		name = title;
+		title = xcalloc(2 * strlen(name) + 1, 1);
+		for (k = 0, j = 0; name[k] != '\0'; k++) {
+			if (name[k] == '%')
+				title[j++] = '%';
+			title[j++] = name[k];
+		}
+		free(name);
+		gp_str(fp, title);
+		free(title);
+		fprintf(fp, " %zu%s", i, i + 1 < n ? ", " : ")\n");
+	}
+	fprintf(fp, "set bmargin 6\nset key off\nset grid ytics\n"
+	    "set style fill solid 0.75 border rgb \"#333333\"\n"
+	    "set offsets 0, 0, graph 0.05, graph 0.05\n"
+	    "set format y \"%%g%%%%\"\n"
+	    "plot $c%zu using 1:2:(0.6):5 with boxes lc rgb variable, \\\n"
+	    "  $c%zu using 1:3:(0):($4-$3) %s, \\\n"
+	    "  0 with lines lc rgb \"black\" lw 1\n", idx, idx, WHISKERS);
+	return 1;
+}
+
+/* The script of -b: a chart per benchmark with a change to show. */
+static char *
+script_compare(const struct results *base, const struct results *r,
+    const struct opts *o, size_t *len)
+{
+	static const char *const term[2] = {
+		"pngcairo size " SIZE " font \"sans,12\" noenhanced",
+		"svg size " SIZE " font \"sans,12\" noenhanced "
+		    "background rgb \"white\"",
+	};
+	static const char *const ext[2] = { "png", "svg" };
+	struct comparison cmp;
+	char *buf = NULL, *name;
+	FILE *fp;
+	size_t i, k, nb = 0, *from, *to;
+	int t, *drawn;
+
+	if ((fp = open_memstream(&buf, len)) == NULL)
+		diesys(EXIT_FAIL, "open_memstream");
+	fputs("set encoding utf8\n", fp);
+	compare_runs(base, r, NULL, 0, &cmp);
+	from = xcalloc(cmp.n + 1, sizeof(*from));
+	to = xcalloc(cmp.n + 1, sizeof(*to));
+	drawn = xcalloc(cmp.n + 1, sizeof(*drawn));
+	for (i = 0; i < cmp.n; i = k) {
+		for (k = i + 1; k < cmp.n && strcmp(cmp.rows[k].benchmark,
+		    cmp.rows[i].benchmark) == 0; k++)
+			;
+		from[nb] = i;
+		to[nb] = k;
+		if (!(drawn[nb] = chart_compare(fp, r, &cmp.rows[i], k - i,
+		    nb, 1)))
+			warnmsg("%s: no change to show, no chart",
+			    cmp.rows[i].benchmark);
+		nb++;
+	}
+	for (t = 0; t < 2; t++) {
+		if ((t == 0 && !o->png) || (t == 1 && !o->svg))
+			continue;
+		fprintf(fp, "set terminal %s\n", term[t]);
+		for (i = 0; i < nb; i++) {
+			if (!drawn[i])
+				continue;
+			name = xasprintf("compare-%s",
+			    cmp.rows[from[i]].benchmark);
+			set_output(fp, o->drawdir, name, ext[t]);
+			free(name);
+			chart_compare(fp, r, &cmp.rows[from[i]], to[i] - from[i],
+			    i, 0);
+		}
+		fputs("unset output\n", fp);
+	}
+	free(from);
+	free(to);
+	free(drawn);
+	compare_free(&cmp);
+	if (fclose(fp) != 0)
+		die(EXIT_FAIL, "out of memory");
+	return buf;
+}
+
+/*
  * Feeds the script to gnuplot while collecting what it says on stderr,
  * so that neither side can block the other. Returns its exit status.
  */
@@ -905,16 +1054,21 @@ run_gnuplot(const char *gnuplot, const char *text, size_t len, char *err,
 int
 main(int argc, char *argv[])
 {
-	struct opts o = { 1, 1, NULL, "gnuplot", NULL };
-	struct results r;
+	struct opts o = { 1, 1, NULL, "gnuplot", NULL, NULL };
+	struct results r, base;
 	struct stat st;
 	char *text, *err, *outdir = NULL, *drawdir, *drawn, *path;
 	size_t len, errlen, i;
 	int ch, status;
 
 	msg_init(argv[0]);
-	while ((ch = getopt(argc, argv, "f:G:ho:V")) != -1) {
+	while ((ch = getopt(argc, argv, "b:f:G:ho:V")) != -1) {
 		switch (ch) {
+		case 'b':
+			if (*optarg == '\0')
+				usage_error("-b: empty directory name");
+			o.base = optarg;
+			break;
 		case 'f':
 			if (strcmp(optarg, "png") == 0)
 				o.png = 1, o.svg = 0;
@@ -952,6 +1106,8 @@ main(int argc, char *argv[])
 		usage_error(argc == 0 ? "missing results directory" :
 		    "extra operand '%s'", argc > 1 ? argv[1] : "");
 
+	if (o.base != NULL)
+		results_read(&base, o.base);
 	results_read(&r, argv[0]);
 	if (o.outdir == NULL)
 		o.outdir = outdir = xasprintf("%s/charts", argv[0]);
@@ -975,7 +1131,11 @@ main(int argc, char *argv[])
 		diesys(EXIT_FAIL, "%s: temporary directory", o.outdir);
 	cleanup_add_path(drawdir);
 	o.drawdir = drawdir;
-	text = script(&r, &o, &len);
+	if (o.base != NULL) {
+		text = script_compare(&base, &r, &o, &len);
+		results_free(&base);
+	} else
+		text = script(&r, &o, &len);
 	/* The script has it all, the paths of the outputs too. */
 	results_free(&r);
 	err = xcalloc(ERRMAX + 1, 1);
