@@ -29,14 +29,6 @@ verdict_word(enum verdict v)
 	return word[v];
 }
 
-const char *
-cmp_status_word(enum cmp_status s)
-{
-	static const char *const word[] = { "both", "base only", "new only" };
-
-	return word[s];
-}
-
 void
 compare_change(const struct summary *base, const struct summary *new,
     enum better better, double level, struct change *c)

@@ -55,6 +55,5 @@ void		 compare_runs(const struct results *, const struct results *,
 		    const char *, int, struct comparison *);
 void		 compare_free(struct comparison *);
 const char	*verdict_word(enum verdict);
-const char	*cmp_status_word(enum cmp_status);
 
 #endif

@@ -158,7 +158,7 @@ put_row(char *const *col, const size_t *w)
 	putchar('\n');
 }
 
-/* A block: the rows [from, to) of one benchmark and metric. */
+/* The n rows of one benchmark and metric as a text or Markdown table. */
 static void
 table(const struct cmprow *rows, size_t n, enum format f)
 {
