@@ -7,7 +7,7 @@
 . "${top_srcdir:-.}/tests/tap.sh"
 need_cmd python3
 
-plan 18
+plan 20
 
 # mk DIR QEMU_FACTOR LINPACK_FACTOR PLATFORMS ORDER: memsweep seconds
 # on native (about 10 s) and qemu (about 100 s times QEMU_FACTOR),
@@ -128,6 +128,17 @@ PY
 run vc-report -f markdown -b "$b" "$tap_tmp/slow"
 case $out in *"| qemu | 5 | 100.00 | 5 | 120.00 | +20.0% | [+"*"] | * | worse |"*) pass "Markdown: the row" ;;
 *) fail "Markdown: the row" "$out" ;; esac
+
+# A real run, against itself: every change 0, nothing significant.
+d=$tap_tmp/run
+run vc-suite -q -p native -b memsweep -a memsweep='-s 1M -r 1' -n 3 -w 0 -d "$d"
+is "$rc" 0 "vc-suite measures memsweep on native"
+run vc-report -a -g 0 -f csv -b "$d" "$d"
+is "$rc:$(printf '%s\n' "$out" | python3 -c '
+import csv, sys
+rows = list(csv.DictReader(sys.stdin))
+print(len(rows) > 3, {(r["status"], r["change"], r["significant"], r["verdict"]) for r in rows})
+')" "0:True {('both', '0', '0', '')}" "a real run against itself: every metric 0%, none significant, -g 0 passes"
 
 usage_error "one directory with -b: exit 2" vc-report -b "$b"
 usage_error "-g 5x: exit 2" vc-report -g 5x -b "$b" "$tap_tmp/slow"
