@@ -14,7 +14,9 @@ REPORT_LIBS = harness/report/libresults.a harness/libcatalog.a lib/libvc.a \
 	$(JSONC_LIBS)
 
 bin_PROGRAMS += harness/report/vc-report harness/report/vc-plot
-harness_report_vc_report_SOURCES = harness/report/vc-report.c
+harness_report_vc_report_SOURCES = harness/report/vc-report.c \
+	harness/report/html.c harness/report/html.h
+harness_report_vc_report_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS)
 harness_report_vc_report_LDADD = $(REPORT_LIBS)
 harness_report_vc_plot_SOURCES = harness/report/vc-plot.c
 harness_report_vc_plot_LDADD = $(REPORT_LIBS)
@@ -49,7 +51,9 @@ SH_TESTS += \
 	tests/vc-plot-symlinks.t \
 	tests/vc-plot-extreme.t \
 	tests/vc-plot-title.t \
-	tests/vc-plot-unequal.t
+	tests/vc-plot-unequal.t \
+	tests/vc-report-html.t \
+	tests/vc-report-html-escape.t
 EXTRA_DIST += tests/report-data.sh
 
 # failures.csv: written by vc-suite, read by vc-report and vc-plot.
