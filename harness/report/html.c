@@ -63,7 +63,8 @@ static const char style[] =
 "letter-spacing:-.01em}\n"
 "h2{font-size:1.3rem;margin:2.6rem 0 .8rem;padding-bottom:.3rem;"
 "border-bottom:1px solid var(--line)}\n"
-"h3{font-size:1.05rem;margin:0 0 .5rem}\n"
+"h3{font-size:1.05rem;margin:1.4rem 0 .5rem}\n"
+"section.block h3{margin-top:0}\n"
 "p{margin:.4rem 0}\n"
 ".lede{font-size:1.05rem;color:var(--muted);margin:.2rem 0}\n"
 ".lede strong{color:var(--fg)}\n"
@@ -80,7 +81,7 @@ static const char style[] =
 "th{font-size:.75rem;font-weight:600;color:var(--muted);"
 "text-transform:uppercase;letter-spacing:.03em;"
 "border-bottom:2px solid var(--line);vertical-align:bottom}\n"
-"th.t,td.t{text-align:left}\n"
+"th.t,td.t,td.l{text-align:left}\n"
 "td.t{font-weight:600}\n"
 "th.ratio,td.ratio,td.ratioci{background:var(--accent-bg)}\n"
 "th.ratio{color:var(--accent)}\n"
@@ -214,7 +215,7 @@ is_scalar(struct json_object *v)
 
 /* The scalar members of an object, but those in skip, as key: value. */
 static void
-put_kv(struct json_object *o, const char *const *skip)
+put_kv(struct json_object *o, const char *const *skip, int code)
 {
 	const char *const *k;
 	int any = 0;
@@ -231,9 +232,9 @@ put_kv(struct json_object *o, const char *const *skip)
 			puts("<table class=\"kv\">");
 		fputs("<tr>", stdout);
 		put_elem("th", NULL, key);
-		put_elem("td", NULL, v == NULL ? "null" :
-		    json_object_get_string(v));
-		puts("</tr>");
+		fputs(code ? "<td><code>" : "<td>", stdout);
+		put_text(v == NULL ? "null" : json_object_get_string(v));
+		puts(code ? "</code></td></tr>" : "</td></tr>");
 	}
 	if (any)
 		puts("</table>");
@@ -629,7 +630,7 @@ html_row(char *const *col, size_t ncols, const char *status, int noted)
 	}
 	fputs("<tr>", stdout);
 	for (j = 0; j < ncols; j++)
-		put_elem("td", j == 0 ? "t" : j + 1 == ncols ? "t-plain" :
+		put_elem("td", j == 0 ? "t" : j + 1 == ncols ? "l" :
 		    j == tab_ratio ? (noted ? "ratio note" : "ratio") :
 		    j == tab_ratio + 1 ? "ratioci" : NULL, col[j]);
 	puts("</tr>");
@@ -745,15 +746,15 @@ put_runs(const struct results *r)
 				    r->plat[p]);
 				for (j = 0; s != NULL && j < s->n; j++) {
 					fputs("<tr>", stdout);
-					put_elem("td", "t", s->metric);
-					put_elem("td", "t", s->platform);
+					put_elem("td", "l", s->metric);
+					put_elem("td", "l", s->platform);
 					printf("<td>%lld</td>",
 					    (long long)s->obs[j].rep);
-					put_elem("td", "t", s->obs[j].time);
+					put_elem("td", "l", s->obs[j].time);
 					fputs("<td>", stdout);
 					put_value(s->obs[j].value);
 					fputs("</td>", stdout);
-					put_elem("td", "t", s->unit);
+					put_elem("td", "l", s->unit);
 					puts("</tr>");
 				}
 			}
@@ -768,12 +769,12 @@ put_runs(const struct results *r)
 		    "<th class=\"t\">reason</th></tr></thead>\n<tbody>");
 		for (i = 0; i < r->nfail; i++) {
 			fputs("<tr>", stdout);
-			put_elem("td", "t", r->fail[i].benchmark);
-			put_elem("td", "t", r->fail[i].platform);
+			put_elem("td", "l", r->fail[i].benchmark);
+			put_elem("td", "l", r->fail[i].platform);
 			printf("<td>%lld</td>", (long long)r->fail[i].rep);
-			put_elem("td", "t", r->fail[i].time);
+			put_elem("td", "l", r->fail[i].time);
 			printf("<td>%d</td>", r->fail[i].status);
-			put_elem("td", "status", r->fail[i].reason);
+			put_elem("td", "l status", r->fail[i].reason);
 			puts("</tr>");
 		}
 		puts("</tbody></table></div>\n</details>");
@@ -782,13 +783,14 @@ put_runs(const struct results *r)
 }
 
 static void
-put_h3_kv(const char *title, struct json_object *o, const char *const *skip)
+put_h3_kv(const char *title, struct json_object *o, const char *const *skip,
+    int code)
 {
 	if (o == NULL || json_object_object_length(o) == 0)
 		return;
 	put_elem("h3", NULL, title);
 	putchar('\n');
-	put_kv(o, skip);
+	put_kv(o, skip, code);
 }
 
 /* meta.json's machine, software and parameters; each platform's. */
@@ -798,7 +800,7 @@ put_machine(const struct results *r)
 	static const char *const top_skip[] = { "argv", NULL };
 	static const char *const plat_skip[] = { "skipped", NULL };
 	struct json_object *plats, *pl;
-	const char *line;
+	const char *line, *why;
 	char *title;
 	size_t i;
 
@@ -806,15 +808,15 @@ put_machine(const struct results *r)
 	if (meta == NULL)
 		puts("<p>No meta.json in the results directory: what the "
 		    "machine was is not known.</p>");
-	put_h3_kv("Host", meta, top_skip);
+	put_h3_kv("Host", meta, top_skip, 0);
 	put_h3_kv("Guest machine", member(meta, "guest_machine",
-	    json_type_object), NULL);
+	    json_type_object), NULL, 0);
 	put_h3_kv("Software", member(meta, "software", json_type_object),
-	    NULL);
+	    NULL, 0);
 	put_h3_kv("Parameters", member(meta, "parameters", json_type_object),
-	    NULL);
+	    NULL, 0);
 	put_h3_kv("Benchmark arguments", member(meta, "benchmarks",
-	    json_type_object), NULL);
+	    json_type_object), NULL, 1);
 	plats = member(meta, "platforms", json_type_object);
 	for (i = 0; i < r->nplat; i++) {
 		pl = member(plats, r->plat[i], json_type_object);
@@ -826,7 +828,12 @@ put_machine(const struct results *r)
 		put_elem("h3", NULL, title);
 		putchar('\n');
 		free(title);
-		put_kv(pl, plat_skip);
+		if ((why = results_skipped(r, r->plat[i])) != NULL) {
+			fputs("<p class=\"skip\">Skipped: ", stdout);
+			put_text(why);
+			puts("</p>");
+		}
+		put_kv(pl, plat_skip, 0);
 		if (line != NULL) {
 			fputs("<p>Envelope (what vc-envelope saw there): ",
 			    stdout);
@@ -847,12 +854,12 @@ put_machine(const struct results *r)
 
 /* argv, a JSON array of strings, as one command line after prog. */
 static void
-put_argv(const char *prog, struct json_object *argv)
+put_argv(const char *prog, struct json_object *argv, int block)
 {
 	struct json_object *w;
 	size_t i, n = json_object_array_length(argv);
 
-	fputs("<pre><code>", stdout);
+	fputs(block ? "<pre><code>" : "<code>", stdout);
 	if (prog != NULL)
 		put_text(prog);
 	for (i = 0; i < n; i++) {
@@ -863,7 +870,7 @@ put_argv(const char *prog, struct json_object *argv)
 			putchar(' ');
 		put_word(json_object_get_string(w));
 	}
-	puts("</code></pre>");
+	puts(block ? "</code></pre>" : "</code>");
 }
 
 /* The exact commands: vc-suite's, each column's runner, each run's. */
@@ -877,7 +884,7 @@ put_commands(const struct results *r)
 	puts("<section id=\"commands\">\n<h2>Commands</h2>");
 	if ((argv = member(meta, "argv", json_type_array)) != NULL) {
 		puts("<p>The suite, as it was started:</p>");
-		put_argv("vc-suite", argv);
+		put_argv("vc-suite", argv, 1);
 	}
 	cols = member(meta, "columns", json_type_array);
 	n = cols != NULL ? json_object_array_length(cols) : 0;
@@ -892,7 +899,7 @@ put_commands(const struct results *r)
 		fputs("<tr>", stdout);
 		put_elem("th", NULL, json_object_get_string(name));
 		fputs("<td>", stdout);
-		put_argv(NULL, argv);
+		put_argv(NULL, argv, 0);
 		puts("</td></tr>");
 	}
 	if (n > 0)
@@ -904,7 +911,7 @@ put_commands(const struct results *r)
 		if (cmds == NULL)
 			continue;
 		title = xasprintf("Each run on %s", r->plat[i]);
-		put_h3_kv(title, cmds, NULL);
+		put_h3_kv(title, cmds, NULL, 1);
 		free(title);
 	}
 	if (meta == NULL)
