@@ -9,7 +9,7 @@
 command -v chromium >/dev/null 2>&1 ||
     skip_all "chromium not found (apt-get install chromium)"
 need_cmd python3 gnuplot
-plan 9
+plan 10
 d=$tap_tmp/results
 run vc-suite -q -P quick -n 2 -p native,container -b forksum,memsweep -d "$d"
 is "$rc" 0 "vc-suite made a results directory"
@@ -103,5 +103,24 @@ memsweep native" "the tables: a row per benchmark and platform"
 is "$(dom urls)" "" "no address that would fetch: no src, href, link or script"
 is "$(grep -ci 'url(\|@import' "$tap_tmp/dom.html")" 0 "no url() or @import in the style"
 is "$(dom details)" 2 "every run, folded, per benchmark"
+# Printed, every run's section is unfolded: the page prints to more
+# pages than the same page with only the sections' summary lines.
+pages() {
+	chromium --headless --no-sandbox --disable-gpu --no-first-run \
+	    --user-data-dir="$prof" --proxy-server=127.0.0.1:9 \
+	    --no-pdf-header-footer --print-to-pdf="$tap_tmp/p.pdf" \
+	    "file://$1" >/dev/null 2>&1
+	rm -rf "$prof"
+	grep -a -c '/Type /Page$' "$tap_tmp/p.pdf"
+}
+python3 -c '
+import re, sys
+s = open(sys.argv[1]).read()
+open(sys.argv[2], "w").write(re.sub(r"(<details>\s*<summary>.*?</summary>).*?</details>", r"\1</details>", s, flags=re.S))
+' "$d/report.html" "$d/folded.html"
+full=$(pages "$d/report.html")
+bare=$(pages "$d/folded.html")
+ok_if "printed, the runs are unfolded ($full pages, $bare with their summaries alone)" \
+    test "$full" -gt "$bare"
 no_leftovers "no chromium left running" "$prof"
 done_testing
