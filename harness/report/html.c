@@ -644,6 +644,8 @@ html_table_end(const char *notes)
 	size_t len;
 	char *alt;
 
+	/* A signal while the page is written ends it, as during vc-plot. */
+	cleanup_check();
 	puts("</tbody></table></div>");
 	if (notes != NULL && *notes != '\0') {
 		puts("<ul class=\"notes\">");
@@ -923,6 +925,7 @@ void
 html_end(const struct results *r)
 {
 	enter(IN_NONE);
+	cleanup_check();
 	put_runs(r);
 	put_machine(r);
 	put_commands(r);
