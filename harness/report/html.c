@@ -323,11 +323,17 @@ read_file(const char *path, size_t max)
 
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
 		return NULL;
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
-	    (size_t)st.st_size > max) {
-		if (errno == 0 || S_ISREG(st.st_mode))
-			errno = EFBIG;
+	if (fstat(fd, &st) == -1)
+		n = errno;
+	else if (!S_ISREG(st.st_mode))
+		n = EINVAL;
+	else if ((size_t)st.st_size > max)
+		n = EFBIG;
+	else
+		n = 0;
+	if (n != 0) {
 		close(fd);
+		errno = (int)n;
 		return NULL;
 	}
 	buf = xmalloc((size_t)st.st_size + 1);
