@@ -7,7 +7,7 @@
 . "${top_srcdir:-.}/tests/tap.sh"
 need_cmd python3
 
-plan 20
+plan 21
 
 # mk DIR QEMU_FACTOR LINPACK_FACTOR PLATFORMS ORDER: memsweep seconds
 # on native (about 10 s) and qemu (about 100 s times QEMU_FACTOR),
@@ -143,6 +143,7 @@ print(len(rows) > 3, {(r["status"], r["change"], r["significant"], r["verdict"])
 usage_error "one directory with -b: exit 2" vc-report -b "$b"
 usage_error "-g 5x: exit 2" vc-report -g 5x -b "$b" "$tap_tmp/slow"
 usage_error "-g without -b: exit 2" vc-report -g 5 "$b"
+usage_error "-b with -f html: exit 2" vc-report -f html -b "$b" "$tap_tmp/slow"
 usage_error "a base that does not exist: exit 2, one line" \
     vc-report -b "$tap_tmp/nope" "$tap_tmp/slow"
 done_testing

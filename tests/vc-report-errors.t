@@ -54,12 +54,12 @@ small_results "$tap_tmp/good"
 fails "an unknown metric" "no metric 'nope'" vc-report -m nope "$tap_tmp/good"
 
 usage_error "unknown option" vc-report -z "$tap_tmp/good"
-usage_error "unknown format" vc-report -f html "$tap_tmp/good"
+usage_error "unknown format" vc-report -f pdf "$tap_tmp/good"
 usage_error "-a with -m" vc-report -a -m seconds "$tap_tmp/good"
 usage_error "two directories" vc-report "$tap_tmp/good" "$tap_tmp/good"
 run vc-report -h
 is "$rc:$(printf '%s\n' "$out" | grep -c '^usage: vc-report ')" "0:1" "-h prints usage on stdout, exit 0"
-is "$out" "usage: vc-report [-hV] [-f text|markdown|csv|json] [-m metric | -a] results_dir
+is "$out" "usage: vc-report [-hV] [-f text|markdown|csv|json|html] [-m metric | -a] results_dir
        vc-report -b base_dir [-g percent] [-f format] [-m metric | -a] new_dir
        vc-report -x [-o outdir] results_dir" "one usage line per form, as in the SYNOPSIS"
 done_testing

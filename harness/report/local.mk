@@ -17,7 +17,8 @@ REPORT_LIBS = harness/report/libresults.a harness/libcatalog.a lib/libvc.a \
 bin_PROGRAMS += harness/report/vc-report harness/report/vc-plot
 harness_report_vc_report_SOURCES = harness/report/vc-report.c \
 	harness/report/rowout.c harness/report/rowout.h \
-	harness/report/report.h harness/report/vc-report-compare.c
+	harness/report/report.h harness/report/vc-report-compare.c \
+	harness/report/html.c harness/report/html.h
 harness_report_vc_report_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS)
 harness_report_vc_report_LDADD = $(REPORT_LIBS)
 harness_report_vc_plot_SOURCES = harness/report/vc-plot.c
@@ -56,7 +57,9 @@ SH_TESTS += \
 	tests/vc-plot-extreme.t \
 	tests/vc-plot-title.t \
 	tests/vc-plot-unequal.t \
-	tests/vc-plot-compare.t
+	tests/vc-plot-compare.t \
+	tests/vc-report-html.t \
+	tests/vc-report-html-escape.t
 EXTRA_DIST += tests/report-data.sh
 
 # failures.csv: written by vc-suite, read by vc-report and vc-plot.

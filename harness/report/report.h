@@ -8,7 +8,7 @@
 
 #include "compare.h"
 
-enum format { FMT_TEXT, FMT_MARKDOWN, FMT_CSV, FMT_JSON };
+enum format { FMT_TEXT, FMT_MARKDOWN, FMT_CSV, FMT_JSON, FMT_HTML };
 
 char		*fmt_num(double, int);
 char		*fmt_fixed(double, int);

@@ -22,6 +22,7 @@
 
 #include <json-c/json.h>
 
+#include "html.h"
 #include "msg.h"
 #include "outfile.h"
 #include "parse.h"
@@ -90,8 +91,9 @@ static int	any_work_note;
 static void
 usage(FILE *fp)
 {
-	fprintf(fp, "usage: %s [-hV] [-f text|markdown|csv|json] [-m metric | -a] "
-	    "results_dir\n       %s -b base_dir [-g percent] [-f format] "
+	fprintf(fp, "usage: %s [-hV] [-f text|markdown|csv|json|html] "
+	    "[-m metric | -a] results_dir\n"
+	    "       %s -b base_dir [-g percent] [-f format] "
 	    "[-m metric | -a] new_dir\n       %s -x [-o outdir] results_dir\n",
 	    progname, progname, progname);
 }
@@ -457,6 +459,21 @@ print_markdown(const struct block *bl)
 	putchar('\n');
 }
 
+/* The table in vc-report -f html's page (html.h lays it out). */
+static void
+print_html(const struct block *bl)
+{
+	char *title = block_title(bl);
+	size_t i;
+
+	html_table(bl->b, bl->metric, title, col_name, NCOLS, C_RATIO);
+	for (i = 0; i < bl->nrows; i++)
+		html_row(bl->rows[i].col, NCOLS, bl->rows[i].status,
+		    bl->rows[i].noted);
+	html_table_end(bl->notes_len > 0 ? bl->notes : NULL);
+	free(title);
+}
+
 static void
 print_legend(enum format f)
 {
@@ -476,7 +493,11 @@ print_legend(enum format f)
 	size_t i, n = sizeof(legend) / sizeof(legend[0]);
 
 	for (i = 0; i < n - !any_work_note; i++)
-		printf("%s%s\n", f == FMT_MARKDOWN ? "- " : "", legend[i]);
+		if (f == FMT_HTML)
+			html_legend(legend[i]);
+		else
+			printf("%s%s\n", f == FMT_MARKDOWN ? "- " : "",
+			    legend[i]);
 }
 
 /*
@@ -497,7 +518,7 @@ print_variants(const struct results *r, enum format f)
 		name = r->plat[i];
 		if (strchr(name, ':') == NULL)
 			continue;
-		if (!any++)
+		if (!any++ && f != FMT_HTML)
 			puts(f == FMT_MARKDOWN ? "\n### Variants\n" :
 			    "\nvariants (what each column changes):");
 		if (catalog_column(name, strlen(name), &c, why, sizeof(why))
@@ -510,7 +531,9 @@ print_variants(const struct results *r, enum format f)
 			if (c.nset > 0)
 				catalog_setting_desc(&c, j, desc,
 				    sizeof(desc));
-			if (f == FMT_MARKDOWN) {
+			if (f == FMT_HTML)
+				html_variant(name, desc);
+			else if (f == FMT_MARKDOWN) {
 				fputs("- ", stdout);
 				put_md_text(name);
 				fputs(" — ", stdout);
@@ -608,6 +631,8 @@ report_block(const struct results *r, const struct bench *b,
 		print_text(&bl);
 	else if (f == FMT_MARKDOWN)
 		print_markdown(&bl);
+	else if (f == FMT_HTML)
+		print_html(&bl);
 	else
 		for (i = 0; i < n; i++)
 			if (cells[i].nmissing > 0)
@@ -774,7 +799,7 @@ report(const struct results *r, const struct opts *o)
 	/* A Markdown report is a document: it always says where it ran. */
 	if ((o->all && o->format == FMT_TEXT) || o->format == FMT_MARKDOWN)
 		print_envelopes(r, o->format);
-	if (o->format != FMT_CSV)
+	if (o->format != FMT_CSV && o->format != FMT_HTML)
 		print_conditions(r, o->format, o->all);
 }
 
@@ -904,9 +929,11 @@ main(int argc, char *argv[])
 				o.format = FMT_CSV;
 			else if (strcmp(optarg, "json") == 0)
 				o.format = FMT_JSON;
+			else if (strcmp(optarg, "html") == 0)
+				o.format = FMT_HTML;
 			else
 				usage_error("-f %s: unknown format (use text, "
-				    "markdown, csv or json)", optarg);
+				    "markdown, csv, json or html)", optarg);
 			break;
 		case 'h':
 			usage(stdout);
@@ -947,13 +974,20 @@ main(int argc, char *argv[])
 		usage_error("-b and -x exclude each other");
 	if (!isnan(o.gate) && o.base == NULL)
 		usage_error("-g is for -b: the regression that fails");
+	if (o.base != NULL && o.format == FMT_HTML)
+		usage_error("-b compares in text, markdown, csv or json, not "
+		    "html");
 	if (o.base != NULL)
 		return compare(&o, argv[0]);
 
 	results_read(&r, argv[0]);
 	if (o.export)
 		export(&r, o.outdir != NULL ? o.outdir : argv[0]);
-	else
+	else if (o.format == FMT_HTML) {
+		html_begin(&r, argv[0]);
+		report(&r, &o);
+		html_end(&r);
+	} else
 		report(&r, &o);
 	results_free(&r);
 	return close_stdout();
