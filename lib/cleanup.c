@@ -267,17 +267,55 @@ owner_dead(int dfd)
 }
 
 /*
+ * This process as "PID-START" (start in clock ticks after boot), for a
+ * name that may outlive it, as a container or a volume made for a run:
+ * cleanup_token_dead() tells, from the name alone, whether its owner is
+ * gone.
+ */
+void
+cleanup_token(char *buf, size_t size)
+{
+	snprintf(buf, size, "%ld-%llu", (long)getpid(), start_time(getpid()));
+}
+
+/*
+ * 1 if token, cleanup_token()'s form and nothing more, names a process
+ * of this machine that is gone; 0 if it lives or token is not one.
+ */
+int
+cleanup_token_dead(const char *token)
+{
+	unsigned long long t;
+	long pid;
+	int end = 0;
+
+	if (strspn(token, "0123456789-") != strlen(token) ||
+	    sscanf(token, "%ld-%llu%n", &pid, &t, &end) != 2 ||
+	    token[end] != '\0' || pid <= 0)
+		return 0;
+	return start_time((pid_t)pid) != t;
+}
+
+/*
  * A fresh private directory under $TMPDIR, removed with all it holds.
  * The name belongs to this module: valid until cleanup_run().
  */
 const char *
 cleanup_tempdir(const char *tag)
 {
-	const char *tmp = tmp_dir();
+	return cleanup_tempdir_in(tmp_dir(), tag);
+}
+
+/* The same in parent: PARENT/TAG.XXXXXX. */
+const char *
+cleanup_tempdir_in(const char *parent, const char *tag)
+{
 	char *dir;
 	size_t before = npaths;
 
-	if (asprintf(&dir, "%s/%s.XXXXXX", tmp, tag) == -1)
+	if (asprintf(&dir, "%s%s%s.XXXXXX", parent,
+	    parent[0] != '\0' && parent[strlen(parent) - 1] == '/' ? "" : "/",
+	    tag) == -1)
 		return NULL;
 	if (mkdtemp(dir) == NULL) {
 		free(dir);
@@ -334,7 +372,13 @@ reap(pid_t pid)
 int
 cleanup_sweep(const char *tag)
 {
-	const char *tmp = tmp_dir();
+	return cleanup_sweep_in(tmp_dir(), tag);
+}
+
+/* The same in parent, for cleanup_tempdir_in(parent, tag)'s. */
+int
+cleanup_sweep_in(const char *tmp, const char *tag)
+{
 	size_t taglen = strlen(tag);
 	struct dirent *de;
 	struct stat st;

@@ -48,7 +48,7 @@ for E in $engines; do
 	result "$E: -s bind: diskwrite in the bind-mounted directory" /mnt/disk
 	dir=$(made bind)
 	case $dir in
-	"$cache"/disk-??????)
+	"$cache"/disk.??????)
 		if [ -e "$dir" ]; then
 			fail "$E: -s bind: the directory in the cache is gone" "left: $dir"
 		else

@@ -24,6 +24,7 @@
 
 #include <linux/magic.h>
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -76,6 +77,7 @@ struct options {
 	int		 nrun;
 	int		 user_global;	/* -G or $VIRTCOST_ENGINE_FLAGS given */
 	int		 info;		/* -I: describe the platform, exit */
+	int		 sweep;		/* -S: remove what killed runs left */
 	char		*version;	/* `ENGINE version`, for the cache key */
 	const char	*docker_note;	/* why docker was passed over */
 	const char	*const *fix;	/* probed global flags, or NULL */
@@ -105,12 +107,24 @@ static const char *const fixes[][3] = {
 #define NFIXES	(sizeof(fixes) / sizeof(fixes[0]))
 
 static const char *const usage_extra =
-    "[-I]\n\t[-b volume|dir | -s overlay|volume|bind|tmpfs] [-e docker|podman]\n"
+    "[-I | -S]\n\t[-b volume|dir | -s overlay|volume|bind|tmpfs] [-e docker|podman]\n"
     "\t[-G engine-flags] [-n default|host] [-R run-flags]";
 
 /* For the cleanup hook: the engine and the container to remove. */
 static struct options *cur;
-static char container[64];
+static char container[128];
+
+/*
+ * What a run makes under a name of its own, its container and its
+ * volume, is named NAME_PREFIX PID-START-HOST (cleanup_token()) and,
+ * unless kept (-k), labelled SWEEP_LABEL: a run killed with SIGKILL
+ * cannot remove them, and -S, which vc-suite runs once per suite,
+ * removes those whose process is gone. The host keeps one machine's
+ * sweep from taking another's runs through a shared engine.
+ */
+#define NAME_PREFIX	"virtcost-"
+#define SWEEP_LABEL	"virtcost.sweep=1"
+#define BIND_TAG	"disk"	/* -s bind's directory: CACHE/disk.XXXXXX */
 
 /* Splits s at white space into flags (the flags hold no spaces). */
 static void
@@ -1171,6 +1185,126 @@ describe(const struct options *o)
 	return close_stdout();
 }
 
+/* -HOST: the end of this host's runs' names (see NAME_PREFIX). */
+static void
+name_suffix(char *buf, size_t size)
+{
+	char host[32] = "";
+	size_t i;
+
+	if (gethostname(host, sizeof(host) - 1) != 0 || host[0] == '\0')
+		strcpy(host, "localhost");
+	/* What an engine takes in a name: [a-zA-Z0-9_.-]. */
+	for (i = 0; host[i] != '\0'; i++)
+		if (!isalnum((unsigned char)host[i]) && host[i] != '.' &&
+		    host[i] != '-')
+			host[i] = '_';
+	snprintf(buf, size, "-%s", host);
+}
+
+/* This run's name (see NAME_PREFIX). */
+static void
+run_name(char *buf, size_t size)
+{
+	char suffix[40], token[40];
+
+	name_suffix(suffix, sizeof(suffix));
+	cleanup_token(token, sizeof(token));
+	snprintf(buf, size, NAME_PREFIX "%s%s", token, suffix);
+}
+
+/* 1 if name is one of this host's runs' and its process is gone. */
+static int
+dead_run(char *name)
+{
+	char suffix[40], *end;
+	size_t len = strlen(name), slen, plen = strlen(NAME_PREFIX);
+	int dead;
+
+	name_suffix(suffix, sizeof(suffix));
+	slen = strlen(suffix);
+	if (len <= plen + slen || strncmp(name, NAME_PREFIX, plen) != 0 ||
+	    strcmp(name + len - slen, suffix) != 0)
+		return 0;
+	end = name + len - slen;
+	*end = '\0';
+	dead = cleanup_token_dead(name + plen);
+	*end = suffix[0];
+	return dead;
+}
+
+/*
+ * Removes each of the names that list (an engine command) prints that
+ * is one of this host's runs whose process is gone, with rm (an engine
+ * command with a free slot at its end); returns how many went.
+ */
+static int
+sweep_list(const struct options *o, char *list[], char *rm[],
+    const char *what)
+{
+	char *v[MAXFLAGS + 16], *out, *line, *save;
+	size_t slot;
+	int n = 0;
+
+	for (slot = 0; rm[slot] != NULL; slot++)
+		;
+	engine_argv(o, v, list);
+	if (engine_read(o, v, &out, 1) != 0)
+		die(RUN_PLATFORM, "%s %s %s failed: %s", o->engine, list[0],
+		    list[1], complaint(out));
+	for (line = strtok_r(out, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save)) {
+		if (!dead_run(line))
+			continue;
+		rm[slot] = line;
+		if (engine_quiet(o, rm) == 0) {
+			fprintf(stderr, "%s: removed %s %s, left by a run that "
+			    "was killed\n", progname, what, line);
+			n++;
+		} else
+			warnmsg("%s %s could not be removed", what, line);
+	}
+	rm[slot] = NULL;
+	free(out);
+	return n;
+}
+
+/*
+ * -S: what runs killed with SIGKILL left behind, removed: their
+ * containers (a server still running, say), then their volumes (a
+ * volume in use cannot go), then their bind directories in the cache.
+ * Kept runs (-k) are not touched, nor live ones.
+ */
+static int
+sweep(struct options *o)
+{
+	char *ps[] = { "ps", "-a", "--filter", "label=" SWEEP_LABEL,
+	    "--format", "{{.Names}}", NULL };
+	char *rm[] = { "rm", "-f", NULL, NULL };
+	char *vols[] = { "volume", "ls", "--filter", "label=" SWEEP_LABEL,
+	    "--format", "{{.Name}}", NULL };
+	char *vrm[] = { "volume", "rm", "-f", NULL, NULL };
+	char *name;
+	int n, dirs;
+
+	if ((name = cache_dir_name()) == NULL)
+		die(RUN_PLATFORM, "no cache directory: set VIRTCOST_CACHE or "
+		    "HOME");
+	o->cachedir = xasprintf("%s/", name);
+	choose_engine(o);
+	n = sweep_list(o, ps, rm, "container");
+	n += sweep_list(o, vols, vrm, "volume");
+	if ((dirs = cleanup_sweep_in(name, BIND_TAG)) > 0)
+		fprintf(stderr, "%s: removed %d bind director%s in %s, left by "
+		    "runs that were killed\n", progname, dirs,
+		    dirs == 1 ? "y" : "ies", name);
+	n += dirs;
+	if (o->run.verbose)
+		fprintf(stderr, "%s: %d left behind, removed\n", progname, n);
+	free(name);
+	return close_stdout();
+}
+
 /*
  * diskwrite's directory, before the run: the mount on DISKDIR that -b
  * names (for any command, as ever) or -s asks for (for diskwrite only:
@@ -1180,7 +1314,9 @@ describe(const struct options *o)
 static void
 prepare_disk(struct options *o, const char *cmd)
 {
-	char *create[] = { "volume", "create", NULL, NULL }, *dir, *real;
+	char *create[] = { "volume", "create", "--label", SWEEP_LABEL, NULL,
+	    NULL }, *real;
+	const char *dir;
 	struct statfs sf;
 
 	if (o->bind != NULL) {
@@ -1200,7 +1336,10 @@ prepare_disk(struct options *o, const char *cmd)
 	case DISK_VOLUME:
 		/* Named before made: see remove_run(). */
 		o->volume = xasprintf("%s", container);
-		create[2] = o->volume;
+		if (o->run.keep)
+			create[2] = o->volume, create[3] = NULL;
+		else
+			create[4] = o->volume;
 		if (engine_quiet(o, create) != 0)
 			die(RUN_PLATFORM, "%s volume create %s failed",
 			    o->engine, o->volume);
@@ -1212,17 +1351,12 @@ prepare_disk(struct options *o, const char *cmd)
 		break;
 	case DISK_BIND:
 		/* The cache directory: on a disk, where /tmp may be a tmpfs. */
-		dir = xasprintf("%sdisk-XXXXXX", o->cachedir);
-		if (mkdtemp(dir) == NULL)
-			diesys(RUN_PLATFORM, "%s", dir);
+		if ((dir = cleanup_tempdir_in(o->cachedir, BIND_TAG)) == NULL)
+			diesys(RUN_PLATFORM, "%s", o->cachedir);
 		/* The engine wants it absolute; the cache may be relative. */
-		if ((real = realpath(dir, NULL)) == NULL) {
-			rmdir(dir);
+		if ((real = realpath(dir, NULL)) == NULL)
 			diesys(RUN_PLATFORM, "%s", dir);
-		}
-		cleanup_add_path(real);
-		o->hostdir = real;
-		free(dir);
+		o->hostdir = dir;
 		if (statfs(real, &sf) == 0 && sf.f_type == TMPFS_MAGIC)
 			warnmsg("-s bind: the cache directory %s is on a tmpfs: "
 			    "diskwrite writes in memory there", o->cachedir);
@@ -1231,6 +1365,7 @@ prepare_disk(struct options *o, const char *cmd)
 			fprintf(stderr, "%s: diskwrite works in %s, the host "
 			    "directory %s bind-mounted, made for this run\n",
 			    progname, DISKDIR, real);
+		free(real);
 		break;
 	case DISK_TMPFS:
 		o->disk_flag[0] = "--tmpfs";
@@ -1258,6 +1393,10 @@ start_container(struct options *o, const char *image, int port,
 		args[n++] = "--rm";
 	args[n++] = "--name";
 	args[n++] = container;
+	if (!o->run.keep) {
+		args[n++] = "--label";
+		args[n++] = SWEEP_LABEL;
+	}
 	/* The image is ours: never fetched, even when it has gone. */
 	args[n++] = "--pull=never";
 	if (o->cpus > 0) {
@@ -1431,7 +1570,7 @@ main(int argc, char *argv[])
 	o.user_global = o.nglobal > 0;
 	add_flags(o.runflags, &o.nrun, getenv("VIRTCOST_RUN_FLAGS"),
 	    "run flags");
-	while ((ch = getopt(argc, argv, "+" RUNNER_OPTSTRING "b:e:G:In:R:s:"))
+	while ((ch = getopt(argc, argv, "+" RUNNER_OPTSTRING "b:e:G:In:R:Ss:"))
 	    != -1) {
 		if (ch == 'h')
 			runner_usage(usage_extra);
@@ -1458,6 +1597,9 @@ main(int argc, char *argv[])
 		case 'I':
 			o.info = 1;
 			break;
+		case 'S':
+			o.sweep = 1;
+			break;
 		case 'n':
 			o.net = (enum net)pick(net_names, optarg,
 			    "-n", "default or host");
@@ -1476,10 +1618,15 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc == 0 && !o.info)
+	if (argc == 0 && !o.info && !o.sweep)
 		usage_error("missing command");
 	if (argc > 0 && o.info)
 		usage_error("-I describes the platform: it takes no command");
+	if (argc > 0 && o.sweep)
+		usage_error("-S removes what killed runs left: it takes no "
+		    "command");
+	if (o.info && o.sweep)
+		usage_error("-I and -S exclude each other");
 	if (o.bind != NULL && o.disk_given)
 		usage_error("-b and -s both place diskwrite's directory: "
 		    "give one");
@@ -1488,6 +1635,8 @@ main(int argc, char *argv[])
 	    *why != '\0')
 		o.engine = engine_name(why, "VIRTCOST_ENGINE=");
 
+	if (o.sweep)
+		return sweep(&o);
 	cleanup_signals();
 	cur = &o;
 	cleanup_add_hook(remove_run);
@@ -1503,8 +1652,7 @@ main(int argc, char *argv[])
 		free(image);
 		return describe(&o);
 	}
-	snprintf(container, sizeof(container), "virtcost-%ld-%lx",
-	    (long)getpid(), (unsigned long)(wall_now() * 1e6) & 0xffffff);
+	run_name(container, sizeof(container));
 	prepare_disk(&o, argv[0]);
 	if (o.run.timeout > 0)
 		deadline = wall_now() + o.run.timeout;

@@ -987,22 +987,37 @@ link_latest(void)
 
 /*
  * A runner killed with SIGKILL (or whose machine lost power) could not
- * remove its directory; its VM died with it. The suite sweeps them up,
- * not vc-image: it is what starts the runners, it runs once per suite
- * rather than once per VM, and a sweep here races no run of its own.
+ * remove its directory; its VM died with it. A killed vc-container
+ * leaves what the engine holds: a container still running (nginx, say),
+ * a volume, a bind directory. The suite sweeps them up, not vc-image:
+ * it is what starts the runners, it runs once per suite rather than
+ * once per run, and a sweep takes only what dead processes left.
  */
 static void
 sweep_runners(void)
 {
 	static const char *const tags[] = { "vc-qemu", "nginxbench" };
+	char **v, *out;
 	size_t i;
-	int n = 0;
+	int n = 0, k = 0;
 
 	for (i = 0; i < sizeof(tags) / sizeof(tags[0]); i++)
 		n += cleanup_sweep(tags[i]);
 	if (n > 0)
 		warnmsg("removed %d temporary director%s of dead runners", n,
 		    n == 1 ? "y" : "ies");
+	if (!o.plat[PLAT_CONTAINER])
+		return;
+	/* vc-container -S with the platform's options (its engine). */
+	v = xcalloc(nplat_words[PLAT_CONTAINER] + 3, sizeof(*v));
+	v[k++] = (char *)catalog_plats[PLAT_CONTAINER].runner;
+	k = (int)add_words(v, (size_t)k, plat_words[PLAT_CONTAINER]);
+	v[k++] = "-S";
+	/* No engine, or a broken one: the platform's check will say. */
+	if (run_capture(v, &out, 1, NULL, NULL) == 0)
+		fputs(out, stderr);
+	free(out);
+	free(v);
 }
 
 /* DIR/results.csv, to append to; a new run refuses one already there. */
