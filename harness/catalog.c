@@ -128,7 +128,8 @@ const struct setting_def catalog_settings[NSETTING] = {
 	    { "passt", "guest network: passt, a separate user-mode process "
 		"that maps guest frames onto host sockets" },
 	    { "tap", "guest network: a host tap device through the host "
-		"kernel's stack, virtio served by QEMU" },
+		"kernel's stack, virtio served by QEMU (tap without "
+		"vhost-net)" },
 	    { "vhost", "guest network: tap with virtio served by the host "
 		"kernel (vhost-net)" } } },
 	{ "net", CT, "-n", SET_CHOICE, {

@@ -50,7 +50,7 @@ native:cpus=1 — CPUs: 1
 qemu:cpus=1 — CPUs: 1
 qemu:disk=raw:net=passt — guest disk: raw image file
 qemu:disk=raw:net=passt — guest network: passt, a separate user-mode process that maps guest frames onto host sockets
-qemu:net=tap — guest network: a host tap device through the host kernel's stack, virtio served by QEMU" \
+qemu:net=tap — guest network: a host tap device through the host kernel's stack, virtio served by QEMU (tap without vhost-net)" \
     "the legend: one line per setting of each variant shown"
 
 run vc-report -f markdown "$d"

@@ -25,7 +25,7 @@ is "$(meta "$d" 'print(" ".join(m["benchmarks"]), "|", m["benchmarks"]["forksum"
     "linpack forksum diskwrite nginxbench | 1 2000 | questions 3" \
     "the profile's benchmarks, with the quick arguments and repetitions"
 is "$(meta "$d" 'print(" ".join(c["name"] for c in m["columns"]))')" \
-    "native container container:disk=volume container:disk=bind container:net=host kvm kvm:net=passt kvm:net=tap kvm:disk=raw kvm:cache=none kvm:dev=virtio-scsi qemu qemu:net=passt qemu:net=tap qemu:disk=raw qemu:cache=none qemu:dev=virtio-scsi qemu:cpu=qemu64" \
+    "native container container:disk=volume container:disk=bind container:net=host kvm kvm:net=passt kvm:net=tap kvm:net=vhost kvm:disk=raw kvm:cache=none kvm:dev=virtio-scsi qemu qemu:net=passt qemu:net=tap qemu:net=vhost qemu:disk=raw qemu:cache=none qemu:dev=virtio-scsi qemu:cpu=qemu64" \
     "the profile's columns: platforms in the catalogue's order, variants as the profile gives them"
 is "$(meta "$d" 'print(m["platforms"]["qemu:net=passt"]["skipped"], "|", m["platforms"]["container:disk=volume"]["skipped"])')" \
     "vc-qemu: no such platform here: -N passt vc-envelope | vc-container: no such platform here: -s volume vc-envelope" \

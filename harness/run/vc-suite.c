@@ -71,9 +71,10 @@ static const struct profile profiles[] = {
 	    "nginxbench,diskwrite,forksum,linpack",
 	    "native,container,container:disk=volume,container:disk=bind,"
 	    "container:net=host,qemu,qemu:net=passt,qemu:net=tap,"
-	    "qemu:disk=raw,qemu:cache=none,qemu:dev=virtio-scsi,"
-	    "qemu:cpu=qemu64,kvm,kvm:net=passt,kvm:net=tap,kvm:disk=raw,"
-	    "kvm:cache=none,kvm:dev=virtio-scsi" },
+	    "qemu:net=vhost,qemu:disk=raw,qemu:cache=none,"
+	    "qemu:dev=virtio-scsi,qemu:cpu=qemu64,kvm,kvm:net=passt,"
+	    "kvm:net=tap,kvm:net=vhost,kvm:disk=raw,kvm:cache=none,"
+	    "kvm:dev=virtio-scsi" },
 };
 #define NPROFILES	(sizeof(profiles) / sizeof(profiles[0]))
 
