@@ -119,6 +119,7 @@ SH_TESTS += \
 	tests/vc-container-disk.t \
 	tests/vc-container-disk-signal.t \
 	tests/vc-container-sweep.t \
+	tests/vc-container-two-caches.t \
 	tests/vc-container-net.t
 EXTRA_DIST += tests/fake-runner.sh tests/fake-engine.sh tests/fake-qemu.py \
 	tests/qemu.sh tests/container.sh tests/engines.sh

@@ -741,14 +741,29 @@ make_envelope(struct options *o)
 }
 
 /*
- * A new image replaces the older virtcost:* ones (made from binaries
- * that have changed since), so that only the cached image remains.
+ * The label an image imported from this cache directory carries,
+ * virtcost.cache=HASH of the directory: each cache replaces only its
+ * own images, so that two caches (two users' checkouts, CI beside a
+ * user) never remove an image the other is about to run.
+ */
+static char *
+cache_label(const struct options *o)
+{
+	return xasprintf("virtcost.cache=%016" PRIx64,
+	    fnv1a(FNV_OFFSET, o->cachedir, strlen(o->cachedir)));
+}
+
+/*
+ * A new image replaces this cache's older virtcost:* ones (made from
+ * binaries that have changed since), so that only the cached image
+ * remains.
  */
 static void
 prune_images(const struct options *o, const char *keep)
 {
-	char *list[] = { "images", "--format",
-	    "{{.Repository}}:{{.Tag}}", "virtcost", NULL };
+	char *label = cache_label(o), *filter = xasprintf("label=%s", label);
+	char *list[] = { "images", "--filter", filter, "--format",
+	    "{{.Repository}}:{{.Tag}}", NULL };
 	char *v[MAXFLAGS + 8], *out, *line, *save, *name;
 
 	engine_argv(o, v, list);
@@ -768,6 +783,8 @@ prune_images(const struct options *o, const char *keep)
 		}
 	}
 	free(out);
+	free(filter);
+	free(label);
 }
 
 /*
@@ -864,8 +881,9 @@ static int
 ensure_image(struct options *o, const char *path, const char *tag)
 {
 	char *inspect[] = { "image", "inspect", (char *)tag, NULL };
-	char *import[] = { "import", (char *)path, (char *)tag, NULL };
-	char id[FILEID_MAX], *seen = NULL;
+	char *import[] = { "import", "--change", NULL, (char *)path,
+	    (char *)tag, NULL };
+	char id[FILEID_MAX], *seen = NULL, *label;
 	int changed = 0;
 
 	/* A memo from before the driver was kept asks info again. */
@@ -889,9 +907,13 @@ ensure_image(struct options *o, const char *path, const char *tag)
 		if (o->run.verbose)
 			fprintf(stderr, "%s: importing %s as %s\n",
 			    progname, path, tag);
+		label = cache_label(o);
+		import[2] = xasprintf("LABEL %s", label);
 		if (engine_quiet(o, import) != 0)
 			die(RUN_PLATFORM, "%s import %s failed",
 			    o->engine, path);
+		free(import[2]);
+		free(label);
 		prune_images(o, tag);
 	}
 	free(o->image_seen);
