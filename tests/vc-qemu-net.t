@@ -31,7 +31,7 @@ net_left() {
 	fi
 }
 
-plan 12
+plan 13
 for net in user passt tap; do
 	if [ "$net" = passt ] && ! command -v passt >/dev/null 2>&1; then
 		for i in 1 2 3; do
@@ -53,10 +53,15 @@ if [ -e /dev/vhost-net ]; then
 	run vc-qemu -N vhost nginxbench -s 4M -d 2 -o json
 	is "$rc:$(field "$out" mib_per_second | awk '{ print ($1 > 0) }')" "0:1" \
 	    "-N vhost: nginxbench measures the guest's nginx"
+	run vc-qemu -N vhost forksum 1 10
+	is "$rc" 0 "-N vhost: any other command runs too"
 else
 	run vc-qemu -N vhost nginxbench -s 4M -d 2 -o json
 	is "$rc:$err" "125:vc-qemu: -N vhost: no /dev/vhost-net (modprobe vhost_net): No such file or directory" \
 	    "-N vhost without /dev/vhost-net: refused, saying why"
+	run vc-qemu -N vhost forksum 1 10
+	is "$rc:$err" "125:vc-qemu: -N vhost: no /dev/vhost-net (modprobe vhost_net): No such file or directory" \
+	    "-N vhost: refused for any command, so vc-suite's check skips the column"
 fi
 is "$(ls -A "$TMPDIR")" "" "-N vhost: nothing left"
 
