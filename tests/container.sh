@@ -61,6 +61,14 @@ wait "$pid"
 is "$?" 143 "$ENGINE: vc-container dies of SIGTERM"
 containers_left "$ENGINE: no container left after SIGTERM"
 usage_error "$ENGINE: bad engine name" vc-container -e lxc forksum 1 2
-is "$("$ENGINE" images --format '{{.Repository}}:{{.Tag}}' virtcost | wc -l)" 1 \
-    "$ENGINE: one virtcost image, the cached one"
+# Of this cache's images (another checkout's are not ours to prune).
+hash=$(vc-image -q rootfs | sed -n 's/^rootfs .*rootfs-\([0-9a-f]*\)\.tar$/\1/p')
+label=$("$ENGINE" image inspect --format '{{index .Config.Labels "virtcost.cache"}}' "virtcost:$hash" 2>/dev/null)
+n=$("$ENGINE" images --filter "label=virtcost.cache=$label" --format '{{.Repository}}:{{.Tag}}' |
+    grep -c '^\(localhost/\)\{0,1\}virtcost:')
+case $n:$label in
+1:?*)	pass "$ENGINE: one virtcost image of this cache, the cached one" ;;
+*)	fail "$ENGINE: one virtcost image of this cache, the cached one" \
+	    "$n image(s) labelled '$label' (virtcost:$hash)" ;;
+esac
 done_testing

@@ -13,8 +13,7 @@ other=virtcost:0000000000000001 older=virtcost:0000000000000002
 
 for E in $engines; do
 	# The image of these binaries, imported afresh for this cache.
-	vc-image -q rootfs >/dev/null
-	"$E" rmi -f "virtcost:$(ls "$VIRTCOST_CACHE" | sed -n 's/^rootfs-\([0-9a-f]*\)\.tar$/\1/p')" >/dev/null 2>&1
+	"$E" rmi -f "virtcost:$(vc-image -q rootfs | sed -n 's/^rootfs .*rootfs-\([0-9a-f]*\)\.tar$/\1/p')" >/dev/null 2>&1
 	run vc-container -v -e "$E" forksum 1 10
 	tag=$(printf '%s\n' "$err" | sed -n 's/^vc-container: importing .* as \(virtcost:[0-9a-f]*\)$/\1/p')
 	label=$("$E" image inspect --format '{{index .Config.Labels "virtcost.cache"}}' "$tag" 2>/dev/null)
