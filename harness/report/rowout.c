@@ -140,3 +140,25 @@ rowout_json_print(struct json_object *doc)
 	    JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE));
 	json_object_put(doc);
 }
+
+/*
+ * A row of a text table: columns two blanks apart, each padded to its
+ * width w[j], to the left where bit j of left is set (names), else to
+ * the right (numbers); the last one unpadded, so no trailing blanks.
+ */
+void
+rowout_text(char *const *col, const size_t *w, size_t n, unsigned long left)
+{
+	size_t j;
+
+	for (j = 0; j < n; j++) {
+		if (j > 0)
+			fputs("  ", stdout);
+		if (j == n - 1)
+			fputs(col[j], stdout);
+		else
+			printf(left >> j & 1 ? "%-*s" : "%*s", (int)w[j],
+			    col[j]);
+	}
+	putchar('\n');
+}

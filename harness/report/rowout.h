@@ -38,6 +38,8 @@ void			 rowout_csv(const struct fval *, size_t);
 struct json_object	*rowout_json(const char *const *, const struct fval *,
 			    size_t);
 struct json_object	*rowout_doc(const char *);
+void			 rowout_text(char *const *, const size_t *, size_t,
+			    unsigned long);
 void			 rowout_json_print(struct json_object *);
 
 #endif

@@ -140,23 +140,8 @@ title(const struct cmprow *c)
 	    *dir ? ", " : "", dir);
 }
 
-static void
-put_row(char *const *col, const size_t *w)
-{
-	size_t j;
-
-	for (j = 0; j < NT; j++) {
-		if (j > 0)
-			fputs("  ", stdout);
-		if (j == NT - 1)
-			fputs(col[j], stdout);
-		else if (j == T_PLATFORM || j == T_SIG || j == T_VERDICT)
-			printf("%-*s", (int)w[j], col[j]);
-		else
-			printf("%*s", (int)w[j], col[j]);
-	}
-	putchar('\n');
-}
+/* Names and words to the left, numbers to the right. */
+#define T_LEFT	(1UL << T_PLATFORM | 1UL << T_SIG | 1UL << T_VERDICT)
 
 /* The n rows of one benchmark and metric as a text or Markdown table. */
 static void
@@ -179,13 +164,13 @@ table(const struct cmprow *rows, size_t n, enum format f)
 	t = title(&rows[0]);
 	if (f == FMT_TEXT) {
 		printf("%s\n", t);
-		put_row((char *const *)t_name, w);
+		rowout_text((char *const *)t_name, w, NT, T_LEFT);
 		for (i = 0; i < n; i++)
 			if (status[i] != NULL)
 				printf("%-*s  %s\n", (int)w[T_PLATFORM],
 				    col[i][T_PLATFORM], status[i]);
 			else
-				put_row(col[i], w);
+				rowout_text(col[i], w, NT, T_LEFT);
 	} else {
 		fputs("### ", stdout);
 		put_md_text(t);

@@ -344,24 +344,6 @@ block_title(const struct block *bl)
 	    *dir ? ", " : "", dir);
 }
 
-static void
-put_text_row(char *const *col, const size_t *w)
-{
-	size_t j;
-
-	/* Names and the outlier list to the left, numbers to the right. */
-	for (j = 0; j < NCOLS; j++) {
-		if (j > 0)
-			fputs("  ", stdout);
-		if (j == NCOLS - 1)
-			fputs(col[j], stdout);	/* no trailing blanks */
-		else if (j == C_PLATFORM)
-			printf("%-*s", (int)w[j], col[j]);
-		else
-			printf("%*s", (int)w[j], col[j]);
-	}
-	putchar('\n');
-}
 
 static void
 print_text(const struct block *bl)
@@ -379,13 +361,15 @@ print_text(const struct block *bl)
 	title = block_title(bl);
 	printf("%s\n", title);
 	free(title);
-	put_text_row((char *const *)col_name, w);
+	rowout_text((char *const *)col_name, w, NCOLS,
+	    1UL << C_PLATFORM);
 	for (i = 0; i < bl->nrows; i++)
 		if (bl->rows[i].status != NULL)
 			printf("%-*s  %s\n", (int)w[C_PLATFORM],
 			    bl->rows[i].col[C_PLATFORM], bl->rows[i].status);
 		else
-			put_text_row(bl->rows[i].col, w);
+			rowout_text(bl->rows[i].col, w, NCOLS,
+			    1UL << C_PLATFORM);
 	if (bl->notes_len > 0)
 		fputs(bl->notes, stdout);
 	putchar('\n');
