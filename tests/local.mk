@@ -26,3 +26,10 @@ SH_TESTS += \
 EXTRA_DIST += $(SH_TESTS)
 clean-local:
 	rm -rf tests/cache tests/fuzz/work
+
+## A fleet on Slurm: doc/virtcost.sbatch (installed beside nginxbench's
+## report.lua, in pkgdatadir; virtcost(7), FLEETS) and its test on a
+## real single-node cluster that tests/slurm.sh starts.
+dist_pkgdata_DATA += doc/virtcost.sbatch
+SH_TESTS += tests/vc-slurm.t
+EXTRA_DIST += tests/slurm.sh

@@ -1,0 +1,195 @@
+# slurm.sh - a real single-node Slurm cluster of the test's own, on this
+# machine: munged, slurmctld and slurmd, each started here in the
+# foreground (so their pids are ours), with everything private in
+# $slurm_dir: the munge key, socket and seed, a generated slurm.conf
+# (free ports, state, spool and pid files), the daemons' logs (their
+# standard error: they run in the foreground, with no log file). Nothing of
+# /etc is read or written: SLURM_CONF names the private slurm.conf, and
+# its AuthInfo the private munge socket. Sourced after tap.sh.
+#
+#   slurm_start       start the three daemons; wait until sinfo shows
+#                     the node idle (skip_all when a part is missing,
+#                     bail out with the logs when it does not start)
+#   slurm CMD...      run a Slurm command (sbatch, sinfo...) against it
+#   slurm_stop        cancel its jobs, stop the daemons, wait for them
+#   slurm_leftovers   the pids and command lines of any process still
+#                     running with this cluster's SLURM_CONF (the
+#                     daemons, slurmstepd, a job's processes): none
+#                     after slurm_stop
+#   $slurm_node       the node's name: `hostname -s`, as slurmd takes it
+#
+# What it needs of the machine: root (slurmd starts a job's processes
+# as the submitting user, and slurmstepd needs root to do so: as
+# another user, it cannot); the programs of Debian's slurm-wlm and
+# munge packages; two free TCP ports on 127.0.0.1. Not systemd, not
+# cgroups (ProctrackType=proctrack/linuxproc, TaskPlugin=task/none,
+# JobAcctGatherType=jobacct_gather/none), not a database (no
+# accounting), not /etc/munge or /etc/slurm.
+#
+# The daemons carry SLURM_CONF=$slurm_dir/slurm.conf in their
+# environment (munged too, though it does not read it), and slurmd
+# hands it on to slurmstepd and the job, as sbatch's environment
+# holds it: that one string finds whatever of this cluster still runs.
+# This shell does not export it (slurm CMD passes it to CMD alone), so
+# that it is not one of them.
+
+need_cmd munged munge mungekey slurmctld slurmd sbatch srun sinfo squeue scancel python3
+[ "$(id -u)" -eq 0 ] ||
+	skip_all "slurmd must run as root to start a job's processes (this is uid $(id -u))"
+
+slurm_dir=$tap_tmp/slurm
+slurm_node=$(hostname -s)
+slurm_pids=
+slurm_ctld=
+
+# (The daemons are started as simple commands, not through slurm CMD:
+# the shell runs a function in the background in a subshell of its
+# own, and $! would be that subshell's pid, not the daemon's.)
+slurm() { SLURM_CONF=$slurm_dir/slurm.conf "$@"; }
+
+# slurm_bail WHY: the cluster did not come up: say why, with the tail of
+# each log, and stop what was started.
+slurm_bail() {
+	echo "Bail out! $1"
+	for f in "$slurm_dir"/*.log; do
+		[ -f "$f" ] || continue
+		echo "# --- $f"
+		tail -n 15 "$f" | sed 's/^/# /'
+	done
+	exit 1
+}
+
+# slurm_free_ports N: N distinct TCP ports free on 127.0.0.1 now (the
+# kernel's choice; another program could take one before slurmctld
+# binds it, which then fails to start, saying so in its log).
+slurm_free_ports() {
+	python3 -c '
+import socket, sys
+ss = [socket.socket() for _ in range(int(sys.argv[1]))]
+for s in ss:
+    s.bind(("127.0.0.1", 0))
+print(" ".join(str(s.getsockname()[1]) for s in ss))' "$1"
+}
+
+slurm_start() {
+	mkdir -p "$slurm_dir/state" "$slurm_dir/spool"
+	chmod 700 "$slurm_dir"
+	# munge: a key of our own, a socket of our own. munged refuses a
+	# socket in a directory that not everyone may search ("Socket is
+	# inaccessible: execute permissions for all required"): this one's
+	# is private (tap_tmp is 0700), and --force makes that a warning.
+	# (It is not about root: munged runs as root without --force.)
+	mungekey -c -k "$slurm_dir/munge.key" ||
+	    slurm_bail "mungekey could not create a key"
+	SLURM_CONF=$slurm_dir/slurm.conf munged -F --force \
+	    --key-file="$slurm_dir/munge.key" \
+	    --socket="$slurm_dir/munge.socket" \
+	    --pid-file="$slurm_dir/munged.pid" \
+	    --seed-file="$slurm_dir/munged.seed" \
+	    >"$slurm_dir/munged.log" 2>&1 &
+	slurm_pids=$!
+
+	set -- $(slurm_free_ports 2)
+	# The node as slurmd finds it (CPUs, sockets, cores, threads,
+	# RealMemory): a node configured with more than it has is drained.
+	hw=$(slurmd -C | sed -n '1s/^NodeName=[^ ]* //p')
+	[ -n "$hw" ] || slurm_bail "slurmd -C did not describe this node"
+	: >"$slurm_dir/plugstack.conf"
+	cat >"$slurm_dir/slurm.conf" <<EOF
+# A single-node cluster of tests/slurm.sh, private to one test.
+ClusterName=virtcost
+SlurmctldHost=$slurm_node(127.0.0.1)
+SlurmctldPort=$1
+SlurmdPort=$2
+SlurmUser=root
+SlurmdUser=root
+AuthType=auth/munge
+CredType=cred/munge
+AuthInfo=socket=$slurm_dir/munge.socket
+StateSaveLocation=$slurm_dir/state
+SlurmdSpoolDir=$slurm_dir/spool
+SlurmctldPidFile=$slurm_dir/slurmctld.pid
+SlurmdPidFile=$slurm_dir/slurmd.pid
+PlugStackConfig=$slurm_dir/plugstack.conf
+MailProg=/bin/true
+ProctrackType=proctrack/linuxproc
+TaskPlugin=task/none
+JobAcctGatherType=jobacct_gather/none
+AccountingStorageType=accounting_storage/none
+JobCompType=jobcomp/none
+MpiDefault=none
+SchedulerType=sched/builtin
+SelectType=select/cons_tres
+SelectTypeParameters=CR_Core
+ReturnToService=2
+NodeName=$slurm_node NodeAddr=127.0.0.1 $hw State=UNKNOWN
+PartitionName=virtcost Nodes=$slurm_node Default=YES MaxTime=INFINITE State=UP
+EOF
+	# munged is up when its socket answers.
+	i=0
+	until slurm munge -n -S "$slurm_dir/munge.socket" </dev/null >/dev/null 2>&1; do
+		kill -0 "$slurm_pids" 2>/dev/null || slurm_bail "munged exited"
+		i=$((i + 1))
+		[ "$i" -lt 300 ] || slurm_bail "munged did not answer in 60 s"
+		sleep 0.2
+	done
+	SLURM_CONF=$slurm_dir/slurm.conf slurmctld -D >"$slurm_dir/slurmctld.log" 2>&1 &
+	slurm_ctld=$!
+	SLURM_CONF=$slurm_dir/slurm.conf slurmd -D -N "$slurm_node" >"$slurm_dir/slurmd.log" 2>&1 &
+	slurm_pids="$slurm_pids $slurm_ctld $!"
+	# The node is idle once slurmd has registered with slurmctld.
+	i=0
+	until [ "$(slurm sinfo -h -N -n "$slurm_node" -o %t 2>/dev/null)" = idle ]; do
+		for p in $slurm_pids; do
+			kill -0 "$p" 2>/dev/null || slurm_bail "a Slurm daemon exited (pid $p)"
+		done
+		i=$((i + 1))
+		[ "$i" -lt 300 ] || slurm_bail "node $slurm_node not idle in 60 s: $(slurm sinfo -h -N -o '%N %t %E' 2>&1)"
+		sleep 0.2
+	done
+}
+
+slurm_stop() {
+	[ -n "$slurm_pids" ] || return 0
+	# Jobs first: slurmstepd outlives slurmd, so a running job would
+	# outlive the cluster. (Asked only of a live slurmctld: a client
+	# waits minutes for a dead one.)
+	if [ -n "$slurm_ctld" ] && kill -0 "$slurm_ctld" 2>/dev/null; then
+		slurm scancel --partition=virtcost >/dev/null 2>&1
+		i=0
+		while [ -n "$(slurm squeue -h -o %i 2>/dev/null)" ] &&
+		    [ "$i" -lt 150 ]; do
+			i=$((i + 1))
+			sleep 0.2
+		done
+	fi
+	# slurmd, slurmctld, munged: in that order, each waited for.
+	for p in $(echo $slurm_pids | awk '{ for (i = NF; i > 0; i--) print $i }'); do
+		kill -TERM "$p" 2>/dev/null
+		wait "$p" 2>/dev/null
+	done
+	slurm_pids=
+}
+
+slurm_leftovers() {
+	python3 - "SLURM_CONF=$slurm_dir/slurm.conf" <<'EOF'
+import os, sys
+mark = sys.argv[1].encode()
+for p in os.listdir("/proc"):
+    if not p.isdigit() or int(p) == os.getpid():
+        continue
+    try:
+        with open("/proc/%s/environ" % p, "rb") as f:
+            env = f.read().split(b"\0")
+        with open("/proc/%s/cmdline" % p, "rb") as f:
+            cmd = f.read().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        continue
+    if mark in env:
+        print(p, cmd.strip())
+EOF
+}
+
+# Whatever happens, nothing of the cluster outlives the test.
+trap 'slurm_stop; rm -rf "$tap_tmp"' EXIT
+trap 'exit 1' HUP INT TERM
