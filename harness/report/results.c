@@ -723,6 +723,8 @@ check_row(const char *path, const struct csv_in *c, size_t ncols,
 	row->params = ncols > R_PARAMS ? csv_get(c, R_PARAMS) : NULL;
 	row->variant = csv_get(c, R_VARIANT);	/* "" past the last */
 	row->line = c->start;
+	for (f = 0; f < R_NCOLS; f++)
+		row->cell[f] = csv_get(c, f);
 }
 
 /*

@@ -155,6 +155,7 @@ struct csv_row {
 	int64_t		 rep;
 	size_t		 line;		/* where it starts */
 	long long	 offset;	/* of its first byte */
+	const char	*cell[R_NCOLS];	/* as read; "" past an older file's */
 };
 
 /* The statistics of one series, as both tools print them. */
