@@ -21,11 +21,11 @@ case $(printf '%s\n' "$err" | sed -n '/measurements (2 failed)/,$p' | tail -n 1)
 # rows: platform benchmark rep status reason, one line each
 rows() {
 	python3 - "$1" <<'PY'
-import csv, sys
+import csv, socket, sys
 rows = list(csv.reader(open(sys.argv[1])))
-assert rows[0] == "time,platform,benchmark,rep,status,reason,variant".split(","), rows[0]
+assert rows[0] == "time,platform,benchmark,rep,status,reason,variant,host".split(","), rows[0]
 for r in rows[1:]:
-    assert r[6] == "", r
+    assert r[6] == "" and r[7] == socket.gethostname(), r
     print(" ".join(r[1:6]))
 PY
 }
