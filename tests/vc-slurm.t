@@ -75,9 +75,13 @@ run slurm sbatch --wait --quiet --output="$tap_tmp/bad.out" --chdir="$tap_tmp" \
     "$sbatch_script" "$f" -p native -b forksum -n 1 -w 0 -a forksum='5 1'
 is "$rc:$(grep -c '^vc-suite: failed: native forksum' "$tap_tmp/bad.out")" "1:1" \
     "a failing measurement: the job exits with vc-suite's status 1, its summary in the job's output"
-is "$(python3 -c 'import json, sys; print([(h["name"], h["status"]) for h in json.load(open(sys.argv[1]))["hosts"]])' "$f/meta.json" 2>&1)" \
-    "[('$node', 'failed')]" "vc-merge ran after it: the node is recorded as failed"
-
+is "$(python3 - "$f/failures.csv" <<'PY' 2>&1
+import csv, sys
+for r in csv.DictReader(open(sys.argv[1])):
+    print(r["host"], r["platform"], r["benchmark"], r["rep"], r["reason"])
+PY
+)" "$node native forksum 1 forksum: end 1 is less than start 5" \
+    "vc-merge ran after it: the merged failures.csv holds the failure, host = the node name"
 is "$(slurm squeue -h 2>&1)" "" "no job is left in the queue"
 slurm_stop
 is "$(slurm_leftovers)" "" "once stopped, no process of the cluster is left (daemons, slurmstepd, jobs)"
