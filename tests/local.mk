@@ -31,5 +31,5 @@ clean-local:
 ## report.lua, in pkgdatadir; virtcost(7), FLEETS) and its test on a
 ## real single-node cluster that tests/slurm.sh starts.
 dist_pkgdata_DATA += doc/virtcost.sbatch
-SH_TESTS += tests/vc-slurm.t
+SH_TESTS += tests/vc-slurm.t tests/vc-slurm-nodename.t
 EXTRA_DIST += tests/slurm.sh

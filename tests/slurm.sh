@@ -9,7 +9,12 @@
 # munge socket. Sourced after tap.sh; without one of the programs, the
 # test is skipped (failed in CI), saying which.
 #
-#   slurm_start       start the three daemons; wait until sinfo shows
+#   slurm_start [NODE]
+#                     start the three daemons, the node named NODE
+#                     (default: `hostname -s`; another name is a node
+#                     whose NodeHostname is this machine's, as on
+#                     clusters that name nodes otherwise than their
+#                     hosts); wait until sinfo shows
 #                     the node idle (bail out with the daemons' logs
 #                     when it does not come up)
 #   slurm CMD...      run a Slurm command (sbatch, sinfo...) against it
@@ -18,7 +23,7 @@
 #                     running with this cluster's SLURM_CONF (the
 #                     daemons, slurmstepd, a job's processes): none
 #                     after slurm_stop
-#   $slurm_node       the node's name: `hostname -s`, as slurmd takes it
+#   $slurm_node       the node's name, slurmd's -N (after slurm_start)
 #
 # What it needs of the machine: the programs of Debian's slurm-wlm and
 # munge packages; two free TCP ports on 127.0.0.1. Not root: the
@@ -38,7 +43,8 @@
 need_cmd munged munge mungekey slurmctld slurmd sbatch srun sinfo squeue scancel python3
 
 slurm_dir=$tap_tmp/slurm
-slurm_node=$(hostname -s)
+slurm_host=$(hostname -s)
+slurm_node=
 slurm_pids=
 slurm_ctld=
 
@@ -72,6 +78,7 @@ print(" ".join(str(s.getsockname()[1]) for s in ss))' "$1"
 }
 
 slurm_start() {
+	slurm_node=${1:-$slurm_host}
 	mkdir -p "$slurm_dir/state" "$slurm_dir/spool"
 	chmod 700 "$slurm_dir"
 	# munge: a key of our own, a socket of our own. munged refuses a
@@ -98,7 +105,7 @@ slurm_start() {
 	cat >"$slurm_dir/slurm.conf" <<EOF
 # A single-node cluster of tests/slurm.sh, private to one test.
 ClusterName=virtcost
-SlurmctldHost=$slurm_node(127.0.0.1)
+SlurmctldHost=$slurm_host(127.0.0.1)
 SlurmctldPort=$1
 SlurmdPort=$2
 SlurmUser=$(id -un)
@@ -122,7 +129,7 @@ SchedulerType=sched/builtin
 SelectType=select/cons_tres
 SelectTypeParameters=CR_Core
 ReturnToService=2
-NodeName=$slurm_node NodeAddr=127.0.0.1 $hw State=UNKNOWN
+NodeName=$slurm_node NodeHostname=$slurm_host NodeAddr=127.0.0.1 $hw State=UNKNOWN
 PartitionName=virtcost Nodes=$slurm_node Default=YES MaxTime=INFINITE State=UP
 EOF
 	# munged is up when its socket answers.
