@@ -8,7 +8,7 @@
 . "${top_srcdir:-.}/tests/tap.sh"
 sbatch_script=$top_srcdir/doc/virtcost.sbatch
 
-plan 12
+plan 16
 
 # Outside a job, the script refuses to run (no Slurm needed for that).
 run env -u SLURM_JOB_NUM_NODES sh "$sbatch_script" "$tap_tmp/x" -p native
@@ -17,6 +17,13 @@ is "$rc:$err:$(ls -d "$tap_tmp/x" 2>/dev/null)" "2:virtcost.sbatch: not in a Slu
 run env SLURM_JOB_NUM_NODES=1 sh "$sbatch_script" -p native
 is "$rc:$err" "2:virtcost.sbatch: the results directory comes first, not option -p" \
     "an option where the directory belongs: exit 2"
+run env SLURM_JOB_NUM_NODES=1 sh "$sbatch_script" -r "$tap_tmp/x" -n 3
+is "$rc:$err:$(ls -d "$tap_tmp/x" 2>/dev/null)" \
+    "2:virtcost.sbatch: -r takes no vc-suite option (each node resumes with its own): -n:" \
+    "-r with a vc-suite option: exit 2, nothing created"
+run env SLURM_JOB_NUM_NODES=1 sh "$sbatch_script"
+is "$rc:$err" "2:usage: sbatch [-N nodes] virtcost.sbatch [-r] dir [vc-suite options]" \
+    "no directory: the usage line, exit 2"
 
 . "$top_srcdir/tests/slurm.sh"
 slurm_start
@@ -67,6 +74,24 @@ is "$(ls "$d")" "failures.csv
 hosts
 meta.json
 results.csv" "the fleet directory holds the merged files and hosts/, and no fleet.json (a Slurm run)"
+
+# -r: the node resumes its own run. Its second record is cut off, as by
+# a job killed at its time limit; the resumed job measures it again, and
+# the merge has both.
+python3 - "$d/hosts/$node/results.csv" <<'PY'
+import csv, sys
+lines = open(sys.argv[1]).read().splitlines(True)
+keep = [l for i, l in enumerate(lines) if i == 0 or next(csv.reader([l]))[7] == "1"]
+open(sys.argv[1], "w").writelines(keep)
+PY
+cut=$(rows "$d/hosts/$node/results.csv" 2>&1 | sed -n 's/ rows$//p')
+run slurm sbatch --wait --quiet --output="$tap_tmp/resume.out" --chdir="$tap_tmp" \
+    "$sbatch_script" -r "$d"
+is "$rc:$cut:$(rows "$d/results.csv" 2>&1)" "0:$((n / 2)):$host_rows" \
+    "-r: the node's cut-off record is measured again, with the run's own options, and merged"
+[ "$rc" -eq 0 ] || sed 's/^/# job: /' "$tap_tmp/resume.out"
+is "$(python3 -c 'import json, sys; print([(h["name"], h["status"]) for h in json.load(open(sys.argv[1]))["hosts"]])' "$d/meta.json" 2>&1)" \
+    "[('$node', 'complete')]" "-r: meta.json says the node is complete"
 
 # A vc-suite that fails on the node (its one measurement fails) fails
 # the job; the merge still runs.
