@@ -2,9 +2,9 @@
 # doc/virtcost.sbatch on a real single-node Slurm cluster (tests/slurm.sh:
 # munged, slurmctld and slurmd of the test's own): sbatch --wait runs one
 # vc-suite on the node into DIR/hosts/NODE, then vc-merge DIR; the
-# merged results.csv and meta.json name the node. A vc-suite that fails
-# fails the job, and the merge still records the node. Nothing of the
-# cluster is left running.
+# merged results.csv and meta.json name the node. With -r, the node
+# resumes its own run. A vc-suite that fails fails the job, and the
+# merge still records the node. Nothing of the cluster is left running.
 . "${top_srcdir:-.}/tests/tap.sh"
 sbatch_script=$top_srcdir/doc/virtcost.sbatch
 
@@ -81,7 +81,8 @@ results.csv" "the fleet directory holds the merged files and hosts/, and no flee
 python3 - "$d/hosts/$node/results.csv" <<'PY'
 import csv, sys
 lines = open(sys.argv[1]).read().splitlines(True)
-keep = [l for i, l in enumerate(lines) if i == 0 or next(csv.reader([l]))[7] == "1"]
+rep = next(csv.reader(lines[:1])).index("rep")
+keep = lines[:1] + [l for l in lines[1:] if next(csv.reader([l]))[rep] == "1"]
 open(sys.argv[1], "w").writelines(keep)
 PY
 cut=$(rows "$d/hosts/$node/results.csv" 2>&1 | sed -n 's/ rows$//p')
@@ -90,8 +91,12 @@ run slurm sbatch --wait --quiet --output="$tap_tmp/resume.out" --chdir="$tap_tmp
 is "$rc:$cut:$(rows "$d/results.csv" 2>&1)" "0:$((n / 2)):$host_rows" \
     "-r: the node's cut-off record is measured again, with the run's own options, and merged"
 [ "$rc" -eq 0 ] || sed 's/^/# job: /' "$tap_tmp/resume.out"
-is "$(python3 -c 'import json, sys; print([(h["name"], h["status"]) for h in json.load(open(sys.argv[1]))["hosts"]])' "$d/meta.json" 2>&1)" \
-    "[('$node', 'complete')]" "-r: meta.json says the node is complete"
+is "$(python3 - "$d/meta.json" <<'PY' 2>&1
+import json, sys
+h = json.load(open(sys.argv[1]))["hosts"][0]
+print(h["name"], h["status"], len(h["meta"]["sessions"]))
+PY
+)" "$node complete 2" "-r: the merged meta.json has the node's own, with its second session"
 
 # A vc-suite that fails on the node (its one measurement fails) fails
 # the job; the merge still runs.
