@@ -32,7 +32,8 @@ harness_report_vc_merge_SOURCES = harness/report/vc-merge.c
 harness_report_vc_merge_LDADD = $(REPORT_LIBS)
 dist_man_MANS += man/vc-merge.1
 SH_TESTS += \
-	tests/vc-merge.t
+	tests/vc-merge.t \
+	tests/vc-merge-edges.t
 
 check_PROGRAMS += tests/unit-stats
 tests_unit_stats_SOURCES = tests/unit-stats.c tests/tap.h

@@ -238,6 +238,14 @@ open_out(struct outfile *out, const char *dir, const char *name,
 	free(path);
 }
 
+/* Everything written out (a full disk said here), before any rename. */
+static void
+flush_out(struct outfile *out, const char *dir, const char *name)
+{
+	if (fflush(out->fp) == EOF || ferror(out->fp))
+		diesys(EXIT_FAIL, "%s/%s", dir, name);
+}
+
 static void
 commit_out(struct outfile *out, const char *dir, const char *name)
 {
@@ -404,6 +412,9 @@ merge_fleet(const char *dir, struct merge_count *count)
 	fputc('\n', meta_out.fp);
 
 	/* All three whole: into place. */
+	flush_out(&res_out, dir, RESULTS_CSV);
+	flush_out(&fail_out, dir, FAILURES_CSV);
+	flush_out(&meta_out, dir, "meta.json");
 	commit_out(&res_out, dir, RESULTS_CSV);
 	commit_out(&fail_out, dir, FAILURES_CSV);
 	commit_out(&meta_out, dir, "meta.json");
