@@ -81,6 +81,10 @@ slurm_start() {
 	slurm_node=${1:-$slurm_host}
 	mkdir -p "$slurm_dir/state" "$slurm_dir/spool"
 	chmod 700 "$slurm_dir"
+	# A Unix socket's path holds at most 107 bytes: munged's, and
+	# slurmstepd's in the spool directory (NODE_JOB.STEP).
+	[ ${#slurm_dir} -le 70 ] ||
+	    slurm_bail "TMPDIR is too long for Unix sockets under $slurm_dir"
 	# munge: a key of our own, a socket of our own. munged refuses a
 	# socket in a directory that not everyone may search ("Socket is
 	# inaccessible: execute permissions for all required"): this one's
@@ -143,7 +147,8 @@ EOF
 	SLURM_CONF=$slurm_dir/slurm.conf slurmctld -D >"$slurm_dir/slurmctld.log" 2>&1 &
 	slurm_ctld=$!
 	SLURM_CONF=$slurm_dir/slurm.conf slurmd -D -N "$slurm_node" >"$slurm_dir/slurmd.log" 2>&1 &
-	slurm_pids="$slurm_pids $slurm_ctld $!"
+	# Newest first: the order slurm_stop stops them in.
+	slurm_pids="$! $slurm_ctld $slurm_pids"
 	# The node is idle once slurmd has registered with slurmctld.
 	i=0
 	until [ "$(slurm sinfo -h -N -n "$slurm_node" -o %t 2>/dev/null)" = idle ]; do
@@ -171,7 +176,7 @@ slurm_stop() {
 		done
 	fi
 	# slurmd, slurmctld, munged: in that order, each waited for.
-	for p in $(echo $slurm_pids | awk '{ for (i = NF; i > 0; i--) print $i }'); do
+	for p in $slurm_pids; do
 		kill -TERM "$p" 2>/dev/null
 		wait "$p" 2>/dev/null
 	done
