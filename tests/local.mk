@@ -28,8 +28,9 @@ clean-local:
 	rm -rf tests/cache tests/fuzz/work
 
 ## A fleet on Slurm: doc/virtcost.sbatch (installed beside nginxbench's
-## report.lua, in pkgdatadir; virtcost(7), FLEETS) and its test on a
-## real single-node cluster that tests/slurm.sh starts.
+## report.lua, in pkgdatadir; virtcost(7), SLURM) and its tests on a
+## real cluster on this machine that tests/slurm.sh starts (one node,
+## then two).
 dist_pkgdata_DATA += doc/virtcost.sbatch
-SH_TESTS += tests/vc-slurm.t tests/vc-slurm-nodename.t
+SH_TESTS += tests/vc-slurm.t tests/vc-slurm-nodes.t
 EXTRA_DIST += tests/slurm.sh

@@ -1,5 +1,5 @@
-# slurm.sh - a real single-node Slurm cluster of the test's own, on this
-# machine: munged, slurmctld and slurmd, each started here in the
+# slurm.sh - a real Slurm cluster of the test's own, on this one
+# machine: munged, slurmctld and a slurmd per node, each started in the
 # foreground (so their pids are ours), with everything private in
 # $slurm_dir: the munge key, socket and seed, a generated slurm.conf
 # (free ports, state, spool and pid files), the daemons' logs (their
@@ -9,21 +9,25 @@
 # munge socket. Sourced after tap.sh; without one of the programs, the
 # test is skipped (failed in CI), saying which.
 #
-#   slurm_start [NODE]
-#                     start the three daemons, the node named NODE
-#                     (default: `hostname -s`; another name is a node
-#                     whose NodeHostname is this machine's, as on
-#                     clusters that name nodes otherwise than their
-#                     hosts); wait until sinfo shows
-#                     the node idle (bail out with the daemons' logs
-#                     when it does not come up)
+#   slurm_start [NODE...]
+#                     start munged, slurmctld and one slurmd per node
+#                     (default: one node, `hostname -s`; other names
+#                     are nodes whose NodeHostname is this machine's,
+#                     as on clusters that name nodes otherwise than
+#                     their hosts, each slurmd on a port of its own);
+#                     wait until sinfo shows every node idle (bail out
+#                     with the daemons' logs when they do not come up).
+#                     Several nodes on one machine each have all of
+#                     it: a cluster to test how a job spreads and what
+#                     it gathers, not to measure.
 #   slurm CMD...      run a Slurm command (sbatch, sinfo...) against it
 #   slurm_stop        cancel its jobs, stop the daemons, wait for them
 #   slurm_leftovers   the pids and command lines of any process still
 #                     running with this cluster's SLURM_CONF (the
 #                     daemons, slurmstepd, a job's processes): none
 #                     after slurm_stop
-#   $slurm_node       the node's name, slurmd's -N (after slurm_start)
+#   $slurm_nodes      the nodes' names, slurmd's -N (after slurm_start)
+#   $slurm_node       the first of them
 #
 # What it needs of the machine: the programs of Debian's slurm-wlm and
 # munge packages; two free TCP ports on 127.0.0.1. Not root: the
@@ -44,6 +48,7 @@ need_cmd munged munge mungekey slurmctld slurmd sbatch srun sinfo squeue scancel
 
 slurm_dir=$tap_tmp/slurm
 slurm_host=$(hostname -s)
+slurm_nodes=
 slurm_node=
 slurm_pids=
 slurm_ctld=
@@ -78,12 +83,13 @@ print(" ".join(str(s.getsockname()[1]) for s in ss))' "$1"
 }
 
 slurm_start() {
-	slurm_node=${1:-$slurm_host}
+	slurm_nodes=${*:-$slurm_host}
+	slurm_node=${slurm_nodes%% *}
 	mkdir -p "$slurm_dir/state" "$slurm_dir/spool"
 	chmod 700 "$slurm_dir"
 	# A Unix socket's path holds at most 107 bytes: munged's, and
-	# slurmstepd's in the spool directory (NODE_JOB.STEP).
-	[ ${#slurm_dir} -le 70 ] ||
+	# slurmstepd's in the spool directory (spool/NODE/NODE_JOB.STEP).
+	[ ${#slurm_dir} -le 50 ] ||
 	    slurm_bail "TMPDIR is too long for Unix sockets under $slurm_dir"
 	# munge: a key of our own, a socket of our own. munged refuses a
 	# socket in a directory that not everyone may search ("Socket is
@@ -100,42 +106,54 @@ slurm_start() {
 	    >"$slurm_dir/munged.log" 2>&1 &
 	slurm_pids=$!
 
-	set -- $(slurm_free_ports 2)
 	# The node as slurmd finds it (CPUs, sockets, cores, threads,
 	# RealMemory): a node configured with more than it has is drained.
 	hw=$(slurmd -C | sed -n '1s/^NodeName=[^ ]* //p')
 	[ -n "$hw" ] || slurm_bail "slurmd -C did not describe this node"
+	n=0
+	for node in $slurm_nodes; do
+		n=$((n + 1))
+	done
+	# slurmctld's port, then one per node: each node's slurmd listens
+	# on its own (Port=), as several slurmd on one machine must.
+	ports=$(slurm_free_ports $((n + 1)))
 	: >"$slurm_dir/plugstack.conf"
-	cat >"$slurm_dir/slurm.conf" <<EOF
-# A single-node cluster of tests/slurm.sh, private to one test.
-ClusterName=virtcost
-SlurmctldHost=$slurm_host(127.0.0.1)
-SlurmctldPort=$1
-SlurmdPort=$2
-SlurmUser=$(id -un)
-SlurmdUser=$(id -un)
-AuthType=auth/munge
-CredType=cred/munge
-AuthInfo=socket=$slurm_dir/munge.socket
-StateSaveLocation=$slurm_dir/state
-SlurmdSpoolDir=$slurm_dir/spool
-SlurmctldPidFile=$slurm_dir/slurmctld.pid
-SlurmdPidFile=$slurm_dir/slurmd.pid
-PlugStackConfig=$slurm_dir/plugstack.conf
-MailProg=/bin/true
-ProctrackType=proctrack/linuxproc
-TaskPlugin=task/none
-JobAcctGatherType=jobacct_gather/none
-AccountingStorageType=accounting_storage/none
-JobCompType=jobcomp/none
-MpiDefault=none
-SchedulerType=sched/builtin
-SelectType=select/cons_tres
-SelectTypeParameters=CR_Core
-ReturnToService=2
-NodeName=$slurm_node NodeHostname=$slurm_host NodeAddr=127.0.0.1 $hw State=UNKNOWN
-PartitionName=virtcost Nodes=$slurm_node Default=YES MaxTime=INFINITE State=UP
-EOF
+	{
+		echo "# A cluster of tests/slurm.sh on one machine, private to one test."
+		echo "ClusterName=virtcost"
+		echo "SlurmctldHost=$slurm_host(127.0.0.1)"
+		echo "SlurmctldPort=${ports%% *}"
+		echo "SlurmUser=$(id -un)"
+		echo "SlurmdUser=$(id -un)"
+		echo "AuthType=auth/munge"
+		echo "CredType=cred/munge"
+		echo "AuthInfo=socket=$slurm_dir/munge.socket"
+		echo "StateSaveLocation=$slurm_dir/state"
+		echo "SlurmdSpoolDir=$slurm_dir/spool/%n"
+		echo "SlurmctldPidFile=$slurm_dir/slurmctld.pid"
+		echo "SlurmdPidFile=$slurm_dir/slurmd.%n.pid"
+		echo "PlugStackConfig=$slurm_dir/plugstack.conf"
+		echo "MailProg=/bin/true"
+		echo "ProctrackType=proctrack/linuxproc"
+		echo "TaskPlugin=task/none"
+		echo "JobAcctGatherType=jobacct_gather/none"
+		echo "AccountingStorageType=accounting_storage/none"
+		echo "JobCompType=jobcomp/none"
+		echo "MpiDefault=none"
+		echo "SchedulerType=sched/builtin"
+		echo "SelectType=select/cons_tres"
+		echo "SelectTypeParameters=CR_Core"
+		echo "ReturnToService=2"
+		set -- ${ports#* }
+		for node in $slurm_nodes; do
+			echo "NodeName=$node NodeHostname=$slurm_host NodeAddr=127.0.0.1 Port=$1 $hw State=UNKNOWN"
+			shift
+		done
+		echo "PartitionName=virtcost Nodes=$(echo $slurm_nodes | tr ' ' ,) Default=YES MaxTime=INFINITE State=UP"
+	} >"$slurm_dir/slurm.conf"
+	for node in $slurm_nodes; do
+		mkdir -p "$slurm_dir/spool/$node"
+	done
 	# munged is up when its socket answers.
 	i=0
 	until slurm munge -n -S "$slurm_dir/munge.socket" </dev/null >/dev/null 2>&1; do
@@ -144,19 +162,25 @@ EOF
 		[ "$i" -lt 300 ] || slurm_bail "munged did not answer in 60 s"
 		sleep 0.2
 	done
+	# Newest first in slurm_pids: the order slurm_stop stops them in.
 	SLURM_CONF=$slurm_dir/slurm.conf slurmctld -D >"$slurm_dir/slurmctld.log" 2>&1 &
 	slurm_ctld=$!
-	SLURM_CONF=$slurm_dir/slurm.conf slurmd -D -N "$slurm_node" >"$slurm_dir/slurmd.log" 2>&1 &
-	# Newest first: the order slurm_stop stops them in.
-	slurm_pids="$! $slurm_ctld $slurm_pids"
-	# The node is idle once slurmd has registered with slurmctld.
+	slurm_pids="$slurm_ctld $slurm_pids"
+	for node in $slurm_nodes; do
+		SLURM_CONF=$slurm_dir/slurm.conf slurmd -D -N "$node" \
+		    >"$slurm_dir/slurmd.$node.log" 2>&1 &
+		slurm_pids="$! $slurm_pids"
+	done
+	# The nodes are idle once each slurmd has registered with slurmctld.
 	i=0
-	until [ "$(slurm sinfo -h -N -n "$slurm_node" -o %t 2>/dev/null)" = idle ]; do
+	until [ "$(slurm sinfo -h -N -o %t 2>/dev/null | sort -u)" = idle ] &&
+	    [ "$(slurm sinfo -h -N -o %N 2>/dev/null | wc -l)" -eq "$n" ]; do
 		for p in $slurm_pids; do
 			kill -0 "$p" 2>/dev/null || slurm_bail "a Slurm daemon exited (pid $p)"
 		done
 		i=$((i + 1))
-		[ "$i" -lt 300 ] || slurm_bail "node $slurm_node not idle in 60 s: $(slurm sinfo -h -N -o '%N %t %E' 2>&1)"
+		[ "$i" -lt 300 ] ||
+		    slurm_bail "nodes not idle in 60 s: $(slurm sinfo -h -N -o '%N %t %E' 2>&1 | tr '\n' ';')"
 		sleep 0.2
 	done
 }
@@ -175,7 +199,7 @@ slurm_stop() {
 			sleep 0.2
 		done
 	fi
-	# slurmd, slurmctld, munged: in that order, each waited for.
+	# slurmd (each), slurmctld, munged: in that order, each waited for.
 	for p in $slurm_pids; do
 		kill -TERM "$p" 2>/dev/null
 		wait "$p" 2>/dev/null
