@@ -144,6 +144,9 @@ slurm_start() {
 		echo "SelectType=select/cons_tres"
 		echo "SelectTypeParameters=CR_Core"
 		echo "ReturnToService=2"
+		# As on many clusters: a step whose task fails is killed
+		# whole, unless srun says otherwise (--kill-on-bad-exit=0).
+		echo "KillOnBadExit=1"
 		set -- ${ports#* }
 		for node in $slurm_nodes; do
 			echo "NodeName=$node NodeHostname=$slurm_host NodeAddr=127.0.0.1 Port=$1 $hw State=UNKNOWN"
