@@ -1703,6 +1703,20 @@ results_ref(const struct results *r, const char *col, char *buf, size_t size)
 }
 
 /*
+ * A host as the reports list it: "NAME: STATUS: REASON; MACHINE", the
+ * parts it has.
+ */
+char *
+results_host_line(const struct host *h)
+{
+	return xasprintf("%s%s%s%s%s%s%s", h->name,
+	    h->status != NULL ? ": " : "", h->status != NULL ? h->status : "",
+	    h->reason != NULL ? ": " : "", h->reason != NULL ? h->reason : "",
+	    h->machine != NULL ? "; " : "", h->machine != NULL ? h->machine :
+	    "");
+}
+
+/*
  * One directory given to the tools: a vc-suite results directory (one
  * host) or a fleet directory (hosts/NAME/, meta.json's kind "fleet").
  */
@@ -1972,6 +1986,7 @@ read_host(struct results *r, const struct hsrc *src, size_t h)
 	if (src->meta == NULL)
 		return;
 	r->hosts[h].machine = machine_line(src->meta);
+	r->hosts[h].meta = json_object_get(src->meta);
 	read_skips(r, src->meta);
 	read_envelopes(r, src->meta);
 	read_order(r, src->meta, name);
@@ -2160,6 +2175,7 @@ results_free(struct results *r)
 		free(r->hosts[i].status);
 		free(r->hosts[i].reason);
 		free(r->hosts[i].machine);
+		json_object_put(r->hosts[i].meta);
 	}
 	free(r->hosts);
 	strmap_free(r->find);

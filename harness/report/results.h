@@ -99,6 +99,7 @@ struct host {
 	char	*status;	/* complete, partial, failed; NULL: unknown */
 	char	*reason;	/* why it failed, or NULL */
 	char	*machine;	/* "hostname, cpu model, N CPUs", or NULL */
+	struct json_object *meta;	/* its vc-suite meta.json, or NULL */
 };
 
 #define HOST_MAX	64	/* bytes of a host's name (fleet format) */
@@ -189,6 +190,7 @@ const char		*results_ref(const struct results *, const char *,
 size_t			 results_host(const struct results *, const char *,
 			    const char **);
 const char		*results_host_ok(const char *);
+char			*results_host_line(const struct host *);
 void			 results_free(struct results *);
 struct json_object	*results_json_file(const char *, const char **);
 size_t			 results_scan(const char *,
