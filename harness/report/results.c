@@ -1792,8 +1792,8 @@ scan_host(const struct csv_row *row, void *arg)
 	const struct rdir *d = &ps->rd->d[ps->dir];
 	const char *why;
 
-	if ((d->n > 0 && !d->fleet) ||
-	    row_host(ps->rd, ps->dir, row->host) != (size_t)-1)
+	if (d->fleet ? row_host(ps->rd, ps->dir, row->host) != (size_t)-1 :
+	    d->n > 0)
 		return;
 	if ((why = results_host_ok(row->host)) != NULL)
 		die(EXIT_FAIL, "%s: line %zu: host '%s' %s", ps->csv,

@@ -1204,7 +1204,6 @@ main(int argc, char *argv[])
 	struct results r, base;
 	struct stat st;
 	char *text, *err, *outdir = NULL, *drawdir, *drawn, *path;
-	const char *why;
 	size_t len, errlen, i;
 	int ch, status;
 
@@ -1241,9 +1240,10 @@ main(int argc, char *argv[])
 			o.outdir = optarg;
 			break;
 		case 'R':
-			if ((why = results_host_ok(optarg)) != NULL)
-				usage_error("-R %s: a host's name %s", optarg,
-				    why);
+			/* NAME or NAME@DIR: which, the results say. */
+			if (*optarg == '\0' || strchr(optarg, '/') != NULL)
+				usage_error("-R '%s': not a host's name",
+				    optarg);
 			o.ref = optarg;
 			break;
 		case 'V':
