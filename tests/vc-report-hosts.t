@@ -11,7 +11,7 @@
 . "$top_srcdir/tests/report-data.sh"
 need_cmd python3
 
-plan 15
+plan 16
 d=$tap_tmp/fleet
 fleet_results "$d"
 
@@ -117,3 +117,6 @@ is "$rc:$out" "0:$(vc-report "$d/hosts/a")" "a fleet of one host: no host dimens
 run vc-report -f html "$d"
 is "$rc:$(printf '%s\n' "$out" | grep -o '<h3>Host [a-c]</h3>' | tr '\n' ' ')" "0:<h3>Host a</h3> <h3>Host b</h3> <h3>Host c</h3> " \
     "html: each host's machine under its name"
+run vc-report -f html "$one"
+ok_if "html of a fleet of one host: that host's machine, as its own directory's" \
+    sh -c 'printf "%s\n" "$1" | grep -q "on host <strong>a.example</strong> (CPU a, 2 CPUs)"' sh "$out"

@@ -582,13 +582,19 @@ html_begin(const struct results *r, char *const *dirs, size_t ndirs)
 	const char *why, *dir = dirs[0];
 	char *path;
 
-	path = xasprintf("%s/meta.json", dir);
-	meta = results_json_file(path, &why);
-	if (meta != NULL && !json_object_is_type(meta, json_type_object)) {
-		json_object_put(meta);
-		meta = NULL;
+	/* One host (a fleet of one too): its own meta.json. */
+	if (r->nhosts == 1 && r->hosts[0].meta != NULL)
+		meta = json_object_get(r->hosts[0].meta);
+	else {
+		path = xasprintf("%s/meta.json", dir);
+		meta = results_json_file(path, &why);
+		if (meta != NULL &&
+		    !json_object_is_type(meta, json_type_object)) {
+			json_object_put(meta);
+			meta = NULL;
+		}
+		free(path);
 	}
-	free(path);
 	draw_charts(r, dirs, ndirs);
 
 	puts("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
