@@ -8,7 +8,7 @@
 . "$top_srcdir/tests/report-data.sh"
 need_cmd python3
 
-plan 9
+plan 10
 host_results "$tap_tmp/one" a "10 11 12" "300 310 320"
 host_results "$tap_tmp/two" b "20 22 24" "100 110 120"
 
@@ -78,3 +78,8 @@ is "$rc:$err" "1:vc-report: $tap_tmp/bad/results.csv: line 2: host 'bad@host' ho
 # ... but one directory alone is read as today, whatever its host column.
 run vc-report "$tap_tmp/bad"
 is "$rc" 0 "one directory: its host column is not checked, as before"
+# A rep twice in the first of two directories: the message names it.
+sed -n 2p "$tap_tmp/one/results.csv" >>"$tap_tmp/one/results.csv"
+run vc-report "$tap_tmp/one" "$tap_tmp/two"
+is "$rc:$err" "1:vc-report: $tap_tmp/one/results.csv: line 8: a/native memsweep seconds rep 1 again (first on line 2)" \
+    "a rep twice: the directory that holds it is named"
