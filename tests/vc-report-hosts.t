@@ -11,7 +11,7 @@
 . "$top_srcdir/tests/report-data.sh"
 need_cmd python3
 
-plan 16
+plan 17
 d=$tap_tmp/fleet
 fleet_results "$d"
 
@@ -120,3 +120,6 @@ is "$rc:$(printf '%s\n' "$out" | grep -o '<h3>Host [a-c]</h3>' | tr '\n' ' ')" "
 run vc-report -f html "$one"
 ok_if "html of a fleet of one host: that host's machine, as its own directory's" \
     sh -c 'printf "%s\n" "$1" | grep -q "on host <strong>a.example</strong> (CPU a, 2 CPUs)"' sh "$out"
+run vc-report -f html -R b "$d"
+ok_if "html -R b: the overhead section names the reference host" \
+    sh -c 'printf "%s\n" "$1" | grep -q "<h2>Overhead relative to host b</h2>"' sh "$out"

@@ -580,7 +580,7 @@ void
 html_begin(const struct results *r, char *const *dirs, size_t ndirs)
 {
 	const char *why, *dir = dirs[0];
-	char *path;
+	char *path, *title;
 
 	/* One host (a fleet of one too): its own meta.json. */
 	if (r->nhosts == 1 && r->hosts[0].meta != NULL)
@@ -608,7 +608,16 @@ html_begin(const struct results *r, char *const *dirs, size_t ndirs)
 	printf("<style>\n%s</style>\n</head>\n<body>\n", style);
 	put_header(r, dirs, ndirs);
 
-	puts("<section id=\"overhead\">\n<h2>Overhead relative to native</h2>");
+	if (r->ref != NULL) {
+		/* -R: against the reference host's same platform. */
+		title = xasprintf("Overhead relative to host %s", r->ref);
+		puts("<section id=\"overhead\">");
+		put_elem("h2", NULL, title);
+		putchar('\n');
+		free(title);
+	} else
+		puts("<section id=\"overhead\">\n<h2>Overhead relative to "
+		    "native</h2>");
 	if (chart_why != NULL) {
 		fputs("<p class=\"nochart\">No charts: ", stdout);
 		put_text(chart_why);
