@@ -11,7 +11,7 @@
 . "$top_srcdir/tests/report-data.sh"
 need_cmd python3
 
-plan 17
+plan 18
 d=$tap_tmp/fleet
 fleet_results "$d"
 
@@ -123,3 +123,4 @@ ok_if "html of a fleet of one host: that host's machine, as its own directory's"
 run vc-report -f html -R b "$d"
 ok_if "html -R b: the overhead section names the reference host" \
     sh -c 'printf "%s\n" "$1" | grep -q "<h2>Overhead relative to host b</h2>"' sh "$out"
+usage_error "-R of the host that failed, which has no results" vc-report -R c "$d"

@@ -2085,6 +2085,13 @@ read_dirs(struct results *r, const char *const *dirs, size_t ndirs,
 	for (i = 0; i < ndirs; i++)
 		meta_warn(rd.d[i].bad, rd.d[i].ncols);
 	index_series(r);
+	/* A reference without a single column gives no ratio at all. */
+	for (i = 0; ref != NULL && i < r->nplat; i++)
+		if ((h = results_host(r, r->plat[i], &kind)) != (size_t)-1 &&
+		    strcmp(r->hosts[h].name, ref) == 0)
+			break;
+	if (ref != NULL && i == r->nplat)
+		die(EXIT_USAGE, "-R %s: that host has no results", ref);
 	judge_work(r);
 	if (ncols > R_PARAMS)
 		bench_params(r);
