@@ -5,12 +5,13 @@
 # runs one vc-suite on each node at once, each into DIR/hosts/NODE with
 # the machine's gethostname() in its own rows; vc-merge's results.csv
 # has both nodes' rows, node by node, under the node names, and its
-# meta.json both nodes, each with the machine as its hostname. A node
+# meta.json both nodes, each with the machine as its hostname; vc-report
+# reads it host by host. A node
 # whose vc-suite fails does not stop the other.
 . "${top_srcdir:-.}/tests/tap.sh"
 . "$top_srcdir/tests/slurm.sh"
 
-plan 9
+plan 10
 machine=$(python3 -c 'import socket; print(socket.gethostname())')
 slurm_start virtcost-node-1 virtcost-node-2
 
@@ -42,6 +43,13 @@ import json, sys
 print([(h["name"], h["hostname"], h["status"]) for h in json.load(open(sys.argv[1]))["hosts"]])' "$d/meta.json" 2>&1)" \
     "[('virtcost-node-1', '$machine', 'complete'), ('virtcost-node-2', '$machine', 'complete')]" \
     "meta.json: both nodes, each run on this machine, complete"
+run vc-report -f csv "$d"
+is "$rc:$(printf '%s\n' "$out" | python3 -c '
+import csv, sys
+print(sorted({(r["host"], r["platform"], r["ratio"]) for r in csv.DictReader(sys.stdin)
+              if r["metric"] == "seconds"}))' 2>&1)" \
+    "0:[('virtcost-node-1', 'native', '1'), ('virtcost-node-2', 'native', '1')]" \
+    "vc-report reads the merged directory: each node's native, host by host"
 
 # A node whose vc-suite fails does not stop the others, even where the
 # cluster kills a step whose task fails (KillOnBadExit=1): node 2's
