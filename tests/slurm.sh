@@ -30,7 +30,8 @@
 #   $slurm_node       the first of them
 #
 # What it needs of the machine: the programs of Debian's slurm-wlm and
-# munge packages; two free TCP ports on 127.0.0.1. Not root: the
+# munge packages; free TCP ports on 127.0.0.1, one for slurmctld and
+# one per node. Not root: the
 # daemons run as the user who runs the test (SlurmUser, SlurmdUser),
 # whose jobs they are (checked as root and as nobody). Not systemd, not
 # cgroups (ProctrackType=proctrack/linuxproc, TaskPlugin=task/none,
