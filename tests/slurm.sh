@@ -31,10 +31,10 @@
 #
 # What it needs of the machine: the programs of Debian's slurm-wlm and
 # munge packages; free TCP ports on 127.0.0.1, one for slurmctld and
-# one per node. Not root: the
-# daemons run as the user who runs the test (SlurmUser, SlurmdUser),
-# whose jobs they are (checked as root and as nobody). Not systemd, not
-# cgroups (ProctrackType=proctrack/linuxproc, TaskPlugin=task/none,
+# one per node. Not root: the daemons run as the user who runs the
+# test (SlurmUser, SlurmdUser), whose jobs they are (checked as root
+# and as nobody). Not systemd, not cgroups
+# (ProctrackType=proctrack/linuxproc, TaskPlugin=task/none,
 # JobAcctGatherType=jobacct_gather/none), not a database (no
 # accounting), not /etc/munge or /etc/slurm.
 #
