@@ -132,3 +132,9 @@ harness_run_vc_fleet_CPPFLAGS = $(AM_CPPFLAGS) $(JSONC_CFLAGS) \
 harness_run_vc_fleet_LDADD = harness/report/libresults.a $(RUNNER_LIBS) \
 	$(JSONC_LIBS)
 dist_man_MANS += man/vc-fleet.1
+# Its tests run a real sshd of their own (tests/sshd.sh).
+SH_TESTS += \
+	tests/vc-fleet-usage.t \
+	tests/vc-fleet-run.t \
+	tests/vc-fleet-unreachable.t
+EXTRA_DIST += tests/sshd.sh

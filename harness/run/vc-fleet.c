@@ -228,7 +228,7 @@ options(int argc, char *argv[])
 			puts(PACKAGE_STRING);
 			exit(close_stdout());
 		default:
-			usage_error("unknown option; see %s -h", progname);
+			exit(EXIT_USAGE);	/* getopt said why */
 		}
 	}
 	argc -= optind;

@@ -1,0 +1,27 @@
+#!/bin/sh
+# A host that refuses the connection is reported in one line with its
+# reason and recorded as failed; the other host completes; exit 1.
+. "${top_srcdir:-.}/tests/tap.sh"
+. "$top_srcdir/tests/sshd.sh"
+
+plan 5
+sshd_start
+own_tmpdir
+d=$tap_tmp/fleet
+run vc-fleet -F "$ssh_config" -H closed,alpha -d "$d" -- -P quick \
+    -p native -b forksum -n 1
+is "$rc:$out" "1:$d" "a host failed: exit 1, the directory on stdout"
+is "$(printf '%s\n' "$err" | grep -v '^alpha: ')" \
+    "vc-fleet: closed: unreachable: ssh: connect to host 127.0.0.1 port $closed_port: Connection refused" \
+    "the unreachable host, in one line with ssh's reason"
+is "$(python3 -c '
+import json, sys
+f = json.load(open(sys.argv[1]))
+print([(h["name"], h["status"], (h["reason"] or "")[:12]) for h in f["hosts"]])
+' "$d/fleet.json")" \
+    "[('closed', 'failed', 'unreachable:'), ('alpha', 'complete', '')]" \
+    "fleet.json: closed failed as unreachable, alpha complete"
+is "$(sed 1d "$d/results.csv" | cut -d, -f2,3,4,8 | sort -u)" \
+    "alpha,native,forksum,1" "the other host's results are merged"
+is "$(ls -A "$d/hosts")" "alpha" "nothing was fetched from the closed host"
+done_testing
