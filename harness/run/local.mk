@@ -136,5 +136,7 @@ dist_man_MANS += man/vc-fleet.1
 SH_TESTS += \
 	tests/vc-fleet-usage.t \
 	tests/vc-fleet-run.t \
-	tests/vc-fleet-unreachable.t
+	tests/vc-fleet-unreachable.t \
+	tests/vc-fleet-resume.t \
+	tests/vc-fleet-signal.t
 EXTRA_DIST += tests/sshd.sh

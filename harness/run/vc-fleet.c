@@ -676,7 +676,8 @@ run_got(char *const argv[], struct got *g)
 		errno = e;
 		return -1;
 	}
-	if (!g->stopping)
+	/* Once stopping, the fetch and the removal must run to their end. */
+	if (!g->stopping && !cleanup_caught())
 		cleanup_add_pid(pid);
 	pfd[0].fd = outp[0];
 	pfd[1].fd = errp[0];
