@@ -46,7 +46,7 @@ is "$(printf '%s\n' "$out" | python3 -c 'import csv,sys; print([r["reason"] for 
 printf '%s\n' '{"time":"2026-01-01T00:00:00Z","metrics":[{"metric":"-x","unit":"s","value":1}]}' >"$tap_tmp/rec.json"
 fake_runner "$tap_tmp/rec.json"
 run vc-suite -P quick -p native -b forksum -n 1 -d "$tap_tmp/s"
-is "$rc:$(cut -d, -f2- "$tap_tmp/s/failures.csv" | tail -n 1)" \
+is "$rc:$(cut -d, -f2-7 "$tap_tmp/s/failures.csv" | tail -n 1)" \
     "1:native,forksum,1,0,\"metric 1's name starts with + or -\"," \
     "vc-suite: a metric named -x is refused"
 cat >"$tap_tmp/bin/vc-native" <<'EOF2'
@@ -55,7 +55,7 @@ case " $* " in *" -o json "*) echo '@SUM(1+1)*cmd' >&2; exit 1 ;; esac
 exit 0
 EOF2
 run vc-suite -P quick -p native -b forksum -n 1 -d "$tap_tmp/t"
-is "$rc:$(cut -d, -f2- "$tap_tmp/t/failures.csv" | tail -n 1)" \
+is "$rc:$(cut -d, -f2-7 "$tap_tmp/t/failures.csv" | tail -n 1)" \
     "1:native,forksum,1,1,\"'@SUM(1+1)*cmd\"," \
     "vc-suite: a runner's message starting with @ is kept as text"
 run vc-report -f csv "$tap_tmp/t"

@@ -74,18 +74,18 @@ main(void)
 	    "value,rep\n2026-01-01T00:00:00Z,h,native,linpack,kflops,KFLOPS,"
 	    "5,1\n");
 	fd = failures_open(dir, &ncols);
-	failures_append(fd, ncols, "native", "", "linpack", 1, 1,
+	failures_append(fd, ncols, "h1", "native", "", "linpack", 1, 1,
 	    "superseded by -r");
-	failures_append(fd, ncols, "kvm", "", "diskwrite", 2, 1, "first try");
-	failures_append(fd, ncols, "kvm", "", "diskwrite", 2, 3,
+	failures_append(fd, ncols, "h1", "kvm", "", "diskwrite", 2, 1, "first try");
+	failures_append(fd, ncols, "h1", "kvm", "", "diskwrite", 2, 3,
 	    "vc-kvm: \"quoted\", comma\nsecond line");
-	failures_append(fd, ncols, "kvm", "", "diskwrite", 3, 0, long_reason);
-	failures_append(fd, ncols, "qemu", "disk=raw", "nginxbench", 1, 137,
+	failures_append(fd, ncols, "h1", "kvm", "", "diskwrite", 3, 0, long_reason);
+	failures_append(fd, ncols, "h1", "qemu", "disk=raw", "nginxbench", 1, 137,
 	    "");
 	close(fd);
 	TAP_OK(strncmp(slurp(dir, FAILURES_CSV),
-	    "time,platform,benchmark,rep,status,reason,variant\n", 50) == 0,
-	    "a header first");
+	    "time,platform,benchmark,rep,status,reason,variant,host\n", 55)
+	    == 0, "a header first, host last");
 
 	/* A crash in mid-write: the next open drops the partial line. */
 	fd = open(strcat(strcpy(long_reason, dir), "/" FAILURES_CSV),
@@ -108,6 +108,8 @@ main(void)
 	    strcmp(f->reason, "vc-kvm: \"quoted\", comma second line") == 0,
 	    "quotes, commas and a newline round-trip, cleaned: '%s'",
 	    f ? f->reason : "");
+	TAP_OK(f != NULL && strcmp(f->host, "h1") == 0,
+	    "the host written is read back: '%s'", f ? f->host : "");
 	TAP_OK(results_failed(&r, "nginxbench", "qemu:disk=raw", &f) == 1 &&
 	    f->status == 137 && strcmp(f->reason, "no message") == 0,
 	    "an empty reason reads back as 'no message', its variant "
@@ -123,6 +125,20 @@ main(void)
 	TAP_OK(r.nbench == 3 && strcmp(r.bench[2].name, "nginxbench") == 0 &&
 	    strcmp(r.bench[2].metrics[0], "seconds_per_file") == 0,
 	    "a benchmark that only failed: its primary metric");
+	results_free(&r);
+
+	/* An older vc-suite's file, without host: read, resumed as it is. */
+	put(dir, FAILURES_CSV, "time,platform,benchmark,rep,status,reason,"
+	    "variant\n2026-01-01T00:00:00Z,kvm,diskwrite,2,1,old,\n");
+	fd = failures_open(dir, &ncols);
+	failures_append(fd, ncols, "h1", "kvm", "", "diskwrite", 3, 1, "new");
+	close(fd);
+	TAP_OK(ncols == X_NCOLS_NOHOST && strstr(slurp(dir, FAILURES_CSV),
+	    ",h1") == NULL, "a file without host is appended in its form");
+	results_read(&r, dir);
+	TAP_OK(r.nfail == 2 && strcmp(r.fail[0].host, "") == 0 &&
+	    strcmp(r.fail[1].reason, "new") == 0,
+	    "and read, host empty: %zu failures", r.nfail);
 	results_free(&r);
 
 	put(dir, "meta.json", "{\"platforms\": {\"container\": {\"skipped\": "

@@ -65,8 +65,16 @@ headers(void)
 	free(h);
 	h = csv_header_line(failures_cols, X_NCOLS);
 	TAP_OK(strcmp(h, "time,platform,benchmark,rep,status,reason,"
-	    "variant\n") == 0, "failures.csv's header: %.*s",
+	    "variant,host\n") == 0, "failures.csv's header: %.*s",
 	    (int)strlen(h) - 1, h);
+	free(h);
+	h = csv_header_line(failures_cols, X_NCOLS_NOHOST);
+	TAP_OK(strcmp(h, "time,platform,benchmark,rep,status,reason,"
+	    "variant\n") == 0, "an older failures.csv's: without host");
+	free(h);
+	h = csv_header_line(failures_cols, X_NCOLS_OLD);
+	TAP_OK(strcmp(h, "time,platform,benchmark,rep,status,reason\n") == 0,
+	    "an older failures.csv's: the same without variant");
 	free(h);
 }
 

@@ -73,13 +73,13 @@ print(q["mean"], q["outlier_reps"], q["ratio"] > 20, q["variant"])
 print(c["status"], c["n"], c["mean"], c["reason"])
 print(k["status"], k["reason"], k["ratio_low"])
 print(d["skipped"])
-print(len(d["failures"]), d["failures"][0]["rep"], d["failures"][0]["platform"])
+print(len(d["failures"]), d["failures"][0]["rep"], d["failures"][0]["platform"], "host=%s" % d["failures"][0]["host"])
 PY
 )" '427 [5] True None
 failed 0 None vc-container: "memsweep" killed, out of memory
 skipped no usable /dev/kvm None
 [{'"'"'platform'"'"': '"'"'kvm'"'"', '"'"'reason'"'"': '"'"'no usable /dev/kvm'"'"'}]
-4 1 container' "numbers are numbers, reps an array, absent values null, the skips and failures listed"
+4 1 container host=None' "numbers are numbers, reps an array, absent values null, the skips and failures listed"
 
 usage_error "-f jsonx: exit 2, one line" vc-report -f jsonx "$d"
 one_line_fail "a missing directory: exit 1, one line" "No such file" \

@@ -5,7 +5,7 @@
 . "${top_srcdir:-.}/tests/tap.sh"
 need_cmd python3
 
-plan 10
+plan 12
 d=$tap_tmp/r
 want="vc-suite: failed: native diskwrite (2 of 2 reps): diskwrite: directory /nonexistent does not exist"
 run vc-suite -P quick -p native -b forksum,diskwrite -n 2 -a forksum='1 10' \
@@ -21,11 +21,11 @@ case $(printf '%s\n' "$err" | sed -n '/measurements (2 failed)/,$p' | tail -n 1)
 # rows: platform benchmark rep status reason, one line each
 rows() {
 	python3 - "$1" <<'PY'
-import csv, sys
+import csv, socket, sys
 rows = list(csv.reader(open(sys.argv[1])))
-assert rows[0] == "time,platform,benchmark,rep,status,reason,variant".split(","), rows[0]
+assert rows[0] == "time,platform,benchmark,rep,status,reason,variant,host".split(","), rows[0]
 for r in rows[1:]:
-    assert r[6] == "", r
+    assert r[6] == "" and r[7] == socket.gethostname(), r
     print(" ".join(r[1:6]))
 PY
 }
@@ -47,4 +47,18 @@ run vc-report "$d"
 is "$rc:$(printf '%s\n' "$out" | sed -n '/^diskwrite/,/^$/p' | grep '^native ' | sed 's/  */ /')" \
     "0:native failed: diskwrite: directory /nonexistent does not exist" \
     "vc-report shows the failed cell with its reason"
+
+# An older vc-suite's failures.csv, without host: -r appends in its form.
+python3 - "$d/failures.csv" <<'PY'
+import csv, sys
+rows = [r[:7] for r in csv.reader(open(sys.argv[1]))]
+csv.writer(open(sys.argv[1], "w"), lineterminator="\n").writerows(rows)
+PY
+run vc-suite -r "$d"
+is "$rc:$(python3 -c 'import csv, sys; print(sorted({len(r) for r in csv.reader(open(sys.argv[1]))}), len(list(csv.reader(open(sys.argv[1])))))' "$d/failures.csv")" \
+    "1:[7] 7" "-r on a failures.csv without host: its rows stay without, 2 more"
+run vc-report "$d"
+is "$rc:$(printf '%s\n' "$out" | sed -n '/^diskwrite/,/^$/p' | grep '^native ' | sed 's/  */ /')" \
+    "0:native failed: diskwrite: directory /nonexistent does not exist" \
+    "and vc-report reads it"
 done_testing

@@ -9,7 +9,8 @@ harness_report_libresults_a_SOURCES = \
 	harness/report/results.c harness/report/results.h \
 	harness/report/resultsfile.c harness/report/resultsfile.h \
 	harness/report/work.c harness/report/work.h \
-	harness/report/compare.c harness/report/compare.h
+	harness/report/compare.c harness/report/compare.h \
+	harness/report/merge.c harness/report/merge.h
 harness_report_libresults_a_CFLAGS = $(AM_CFLAGS) $(JSONC_CFLAGS)
 REPORT_LIBS = harness/report/libresults.a harness/libcatalog.a lib/libvc.a \
 	$(JSONC_LIBS)
@@ -24,6 +25,15 @@ harness_report_vc_report_LDADD = $(REPORT_LIBS)
 harness_report_vc_plot_SOURCES = harness/report/vc-plot.c
 harness_report_vc_plot_LDADD = $(REPORT_LIBS)
 dist_man_MANS += man/vc-report.1 man/vc-plot.1
+
+# vc-merge: a fleet's hosts (DIR/hosts/NAME/) into DIR's own files.
+bin_PROGRAMS += harness/report/vc-merge
+harness_report_vc_merge_SOURCES = harness/report/vc-merge.c
+harness_report_vc_merge_LDADD = $(REPORT_LIBS)
+dist_man_MANS += man/vc-merge.1
+SH_TESTS += \
+	tests/vc-merge.t \
+	tests/vc-merge-edges.t
 
 check_PROGRAMS += tests/unit-stats
 tests_unit_stats_SOURCES = tests/unit-stats.c tests/tap.h

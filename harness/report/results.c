@@ -723,6 +723,8 @@ check_row(const char *path, const struct csv_in *c, size_t ncols,
 	row->params = ncols > R_PARAMS ? csv_get(c, R_PARAMS) : NULL;
 	row->variant = csv_get(c, R_VARIANT);	/* "" past the last */
 	row->line = c->start;
+	for (f = 0; f < R_NCOLS; f++)
+		row->cell[f] = csv_get(c, f);
 }
 
 /*
@@ -880,13 +882,12 @@ int
 failures_open(const char *dir, size_t *ncols)
 {
 	struct stat st;
-	char *path, *head, *old, ch, got[160];
-	size_t len;
+	char *path, *head, *form, ch, got[160];
+	size_t len, i;
 	off_t end;
 	ssize_t n;
 	int fd;
 
-	old = csv_header_line(failures_cols, X_NCOLS_OLD);
 	head = csv_header_line(failures_cols, X_NCOLS);
 	if ((len = strlen(head)) > sizeof(got))
 		die(EXIT_FAIL, "failures.csv: header too long");
@@ -897,11 +898,20 @@ failures_open(const char *dir, size_t *ncols)
 	/* Ours (or our header cut short) before anything in it is cut. */
 	if ((n = pread(fd, got, len, 0)) == -1)
 		diesys(EXIT_FAIL, "%s", path);
-	*ncols = X_NCOLS;
-	if ((size_t)n >= strlen(old) && memcmp(got, old, strlen(old)) == 0)
-		*ncols = X_NCOLS_OLD;	/* an older vc-suite's, resumed */
-	else if (memcmp(got, head, (size_t)n) != 0)
+	*ncols = 0;
+	for (i = 0; i < sizeof(failures_ncols) / sizeof(*failures_ncols) &&
+	    *ncols == 0; i++) {
+		/* An older vc-suite's, resumed: its form kept. */
+		form = csv_header_line(failures_cols, failures_ncols[i]);
+		if ((size_t)n >= strlen(form) &&
+		    memcmp(got, form, strlen(form)) == 0)
+			*ncols = failures_ncols[i];
+		free(form);
+	}
+	if (*ncols == 0 && memcmp(got, head, (size_t)n) != 0)
 		die(EXIT_FAIL, "%s: not a vc-suite failures file", path);
+	if (*ncols == 0)
+		*ncols = X_NCOLS;
 	for (end = st.st_size; end > 0; end--) {
 		if (pread(fd, &ch, 1, end - 1) != 1)
 			diesys(EXIT_FAIL, "%s", path);
@@ -916,7 +926,6 @@ failures_open(const char *dir, size_t *ncols)
 	if (end == 0)
 		results_append(fd, path, head, len);
 	free(head);
-	free(old);
 	free(path);
 	return fd;
 }
@@ -924,11 +933,13 @@ failures_open(const char *dir, size_t *ncols)
 /*
  * One failed measurement, in one write followed by fsync, as vc-suite
  * appends results.csv: on disk before the next run starts. The names
- * are the suite's own; the reason is cleaned and quoted.
+ * are the suite's own, host its gethostname(); the reason is cleaned
+ * and quoted. ncols: failures_open's, an older file's form kept.
  */
 void
-failures_append(int fd, size_t ncols, const char *plat, const char *variant,
-    const char *bench, int64_t rep, int status, const char *reason)
+failures_append(int fd, size_t ncols, const char *host, const char *plat,
+    const char *variant, const char *bench, int64_t rep, int status,
+    const char *reason)
 {
 	struct csv_out w = { NULL, NULL, 0, 0, 0, 0 };
 	char clean[REASON_MAX + 4], stamp[32], num[32];
@@ -948,18 +959,22 @@ failures_append(int fd, size_t ncols, const char *plat, const char *variant,
 		csv_text(&w, ",");
 		csv_field(&w, variant);
 	}
+	if (ncols > X_HOST) {
+		csv_text(&w, ",");
+		csv_field(&w, host);
+	}
 	csv_text(&w, "\n");
 	results_append(fd, FAILURES_CSV, w.p, w.len);
 	free(w.p);
 }
 
+/* A row of failures.csv's fields checked; dies naming the line. */
 static void
-add_failure(struct results *r, const struct csv_in *c, size_t ncols,
-    const char *path)
+check_failure(const char *path, const struct csv_in *c, size_t ncols,
+    struct failure_row *f)
 {
-	struct failure *f;
 	const char *why, *p;
-	int64_t rep, status;
+	int64_t status;
 	size_t i;
 
 	if (c->nfields != ncols)
@@ -972,7 +987,8 @@ add_failure(struct results *r, const struct csv_in *c, size_t ncols,
 			die(EXIT_FAIL, "%s: line %zu: %s '%s' %s", path,
 			    c->start, failures_cols[i],
 			    printable(csv_get(c, i)), why);
-	if ((why = parse_int(csv_get(c, X_REP), 1, INT64_MAX, &rep)) != NULL)
+	if ((why = parse_int(csv_get(c, X_REP), 1, INT64_MAX, &f->rep))
+	    != NULL)
 		die(EXIT_FAIL, "%s: line %zu: rep '%s': %s", path, c->start,
 		    printable(csv_get(c, X_REP)), why);
 	if ((why = parse_int(csv_get(c, X_STATUS), 0, 255, &status)) != NULL)
@@ -989,19 +1005,81 @@ add_failure(struct results *r, const struct csv_in *c, size_t ncols,
 	if ((why = results_variant_ok(csv_get(c, X_VARIANT))) != NULL)
 		die(EXIT_FAIL, "%s: line %zu: variant '%s' %s", path, c->start,
 		    printable(csv_get(c, X_VARIANT)), why);
-	r->fail = xrealloc(r->fail, r->nfail + 1, sizeof(*r->fail));
-	f = &r->fail[r->nfail++];
-	f->time = xstrdup(csv_get(c, X_TIME));
-	f->platform = *csv_get(c, X_VARIANT) != '\0' ? xasprintf("%s:%s",
-	    csv_get(c, X_PLATFORM), csv_get(c, X_VARIANT)) :
-	    xstrdup(csv_get(c, X_PLATFORM));
-	f->benchmark = xstrdup(csv_get(c, X_BENCHMARK));
-	f->rep = rep;
-	f->status = (int)status;
+	if ((why = results_params_ok(csv_get(c, X_HOST))) != NULL)
+		die(EXIT_FAIL, "%s: line %zu: host '%s' %s", path, c->start,
+		    printable(csv_get(c, X_HOST)), why);
+	for (i = 0; i < X_NCOLS; i++)
+		f->field[i] = csv_get(c, i);	/* "" past the last */
 	/* As reason_clean writes it: a file from elsewhere may not. */
 	p = csv_get(c, X_REASON);
-	f->reason = strchr("=+-@", *p) != NULL ? xasprintf("'%s", p) :
-	    xstrdup(p);
+	snprintf(f->reason, sizeof(f->reason), "%s%s",
+	    strchr("=+-@", *p) != NULL ? "'" : "", p);
+	f->field[X_REASON] = f->reason;
+	f->status = (int)status;
+	f->line = c->start;
+}
+
+/*
+ * Reads failures.csv at path, checks its header (one of
+ * failures_ncols[]) and each row, and hands the rows on in file order,
+ * as results_scan does results.csv's. Returns the number of columns, or
+ * 0 if there is no such file (nothing failed, or an older run).
+ */
+size_t
+failures_scan(const char *path,
+    void (*fn)(const struct failure_row *, void *), void *arg)
+{
+	struct failure_row f;
+	struct csv_in c;
+	const char *why;
+	char *want;
+	size_t ncols = 0, i;
+	int rc;
+
+	if (csv_open(&c, path) == -1) {
+		if (errno != ENOENT)
+			diesys(EXIT_FAIL, "%s", path);
+		return 0;
+	}
+	if ((rc = csv_read(&c, &why)) == -1)
+		die(EXIT_FAIL, "%s: line %zu: %s", path, c.start, why);
+	for (i = 0; rc == 1 && i < sizeof(failures_ncols) /
+	    sizeof(*failures_ncols) && ncols == 0; i++)
+		if (csv_is_header(&c, failures_cols, failures_ncols[i]))
+			ncols = failures_ncols[i];
+	if (ncols == 0) {
+		want = csv_header_line(failures_cols, X_NCOLS);
+		want[strlen(want) - 1] = '\0';
+		die(EXIT_FAIL, "%s: line 1: header is not %s", path, want);
+	}
+	while ((rc = csv_read(&c, &why)) == 1) {
+		memset(&f, 0, sizeof(f));
+		check_failure(path, &c, ncols, &f);
+		fn(&f, arg);
+	}
+	if (rc == -1)
+		die(EXIT_FAIL, "%s: line %zu: %s", path, c.start, why);
+	csv_close(&c);
+	return ncols;
+}
+
+static void
+add_failure(const struct failure_row *row, void *arg)
+{
+	struct results *r = arg;
+	struct failure *f;
+
+	r->fail = xrealloc(r->fail, r->nfail + 1, sizeof(*r->fail));
+	f = &r->fail[r->nfail++];
+	f->time = xstrdup(row->field[X_TIME]);
+	f->platform = *row->field[X_VARIANT] != '\0' ? xasprintf("%s:%s",
+	    row->field[X_PLATFORM], row->field[X_VARIANT]) :
+	    xstrdup(row->field[X_PLATFORM]);
+	f->benchmark = xstrdup(row->field[X_BENCHMARK]);
+	f->rep = row->rep;
+	f->status = row->status;
+	f->reason = xstrdup(row->reason);
+	f->host = xstrdup(row->field[X_HOST]);
 }
 
 static void
@@ -1011,6 +1089,7 @@ free_failure(struct failure *f)
 	free(f->platform);
 	free(f->benchmark);
 	free(f->reason);
+	free(f->host);
 }
 
 /*
@@ -1051,33 +1130,11 @@ superseded(const struct results *r, char *gone)
 static void
 read_failures(struct results *r, const char *dir)
 {
-	struct csv_in c;
-	const char *why;
-	char *path, *gone, *want;
-	size_t i, k, ncols = X_NCOLS;
-	int rc;
+	char *path, *gone;
+	size_t i, k;
 
 	path = xasprintf("%s/%s", dir, FAILURES_CSV);
-	if (csv_open(&c, path) == -1) {
-		if (errno != ENOENT)
-			diesys(EXIT_FAIL, "%s", path);
-		free(path);
-		return;
-	}
-	if ((rc = csv_read(&c, &why)) == -1)
-		die(EXIT_FAIL, "%s: line %zu: %s", path, c.start, why);
-	if (rc == 1 && csv_is_header(&c, failures_cols, X_NCOLS_OLD))
-		ncols = X_NCOLS_OLD;
-	else if (rc == 0 || !csv_is_header(&c, failures_cols, X_NCOLS)) {
-		want = csv_header_line(failures_cols, X_NCOLS);
-		want[strlen(want) - 1] = '\0';
-		die(EXIT_FAIL, "%s: line 1: header is not %s", path, want);
-	}
-	while ((rc = csv_read(&c, &why)) == 1)
-		add_failure(r, &c, ncols, path);
-	if (rc == -1)
-		die(EXIT_FAIL, "%s: line %zu: %s", path, c.start, why);
-	csv_close(&c);
+	failures_scan(path, add_failure, r);
 	free(path);
 	/* Keep the failures that still stand, once per rep, in order. */
 	gone = xcalloc(r->nfail ? r->nfail : 1, 1);

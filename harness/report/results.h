@@ -50,7 +50,9 @@ struct failure {
 	int64_t	 rep;
 	int	 status;
 	char	*reason;
+	char	*host;		/* "": an older file, without */
 };
+
 
 /*
  * What one benchmark's runs on one platform did (work.h), and the note
@@ -93,6 +95,15 @@ struct condition {
 #define REASON_MAX	200	/* bytes of a reason kept; longer is cut */
 #define PARAMS_MAX	1024	/* bytes of a row's params at most */
 #define PARAMS_MAX_TEXT	"1024 bytes"
+
+/* One row of failures.csv, checked, as failures_scan hands it on. */
+struct failure_row {
+	const char	*field[X_NCOLS];	/* "" past an older file's */
+	char		 reason[REASON_MAX + 8];	/* as struct failure's */
+	int64_t		 rep;
+	int		 status;
+	size_t		 line;
+};
 
 struct bench {
 	char		 *name;
@@ -144,6 +155,7 @@ struct csv_row {
 	int64_t		 rep;
 	size_t		 line;		/* where it starts */
 	long long	 offset;	/* of its first byte */
+	const char	*cell[R_NCOLS];	/* as read; "" past an older file's */
 };
 
 /* The statistics of one series, as both tools print them. */
@@ -204,8 +216,11 @@ const char		*results_time_ok(const char *);
 void			 reason_clean(char *, size_t, const char *);
 int			 failures_open(const char *, size_t *);
 void			 failures_append(int, size_t, const char *,
-			    const char *, const char *, int64_t, int,
-			    const char *);
+			    const char *, const char *, const char *, int64_t,
+			    int, const char *);
+size_t			 failures_scan(const char *,
+			    void (*)(const struct failure_row *, void *),
+			    void *);
 void			 cell_compute(struct cell *, const struct series *);
 void			 cell_free(struct cell *);
 

@@ -18,7 +18,9 @@ const char *const results_cols[R_NCOLS] = { "time", "host", "platform",
 const size_t results_ncols[3] = { R_NCOLS, R_NCOLS_NOVARIANT, R_NCOLS_OLD };
 
 const char *const failures_cols[X_NCOLS] = { "time", "platform",
-    "benchmark", "rep", "status", "reason", "variant" };
+    "benchmark", "rep", "status", "reason", "variant", "host" };
+
+const size_t failures_ncols[3] = { X_NCOLS, X_NCOLS_NOHOST, X_NCOLS_OLD };
 
 static void
 put(struct csv_out *w, const char *s, size_t n)

@@ -37,11 +37,19 @@ enum { R_TIME, R_HOST, R_PLATFORM, R_BENCHMARK, R_METRIC, R_UNIT, R_VALUE,
 extern const char *const results_cols[R_NCOLS];
 extern const size_t results_ncols[3];	/* the forms, newest first */
 
-/* failures.csv: one row per failed measurement; variant came last. */
+/*
+ * failures.csv: one row per failed measurement. variant came last, then
+ * host (vc-suite's gethostname(), or in a fleet's merged file the name
+ * the user gave the host): a file of an older vc-suite has the first
+ * X_NCOLS_OLD columns, or X_NCOLS_NOHOST, and is still read
+ * (failures_ncols).
+ */
 enum { X_TIME, X_PLATFORM, X_BENCHMARK, X_REP, X_STATUS, X_REASON,
-    X_VARIANT, X_NCOLS };
+    X_VARIANT, X_HOST, X_NCOLS };
 #define X_NCOLS_OLD	X_VARIANT
+#define X_NCOLS_NOHOST	X_HOST
 extern const char *const failures_cols[X_NCOLS];
+extern const size_t failures_ncols[3];	/* the forms, newest first */
 
 #define CSV_MAXCOLS	R_NCOLS		/* fields kept of a row */
 

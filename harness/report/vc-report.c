@@ -737,6 +737,7 @@ json_lists(const struct results *r)
 		v[X_STATUS] = FINT(r->fail[i].status);
 		v[X_REASON] = FSTR(r->fail[i].reason);
 		v[X_VARIANT] = FSTR(colon != NULL ? colon + 1 : "");
+		v[X_HOST] = FSTR(r->fail[i].host);
 		json_object_array_add(failures, rowout_json(failures_cols, v,
 		    X_NCOLS));
 		free(plat);

@@ -768,8 +768,9 @@ record_failure(int p, int b, int64_t rep, int rc, const char *err,
 	    catalog_plats[o.col[p].plat].runner) : strdup(refused));
 	if (fail_fd == -1)
 		fail_fd = failures_open(o.dir, &fail_ncols);
-	failures_append(fail_fd, fail_ncols, catalog_plats[o.col[p].plat].name,
-	    o.col[p].variant, catalog_benchs[b].name, rep, rc, why);
+	failures_append(fail_fd, fail_ncols, host,
+	    catalog_plats[o.col[p].plat].name, o.col[p].variant,
+	    catalog_benchs[b].name, rep, rc, why);
 	nfail++;
 	c->nfailed++;
 	if (isatty(2))
