@@ -11,7 +11,7 @@ d=$tap_tmp/fleet
 run vc-fleet -F "$ssh_config" -H closed,alpha -d "$d" -- -P quick \
     -p native -b forksum -n 1
 is "$rc:$out" "1:$d" "a host failed: exit 1, the directory on stdout"
-is "$(printf '%s\n' "$err" | grep -v '^alpha: ')" \
+is "$(printf '%s\n' "$err" | grep -v "^alpha: \|^$d: ")" \
     "vc-fleet: closed: unreachable: ssh: connect to host 127.0.0.1 port $closed_port: Connection refused" \
     "the unreachable host, in one line with ssh's reason"
 is "$(python3 -c '

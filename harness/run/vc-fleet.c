@@ -1076,9 +1076,12 @@ static int
 merge(void)
 {
 	char *v[] = { "vc-merge", o.dir, NULL };
+	struct spawn_io io = SPAWN_INHERIT;
 	int rc;
 
-	if ((rc = run_cmd(v, NULL)) == -1) {
+	/* Its summary line goes with our messages: stdout is DIR alone. */
+	io.fd[1] = 2;
+	if ((rc = run_cmd(v, &io)) == -1) {
 		warnsys("vc-merge");
 		return EXIT_FAIL;
 	}
