@@ -138,5 +138,6 @@ SH_TESTS += \
 	tests/vc-fleet-run.t \
 	tests/vc-fleet-unreachable.t \
 	tests/vc-fleet-resume.t \
-	tests/vc-fleet-signal.t
+	tests/vc-fleet-signal.t \
+	tests/vc-fleet-qemu.t
 EXTRA_DIST += tests/sshd.sh
