@@ -139,5 +139,6 @@ SH_TESTS += \
 	tests/vc-fleet-unreachable.t \
 	tests/vc-fleet-resume.t \
 	tests/vc-fleet-signal.t \
-	tests/vc-fleet-qemu.t
+	tests/vc-fleet-qemu.t \
+	tests/vc-fleet-quoting.t
 EXTRA_DIST += tests/sshd.sh
