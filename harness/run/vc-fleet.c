@@ -581,6 +581,9 @@ struct got {
 	int	 relay;		/* stderr lines go to ours, prefixed */
 	int	 stopping;	/* the child is not cleanup's to kill */
 	void	(*on_out)(struct got *);
+	/* At a signal, instead of the child's being killed: */
+	void	(*on_signal)(pid_t);
+	int	 told;
 };
 
 /* One stderr line, control characters blanked. */
@@ -683,6 +686,10 @@ run_got(char *const argv[], struct got *g)
 	pfd[1].fd = errp[0];
 	pfd[0].events = pfd[1].events = POLLIN;
 	while (pfd[0].fd != -1 || pfd[1].fd != -1) {
+		if (g->on_signal != NULL && !g->told && cleanup_caught()) {
+			g->told = 1;
+			g->on_signal(pid);
+		}
 		if (poll(pfd, 2, -1) == -1)
 			continue;	/* EINTR: the child is told already */
 		for (i = 0; i < 2; i++) {
@@ -818,17 +825,33 @@ fetch(struct got *g)
 static void
 stop_remote(void)
 {
+	static int stopped;
 	struct got g = { 0 };
 	char *cmd;
 
-	if (remote_pid <= 0)
+	if (remote_pid <= 0 || stopped)
 		return;
+	stopped = 1;
 	g.stopping = 1;
 	cmd = xasprintf("kill -INT %ld 2>/dev/null; while kill -0 %ld "
 	    "2>/dev/null; do sleep 0.1; done", remote_pid, remote_pid);
 	remote(cmd, &g);
 	free(g.out);
 	free(cmd);
+}
+
+/*
+ * A signal during the run: its ssh is left to end when the remote
+ * vc-suite, stopped by its pid, has gone (its last words relayed). Before
+ * the pid came (ssh still connecting), the local ssh is stopped instead.
+ */
+static void
+stop_run(pid_t ssh)
+{
+	if (remote_pid > 0)
+		stop_remote();
+	else
+		kill(ssh, SIGTERM);
 }
 
 static void
@@ -938,7 +961,11 @@ worker(int fd)
 	cmd = suite_command();
 	g.relay = 1;
 	g.on_out = pid_line;
+	g.stopping = 1;
+	g.on_signal = stop_run;
 	rc = remote(cmd, &g);
+	g.stopping = 0;
+	g.on_signal = NULL;
 	g.relay = 0;
 	free(cmd);
 	free(g.out);
