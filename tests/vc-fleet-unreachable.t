@@ -4,7 +4,7 @@
 . "${top_srcdir:-.}/tests/tap.sh"
 . "$top_srcdir/tests/sshd.sh"
 
-plan 5
+plan 6
 sshd_start
 own_tmpdir
 d=$tap_tmp/fleet
@@ -24,4 +24,14 @@ print([(h["name"], h["status"], (h["reason"] or "")[:12]) for h in f["hosts"]])
 is "$(sed 1d "$d/results.csv" | cut -d, -f2,3,4,8 | sort -u)" \
     "alpha,native,forksum,1" "the other host's results are merged"
 is "$(ls -A "$d/hosts")" "alpha" "nothing was fetched from the closed host"
+# Without -d: results/STAMP, as vc-suite's, with results/latest.
+mkdir "$tap_tmp/w"
+out=$(cd "$tap_tmp/w" && vc-fleet -F "$ssh_config" -H closed 2>/dev/null)
+case $out in
+results/[0-9]*-[0-9]*)
+	is "$(readlink "$tap_tmp/w/results/latest") $(ls "$tap_tmp/w/$out")" \
+	    "${out#results/} fleet.json" \
+	    "without -d: results/STAMP, results/latest names it" ;;
+*)	fail "without -d: results/STAMP, results/latest names it" "$out" ;;
+esac
 done_testing

@@ -51,6 +51,7 @@
 #include "outfile.h"
 #include "parse.h"
 #include "report/results.h"
+#include "resultsdir.h"
 #include "run.h"
 #include "runner.h"
 #include "shquote.h"
@@ -248,17 +249,6 @@ options(int argc, char *argv[])
 	parse_hosts(hostarg);
 	o.suite = argv;
 	o.nsuite = (size_t)argc;
-}
-
-/* results/YYYYmmdd-HHMMSS, as vc-suite names its own by default. */
-static char *
-default_dir(void)
-{
-	time_t now = time(NULL);
-	char stamp[32];
-
-	strftime(stamp, sizeof(stamp), "%Y%m%d-%H%M%S", localtime(&now));
-	return xasprintf("results/%s", stamp);
 }
 
 /* --- fleet.json -------------------------------------------------- */
@@ -1132,8 +1122,8 @@ main(int argc, char *argv[])
 	if (o.resume)
 		read_fleet();
 	else {
-		if (o.dir == NULL)
-			o.dir = default_dir();
+		if (o.dir == NULL && (o.dir = resultsdir_default()) == NULL)
+			diesys(EXIT_FAIL, "mkdir results");
 		path = fleet_path();
 		if (lstat(path, &st) == 0)
 			usage_error("%s already holds a fleet run: resume it "
@@ -1141,6 +1131,7 @@ main(int argc, char *argv[])
 		free(path);
 		if (outfile_mkdirs(o.dir, 0755) == -1)
 			diesys(EXIT_FAIL, "%s", o.dir);
+		resultsdir_link_latest(o.dir);
 	}
 	cleanup_signals();
 	make_stage();
