@@ -382,6 +382,15 @@ read_fleet(void)
 
 /* --- what every host gets ---------------------------------------- */
 
+/*
+ * RDIR/tree is a build tree as vc-image reads VIRTCOST_BUILDDIR: the
+ * benchmarks in NAME/NAME, vc-init and vc-envelope in harness/run (with
+ * vc-suite and the runners), vc-image in harness/image. Its folders go
+ * first on the remote PATH.
+ */
+static const char *const tree_folders[] = { "harness/run", "harness/image" };
+#define NTREE	(sizeof(tree_folders) / sizeof(tree_folders[0]))
+
 /* Links in the staging directory; rsync -L copies what they name. */
 static void
 stage_link(const char *target, const char *rel)
@@ -444,7 +453,7 @@ static void
 parts_needed(int want[3])
 {
 	const char *cols = NULL, *p;
-	size_t i, len;
+	size_t i, len, n;
 
 	for (i = 0; i < o.nsuite; i++) {
 		if (strcmp(o.suite[i], "-p") == 0 && i + 1 < o.nsuite)
@@ -459,13 +468,20 @@ parts_needed(int want[3])
 	want[0] = want[1] = want[2] = cols == NULL;
 	for (p = cols; p != NULL && *p != '\0'; p += len + (p[len] == ',')) {
 		len = strcspn(p, ",");
-		if (strncmp(p, "container", 9) == 0)
+		n = strcspn(p, ":");
+		switch (catalog_plat_index(p, n < len ? n : len)) {
+		case PLAT_NATIVE:
+			break;
+		case PLAT_CONTAINER:
 			want[2] = 1;
-		else if (strncmp(p, "qemu", 4) == 0 ||
-		    strncmp(p, "kvm", 3) == 0)
+			break;
+		case PLAT_KVM:
+		case PLAT_QEMU:
 			want[0] = want[1] = 1;
-		else if (strncmp(p, "native", 6) != 0)
+			break;
+		default:	/* "all", or unsure: more is safe */
 			want[0] = want[1] = want[2] = 1;
+		}
 	}
 }
 
@@ -513,11 +529,11 @@ make_stage(void)
 
 	if ((stage = cleanup_tempdir("vc-fleet")) == NULL)
 		diesys(EXIT_FAIL, "temporary directory");
-	stage_program("vc-suite", "harness/run");
-	stage_program("vc-image", "harness/image");
-	stage_program(ENVELOPE_PROG, "harness/run");
+	stage_program("vc-suite", tree_folders[0]);
+	stage_program("vc-image", tree_folders[1]);
+	stage_program(ENVELOPE_PROG, tree_folders[0]);
 	for (i = 0; i < NPLAT; i++)
-		stage_program(catalog_plats[i].runner, "harness/run");
+		stage_program(catalog_plats[i].runner, tree_folders[0]);
 	for (i = 0; i < NBENCH; i++)
 		stage_program(catalog_benchs[i].name, NULL);
 	stage_helper("VIRTCOST_BUILDDIR", "/harness/run", PKGLIBEXECDIR,
@@ -863,14 +879,13 @@ remove_rdir(void)
 static char *
 suite_command(void)
 {
-	static const char *const folders[] = { "harness/run",
-		"harness/image", "linpack", "memsweep", "forksum",
-		"diskwrite", "nginxbench" };
 	char *cmd, *t, *q, *path = xstrdup("");
 	size_t i;
 
-	for (i = 0; i < sizeof(folders) / sizeof(folders[0]); i++) {
-		t = xasprintf("%s%s/tree/%s:", path, rdir, folders[i]);
+	/* make_stage()'s folders: the harness's, then NAME/ per benchmark. */
+	for (i = 0; i < NTREE + NBENCH; i++) {
+		t = xasprintf("%s%s/tree/%s:", path, rdir, i < NTREE ?
+		    tree_folders[i] : catalog_benchs[i - NTREE].name);
 		free(path);
 		path = t;
 	}
