@@ -4,7 +4,7 @@
 . "${top_srcdir:-.}/tests/tap.sh"
 . "$top_srcdir/tests/sshd.sh"
 
-plan 6
+plan 8
 sshd_start
 own_tmpdir
 d=$tap_tmp/fleet
@@ -34,4 +34,15 @@ results/[0-9]*-[0-9]*)
 	    "without -d: results/STAMP, results/latest names it" ;;
 *)	fail "without -d: results/STAMP, results/latest names it" "$out" ;;
 esac
+# The host comes up (its alias now names the sshd): -r runs it afresh
+# with the recorded vc-suite options, as it has nothing to resume.
+sed "s/Port $closed_port\$/Port $sshd_port/" "$ssh_config" >"$ssh_config.new"
+mv "$ssh_config.new" "$ssh_config"
+cp "$d/hosts/alpha/results.csv" "$tap_tmp/alpha.csv"
+run vc-fleet -F "$ssh_config" -r "$d"
+is "$rc:$(sed 1d "$d/results.csv" | cut -d, -f2,3,4,8 | sort -u |
+    tr '\n' ' ')" "0:alpha,native,forksum,1 closed,native,forksum,1 " \
+    "-r: the host that was down runs the recorded matrix; exit 0"
+ok_if "-r: the complete host is left alone" \
+    cmp -s "$d/hosts/alpha/results.csv" "$tap_tmp/alpha.csv"
 done_testing
