@@ -581,6 +581,7 @@ rsync_shell(void)
 struct got {
 	char	*out;
 	size_t	 len;
+	char	 first[LINEMAX];	/* its first stderr line (rsync's cause) */
 	char	 last[LINEMAX];
 	char	 line[LINEMAX];	/* the stderr line being read */
 	size_t	 llen;
@@ -605,6 +606,8 @@ err_line(struct got *g)
 			g->line[i] = ' ';
 	while (g->llen > 0 && g->line[g->llen - 1] == ' ')
 		g->line[--g->llen] = '\0';
+	if (g->llen > 0 && g->first[0] == '\0')
+		memcpy(g->first, g->line, g->llen + 1);
 	if (g->llen > 0)
 		memcpy(g->last, g->line, g->llen + 1);
 	if (g->relay) {
@@ -659,7 +662,7 @@ run_got(char *const argv[], struct got *g)
 	pid_t pid = -1;
 
 	g->out = xmalloc(OUTKEEP + 1);
-	g->out[0] = g->last[0] = '\0';
+	g->out[0] = g->first[0] = g->last[0] = '\0';
 	g->len = g->llen = 0;
 	if ((null = open("/dev/null", O_RDONLY | O_CLOEXEC)) != -1 &&
 	    pipe2(outp, O_CLOEXEC) == 0 && pipe2(errp, O_CLOEXEC) == 0) {
@@ -682,6 +685,7 @@ run_got(char *const argv[], struct got *g)
 			close(errp[0]);
 		snprintf(g->last, sizeof(g->last), "%s: %s", argv[0],
 		    strerror(e));
+		memcpy(g->first, g->last, sizeof(g->first));
 		errno = e;
 		return -1;
 	}
@@ -817,7 +821,7 @@ fetch(struct got *g)
 	int rc;
 
 	if (outfile_mkdirs(to, 0755) == -1) {
-		snprintf(g->last, sizeof(g->last), "%s: %s", to,
+		snprintf(g->first, sizeof(g->first), "%s: %s", to,
 		    strerror(errno));
 		rc = -1;
 	} else
@@ -957,7 +961,7 @@ worker(int fd)
 	if (rc != 0) {
 		snprintf(why, sizeof(why), "%s: copying to %s failed (exit "
 		    "%d): %s", rc == SSH_UNREACHABLE ? "unreachable" : "copy",
-		    rdir, rc, g.last);
+		    rdir, rc, g.first);
 		remove_rdir();
 		report(fd, ST_FAILED, "%s", why);
 	}
@@ -1000,10 +1004,10 @@ worker(int fd)
 		if (st == ST_COMPLETE) {
 			st = ST_FAILED;
 			snprintf(why, sizeof(why), "fetching the results "
-			    "failed (exit %d): %s", rc, g.last);
+			    "failed (exit %d): %s", rc, g.first);
 		} else
 			fprintf(stderr, "%s: %s: nothing fetched: %s\n",
-			    progname, me->name, g.last);
+			    progname, me->name, g.first);
 	}
 	remove_rdir();
 	report(fd, st, st == ST_COMPLETE ? NULL : "%s", why);
