@@ -11,8 +11,8 @@
  *	rsync the staging directory	RDIR/tree: a build tree of our
  *					programs (VIRTCOST_BUILDDIR's
  *					layout), RDIR/cache: image parts
- *	ssh: echo $$; exec vc-suite	its pid first, then its stderr
- *					relayed line by line, prefixed
+ *	ssh: echo its pid, then		the remote vc-suite's stderr
+ *	    exec vc-suite		relayed line by line, prefixed
  *	rsync RDIR/results back		into DIR/hosts/NAME/
  *	rm -rf RDIR
  *
@@ -735,7 +735,7 @@ remote(const char *cmd, struct got *g)
 }
 
 /* The worker's end: its status and reason, to the parent, and exit. */
-static void
+static noreturn void
 report(int fd, enum status st, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
@@ -783,18 +783,41 @@ plain_path(const char *s)
 
 static long remote_pid;
 
+/*
+ * The value of the whole line "TAG VALUE" in out (a static copy), or
+ * NULL: what a remote command tells us is tagged, as a login script may
+ * write to stdout too.
+ */
+static const char *
+marked(const char *out, const char *tag)
+{
+	static char val[LINEMAX];
+	size_t tlen = strlen(tag), vlen;
+	const char *p, *nl;
+
+	for (p = out; (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
+		if (strncmp(p, tag, tlen) != 0 || p[tlen] != ' ')
+			continue;
+		vlen = (size_t)(nl - p) - tlen - 1;
+		if (vlen >= sizeof(val))
+			return NULL;
+		memcpy(val, p + tlen + 1, vlen);
+		val[vlen] = '\0';
+		return val;
+	}
+	return NULL;
+}
+
 /* The run's first line on stdout: the remote vc-suite's pid. */
 static void
 pid_line(struct got *g)
 {
-	char *nl;
+	const char *v;
 
-	if (remote_pid != 0 || (nl = strchr(g->out, '\n')) == NULL)
+	if (remote_pid != 0 || (v = marked(g->out, "vc-fleet-pid")) == NULL)
 		return;
-	*nl = '\0';
-	remote_pid = strspn(g->out, "0123456789") == strlen(g->out) &&
-	    nl - g->out < 10 ? strtol(g->out, NULL, 10) : -1;
-	*nl = '\n';
+	remote_pid = strspn(v, "0123456789") == strlen(v) && strlen(v) < 10 &&
+	    *v != '\0' ? strtol(v, NULL, 10) : -1;
 }
 
 /* rsync -rpt from to, over our ssh. */
@@ -893,7 +916,7 @@ suite_command(void)
 		free(path);
 		path = t;
 	}
-	cmd = xasprintf("echo $$ && PATH=%s\"$PATH\" VIRTCOST_BUILDDIR=%s/tree "
+	cmd = xasprintf("echo vc-fleet-pid $$ && PATH=%s\"$PATH\" VIRTCOST_BUILDDIR=%s/tree "
 	    "VIRTCOST_DATADIR=%s/tree/nginxbench VIRTCOST_CACHE=%s/cache && "
 	    "export PATH VIRTCOST_BUILDDIR VIRTCOST_DATADIR VIRTCOST_CACHE && "
 	    "exec vc-suite", path, rdir, rdir, rdir);
@@ -922,23 +945,23 @@ worker(int fd)
 	struct got g = { 0 };
 	enum status st;
 	char why[PATH_MAX + LINEMAX + 128], *cmd, *to, *from;
+	const char *dir;
 	int rc;
 	size_t len;
 
 	/* Step 1: the private directory there. */
-	rc = remote("mktemp -d \"${TMPDIR:-/tmp}/vc-fleet.XXXXXX\"", &g);
+	rc = remote("d=$(mktemp -d \"${TMPDIR:-/tmp}/vc-fleet.XXXXXX\") && "
+	    "echo vc-fleet-dir \"$d\"", &g);
 	if (cleanup_caught())
 		report(fd, ST_FAILED, "interrupted");
 	if (rc == SSH_UNREACHABLE || rc == -1)
 		report(fd, ST_FAILED, "unreachable: %s", g.last[0] ? g.last :
 		    "ssh failed");
-	len = strcspn(g.out, "\n");
-	g.out[len] = '\0';
-	if (rc != 0 || len == 0 || len >= sizeof(rdir) ||
-	    !plain_path(g.out))
-		report(fd, ST_FAILED, "mktemp -d failed there (exit %d): %s",
-		    rc, g.last[0] ? g.last : g.out);
-	memcpy(rdir, g.out, len + 1);
+	if (rc != 0 || (dir = marked(g.out, "vc-fleet-dir")) == NULL ||
+	    (len = strlen(dir)) >= sizeof(rdir) || !plain_path(dir))
+		report(fd, ST_FAILED, "mktemp -d failed there (exit %d)%s%s",
+		    rc, g.last[0] ? ": " : "", g.last);
+	memcpy(rdir, dir, len + 1);
 	free(g.out);
 
 	/* Step 2: the programs and image parts, and -r's results. */
