@@ -152,3 +152,49 @@ unequal_results() {
 		}'
 	} >"$1/results.csv"
 }
+
+# host_results DIR HOST NATIVE QEMU: one host's vc-suite directory,
+# memsweep seconds on native and qemu, three reps each (values given as
+# "a b c"), its rows' host column HOST, a meta.json naming the machine.
+host_results() {
+	mkdir -p "$1"
+	echo "$HEADER" >"$1/results.csv"
+	for p in native qemu; do
+		[ "$p" = native ] && vals=$3 || vals=$4
+		r=0
+		for v in $vals; do
+			r=$((r + 1))
+			echo "2026-11-27T03:0$r:00Z,$2,$p,memsweep,seconds,s,$v,$r"
+		done
+	done >>"$1/results.csv"
+	printf '{"host": "%s.example", "cpu_model": "CPU %s", "cpus": 2, "platforms": {}}\n' "$2" "$2" >"$1/meta.json"
+}
+
+# fleet_results DIR: a fleet directory as vc-merge writes it (see
+# /work/notes/fleet-format.md): host a (native 10 11 12, qemu 300 310
+# 320; kvm skipped), host b (native 20 22 24, qemu 100 110 120; qemu
+# rep 4 failed, in its own failures.csv), host c failed before any run.
+fleet_results() {
+	host_results "$1/hosts/a" a "10 11 12" "300 310 320"
+	host_results "$1/hosts/b" b "20 22 24" "100 110 120"
+	printf '{"host": "a.example", "cpu_model": "CPU a", "cpus": 2, "platforms": {"native": {}, "kvm": {"skipped": "no usable /dev/kvm"}}}\n' >"$1/hosts/a/meta.json"
+	cat >"$1/hosts/b/failures.csv" <<'EOS'
+time,platform,benchmark,rep,status,reason
+2026-11-27T03:04:00Z,qemu,memsweep,4,125,vc-qemu: guest did not boot
+EOS
+	{
+		echo "$HEADER"
+		tail -n +2 "$1/hosts/a/results.csv"
+		tail -n +2 "$1/hosts/b/results.csv"
+	} >"$1/results.csv"
+	cat >"$1/meta.json" <<'EOS'
+{"schema": 1, "kind": "fleet", "merged": "2026-11-27T04:00:00Z", "hosts": [
+ {"name": "a", "hostname": "a.example", "status": "complete", "reason": null,
+  "meta": {"host": "a.example", "cpu_model": "CPU a", "cpus": 2,
+   "platforms": {"native": {}, "kvm": {"skipped": "no usable /dev/kvm"}}}},
+ {"name": "b", "hostname": "b.example", "status": "complete", "reason": null,
+  "meta": {"host": "b.example", "cpu_model": "CPU b", "cpus": 4, "platforms": {}}},
+ {"name": "c", "hostname": null, "status": "failed",
+  "reason": "ssh: connect to host c port 22: Connection refused", "meta": null}]}
+EOS
+}

@@ -4,7 +4,7 @@
 . "${top_srcdir:-.}/tests/tap.sh"
 . "$top_srcdir/tests/report-data.sh"
 
-plan 18
+plan 21
 
 # fails NAME PATTERN CMD...: exit 1, one line on stderr matching PATTERN.
 fails() {
@@ -56,10 +56,13 @@ fails "an unknown metric" "no metric 'nope'" vc-report -m nope "$tap_tmp/good"
 usage_error "unknown option" vc-report -z "$tap_tmp/good"
 usage_error "unknown format" vc-report -f pdf "$tap_tmp/good"
 usage_error "-a with -m" vc-report -a -m seconds "$tap_tmp/good"
-usage_error "two directories" vc-report "$tap_tmp/good" "$tap_tmp/good"
+usage_error "-b with two new directories" vc-report -b "$tap_tmp/good" "$tap_tmp/good" "$tap_tmp/good"
+usage_error "-R and -b" vc-report -R h -b "$tap_tmp/good" "$tap_tmp/good"
+usage_error "-R of a bad host name" vc-report -R 'h/x' "$tap_tmp/good"
+usage_error "-R of one host's results" vc-report -R h "$tap_tmp/good"
 run vc-report -h
 is "$rc:$(printf '%s\n' "$out" | grep -c '^usage: vc-report ')" "0:1" "-h prints usage on stdout, exit 0"
-is "$out" "usage: vc-report [-hV] [-f text|markdown|csv|json|html] [-m metric | -a] results_dir
+is "$out" "usage: vc-report [-hV] [-f text|markdown|csv|json|html] [-m metric | -a] [-R host] results_dir ...
        vc-report -b base_dir [-g percent] [-f format] [-m metric | -a] new_dir
-       vc-report -x [-o outdir] results_dir" "one usage line per form, as in the SYNOPSIS"
+       vc-report -x [-o outdir] [-R host] results_dir ..." "one usage line per form, as in the SYNOPSIS"
 done_testing

@@ -23,7 +23,7 @@ if len(e["load_start"]) != 3 or len(e["load_end"]) != 3:
     bad.append("load")
 t = e["platforms"]["native"]
 if not (t["runs"] == int(sys.argv[3]) and 0 <= t["measured_seconds"] <= t["run_seconds"]
-        and t["check_seconds"] > 0):
+        and t["check_seconds"] >= 0 and t["run_seconds"] > 0):
     bad.append("times %r" % t)
 if e["noisy"] != (len(e["why"]) > 0):
     bad.append("noisy %r but why %r" % (e["noisy"], e["why"]))

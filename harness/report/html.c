@@ -262,10 +262,11 @@ vcplot_path(void)
 
 /* vc-plot -f svg into a private directory: the charts, or chart_why. */
 static void
-draw_charts(const char *dir)
+draw_charts(const struct results *r, char *const *dirs, size_t ndirs)
 {
 	const char *tmp;
-	char *argv[7], *out = NULL, *err = NULL, *prog, *line, *next;
+	char **argv, *out = NULL, *err = NULL, *prog, *line, *next;
+	size_t i, k;
 	int rc;
 
 	if ((prog = vcplot_path()) == NULL) {
@@ -280,14 +281,22 @@ draw_charts(const char *dir)
 		free(prog);
 		return;
 	}
+	argv = xcalloc(ndirs + 8, sizeof(*argv));
 	argv[0] = prog;
 	argv[1] = "-f";
 	argv[2] = "svg";
 	argv[3] = "-o";
 	argv[4] = (char *)tmp;
-	argv[5] = (char *)dir;
-	argv[6] = NULL;
+	k = 5;
+	if (r->ref != NULL) {
+		argv[k++] = "-R";
+		argv[k++] = (char *)r->ref;
+	}
+	for (i = 0; i < ndirs; i++)
+		argv[k++] = dirs[i];
+	argv[k] = NULL;
 	rc = run_read(argv, 0, &out, 0, &err, 1024);
+	free(argv);
 	if (rc != 0) {
 		if (rc == -1)
 			chart_why = xasprintf("cannot run %s: %s", prog,
@@ -473,7 +482,7 @@ put_list(const char *const *item, size_t n)
 static struct json_object *meta;
 
 static void
-put_header(const struct results *r, const char *dir)
+put_header(const struct results *r, char *const *dirs, size_t ndirs)
 {
 	const char **names, *first, *last, *why;
 	struct json_object *v, *params;
@@ -495,12 +504,21 @@ put_header(const struct results *r, const char *dir)
 	put_list(names, n);
 	free(names);
 	fputs("</strong>", stdout);
-	if ((v = member(meta, "host", json_type_string)) != NULL) {
+	if (r->nhosts >= 2) {
+		fputs(" on hosts <strong>", stdout);
+		names = xcalloc(r->nhosts, sizeof(*names));
+		for (i = 0; i < r->nhosts; i++)
+			names[i] = r->hosts[i].name;
+		put_list(names, r->nhosts);
+		free(names);
+		fputs("</strong>", stdout);
+	} else if ((v = member(meta, "host", json_type_string)) != NULL) {
 		fputs(" on host <strong>", stdout);
 		put_text(json_object_get_string(v));
 		fputs("</strong>", stdout);
 	}
-	if ((v = member(meta, "cpu_model", json_type_string)) != NULL) {
+	if (r->nhosts < 2 &&
+	    (v = member(meta, "cpu_model", json_type_string)) != NULL) {
 		fputs(" (", stdout);
 		put_text(json_object_get_string(v));
 		if ((v = member(meta, "cpus", json_type_int)) != NULL)
@@ -543,9 +561,14 @@ put_header(const struct results *r, const char *dir)
 			put_text(why);
 			puts("</p>");
 		}
-	fputs("<p class=\"lede\">Results directory <code>", stdout);
-	put_text(dir);
-	puts("</code></p>");
+	fputs(ndirs > 1 ? "<p class=\"lede\">Results directories " :
+	    "<p class=\"lede\">Results directory ", stdout);
+	for (i = 0; i < ndirs; i++) {
+		fputs(i > 0 ? ", <code>" : "<code>", stdout);
+		put_text(dirs[i]);
+		fputs("</code>", stdout);
+	}
+	puts("</p>");
 	puts("<nav><a href=\"#overhead\">Overhead</a>"
 	    "<a href=\"#results\">Results</a><a href=\"#runs\">Every run</a>"
 	    "<a href=\"#machine\">Machine</a>"
@@ -554,19 +577,25 @@ put_header(const struct results *r, const char *dir)
 }
 
 void
-html_begin(const struct results *r, const char *dir)
+html_begin(const struct results *r, char *const *dirs, size_t ndirs)
 {
-	const char *why;
-	char *path;
+	const char *why, *dir = dirs[0];
+	char *path, *title;
 
-	path = xasprintf("%s/meta.json", dir);
-	meta = results_json_file(path, &why);
-	if (meta != NULL && !json_object_is_type(meta, json_type_object)) {
-		json_object_put(meta);
-		meta = NULL;
+	/* One host (a fleet of one too): its own meta.json. */
+	if (r->nhosts == 1 && r->hosts[0].meta != NULL)
+		meta = json_object_get(r->hosts[0].meta);
+	else {
+		path = xasprintf("%s/meta.json", dir);
+		meta = results_json_file(path, &why);
+		if (meta != NULL &&
+		    !json_object_is_type(meta, json_type_object)) {
+			json_object_put(meta);
+			meta = NULL;
+		}
+		free(path);
 	}
-	free(path);
-	draw_charts(dir);
+	draw_charts(r, dirs, ndirs);
 
 	puts("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n"
@@ -577,9 +606,18 @@ html_begin(const struct results *r, const char *dir)
 	puts("</title>");
 	printf("<meta name=\"generator\" content=\"%s\">\n", PACKAGE_STRING);
 	printf("<style>\n%s</style>\n</head>\n<body>\n", style);
-	put_header(r, dir);
+	put_header(r, dirs, ndirs);
 
-	puts("<section id=\"overhead\">\n<h2>Overhead relative to native</h2>");
+	if (r->ref != NULL) {
+		/* -R: against the reference host's same platform. */
+		title = xasprintf("Overhead relative to host %s", r->ref);
+		puts("<section id=\"overhead\">");
+		put_elem("h2", NULL, title);
+		putchar('\n');
+		free(title);
+	} else
+		puts("<section id=\"overhead\">\n<h2>Overhead relative to "
+		    "native</h2>");
 	if (chart_why != NULL) {
 		fputs("<p class=\"nochart\">No charts: ", stdout);
 		put_text(chart_why);
@@ -802,15 +840,14 @@ put_h3_kv(const char *title, struct json_object *o, const char *const *skip,
 }
 
 /* meta.json's machine, software and parameters; each platform's. */
+static void	put_plats(const struct results *, struct json_object *,
+		    size_t);
+static void	put_sessions(const struct results *);
+
 static void
 put_machine(const struct results *r)
 {
 	static const char *const top_skip[] = { "argv", NULL };
-	static const char *const plat_skip[] = { "skipped", NULL };
-	struct json_object *plats, *pl;
-	const char *line, *why;
-	char *title;
-	size_t i;
 
 	puts("<section id=\"machine\">\n<h2>Machine and software</h2>");
 	if (meta == NULL)
@@ -825,9 +862,27 @@ put_machine(const struct results *r)
 	    NULL, 0);
 	put_h3_kv("Benchmark arguments", member(meta, "benchmarks",
 	    json_type_object), NULL, 1);
-	plats = member(meta, "platforms", json_type_object);
+	put_plats(r, member(meta, "platforms", json_type_object), (size_t)-1);
+	put_sessions(r);
+}
+
+/*
+ * Each platform of a host (of the only one: (size_t)-1): its meta.json
+ * entry, why it was skipped, its envelope.
+ */
+static void
+put_plats(const struct results *r, struct json_object *plats, size_t host)
+{
+	static const char *const plat_skip[] = { "skipped", NULL };
+	struct json_object *pl;
+	const char *line, *why, *rest;
+	char *title;
+	size_t i;
+
 	for (i = 0; i < r->nplat; i++) {
-		pl = member(plats, r->plat[i], json_type_object);
+		if (results_host(r, r->plat[i], &rest) != host)
+			continue;
+		pl = member(plats, rest, json_type_object);
 		line = results_envelope(r, r->plat[i]);
 		if (line == NULL && (pl == NULL ||
 		    json_object_object_length(pl) == 0))
@@ -849,6 +904,14 @@ put_machine(const struct results *r)
 			puts("</p>");
 		}
 	}
+}
+
+/* How quiet each machine looked; the end of the machine section. */
+static void
+put_sessions(const struct results *r)
+{
+	size_t i;
+
 	if (r->ncond > 0) {
 		puts("<h3>Sessions</h3>\n<p>How quiet the machine looked while "
 		    "vc-suite measured.</p>\n<ul>");
@@ -858,6 +921,37 @@ put_machine(const struct results *r)
 		puts("</ul>");
 	}
 	puts("</section>");
+}
+
+/*
+ * Of hosts: each host's own machine description (its meta.json, which
+ * a fleet's meta.json keeps), how its run ended, its platforms.
+ */
+static void
+put_hosts_machine(const struct results *r)
+{
+	static const char *const top_skip[] = { "argv", NULL };
+	const struct host *h;
+	char *title, *line;
+	size_t i;
+
+	puts("<section id=\"machine\">\n<h2>Machines and software</h2>");
+	for (i = 0; i < r->nhosts; i++) {
+		h = &r->hosts[i];
+		title = xasprintf("Host %s", h->name);
+		put_elem("h3", NULL, title);
+		putchar('\n');
+		free(title);
+		line = results_host_line(h);
+		put_elem("p", h->status != NULL && strcmp(h->status,
+		    "complete") != 0 ? "skip" : NULL, line);
+		putchar('\n');
+		free(line);
+		put_kv(h->meta, top_skip, 0);
+		put_plats(r, member(h->meta, "platforms", json_type_object),
+		    i);
+	}
+	put_sessions(r);
 }
 
 /* argv, a JSON array of strings, as one command line after prog. */
@@ -890,6 +984,17 @@ put_commands(const struct results *r)
 	char *title;
 
 	puts("<section id=\"commands\">\n<h2>Commands</h2>");
+	/* Of hosts: each host's suite, as it was started there. */
+	for (i = 0; r->nhosts >= 2 && i < r->nhosts; i++)
+		if ((argv = member(r->hosts[i].meta, "argv",
+		    json_type_array)) != NULL) {
+			title = xasprintf("The suite on %s, as it was "
+			    "started:", r->hosts[i].name);
+			put_elem("p", NULL, title);
+			putchar('\n');
+			free(title);
+			put_argv("vc-suite", argv, 1);
+		}
 	if ((argv = member(meta, "argv", json_type_array)) != NULL) {
 		puts("<p>The suite, as it was started:</p>");
 		put_argv("vc-suite", argv, 1);
@@ -933,7 +1038,10 @@ html_end(const struct results *r)
 	enter(IN_NONE);
 	cleanup_check();
 	put_runs(r);
-	put_machine(r);
+	if (r->nhosts >= 2)
+		put_hosts_machine(r);
+	else
+		put_machine(r);
 	put_commands(r);
 	fputs("<footer>Written by vc-report -f html (", stdout);
 	put_text(PACKAGE_STRING);

@@ -11,7 +11,7 @@
 
 #include "results.h"
 
-void	html_begin(const struct results *, const char *);
+void	html_begin(const struct results *, char *const *, size_t);
 void	html_table(const struct bench *, const char *, const char *,
 	    const char *const *, size_t, size_t);
 void	html_row(char *const *, size_t, const char *, int);

@@ -69,7 +69,11 @@ SH_TESTS += \
 	tests/vc-plot-unequal.t \
 	tests/vc-plot-compare.t \
 	tests/vc-report-html.t \
-	tests/vc-report-html-escape.t
+	tests/vc-report-html-escape.t \
+	tests/vc-report-hosts.t \
+	tests/vc-report-hosts-dirs.t \
+	tests/vc-report-hosts-suite.t \
+	tests/vc-plot-hosts.t
 EXTRA_DIST += tests/report-data.sh
 
 # failures.csv: written by vc-suite, read by vc-report and vc-plot.

@@ -37,42 +37,19 @@
 #include "xalloc.h"
 
 /* One host of the fleet: a directory, an entry of fleet.json, or both. */
-struct host {
+struct fleet_host {
 	char			*name;
 	int			 has_dir;
 	struct json_object	*fleet;	/* its fleet.json entry, or NULL */
 };
 
-struct hosts {
-	struct host	*v;
+struct fleet_hosts {
+	struct fleet_host	*v;
 	size_t		 n, cap;
 };
 
-/*
- * A host's NAME as the user gave it (an ssh alias, a Slurm node): it
- * names a directory and fills CSV cells. Returns NULL, or what is
- * wrong with it.
- */
-const char *
-merge_name_ok(const char *s)
-{
-	size_t i;
-
-	if (*s == '\0')
-		return "is empty";
-	if (!isalnum((unsigned char)*s))
-		return "does not start with a letter or digit";
-	if (strlen(s) > FLEET_NAME_MAX)
-		return "is longer than 64 bytes";
-	for (i = 1; s[i] != '\0'; i++)
-		if (!isalnum((unsigned char)s[i]) && strchr("._-", s[i]) ==
-		    NULL)
-			return "holds a character outside A-Z a-z 0-9 and ._-";
-	return NULL;
-}
-
-static struct host *
-find_host(struct hosts *h, const char *name)
+static struct fleet_host *
+find_host(struct fleet_hosts *h, const char *name)
 {
 	size_t i;
 
@@ -91,13 +68,13 @@ find_host(struct hosts *h, const char *name)
 static int
 cmp_host(const void *a, const void *b)
 {
-	return strcmp(((const struct host *)a)->name,
-	    ((const struct host *)b)->name);
+	return strcmp(((const struct fleet_host *)a)->name,
+	    ((const struct fleet_host *)b)->name);
 }
 
 /* DIR/hosts/NAME/: each a directory with a good name. */
 static void
-list_dirs(struct hosts *h, const char *dir)
+list_dirs(struct fleet_hosts *h, const char *dir)
 {
 	struct dirent *e;
 	struct stat st;
@@ -111,7 +88,7 @@ list_dirs(struct hosts *h, const char *dir)
 	while ((errno = 0, e = readdir(d)) != NULL) {
 		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
 			continue;
-		if ((why = merge_name_ok(e->d_name)) != NULL)
+		if ((why = results_host_ok(e->d_name)) != NULL)
 			die(EXIT_USAGE, "%s: host name '%.80s' %s", hosts,
 			    e->d_name, why);
 		path = xasprintf("%s/%s", hosts, e->d_name);
@@ -145,7 +122,7 @@ get_string(struct json_object *o, const char *key)
  * hosts' status and reason. Returns the file's object, or NULL.
  */
 static struct json_object *
-read_fleet(struct hosts *h, const char *dir)
+read_fleet(struct fleet_hosts *h, const char *dir)
 {
 	static const char *const statuses[] = { "complete", "partial",
 	    "failed", "running", NULL };
@@ -170,7 +147,7 @@ read_fleet(struct hosts *h, const char *dir)
 		    (status = get_string(e, "status")) == NULL)
 			die(EXIT_FAIL, "%s: hosts[%zu]: no \"name\" or "
 			    "\"status\" string", path, i);
-		if ((why = merge_name_ok(name)) != NULL)
+		if ((why = results_host_ok(name)) != NULL)
 			die(EXIT_USAGE, "%s: hosts[%zu]: host name '%.80s' %s",
 			    path, i, name, why);
 		for (k = 0; statuses[k] != NULL &&
@@ -278,7 +255,7 @@ put_str(struct json_object *o, const char *key, const char *s)
  * host; else from the host's own files.
  */
 static struct json_object *
-merge_host(const char *dir, const struct host *h, struct sink *res,
+merge_host(const char *dir, const struct fleet_host *h, struct sink *res,
     struct sink *fail)
 {
 	struct json_object *e, *meta = NULL;
@@ -374,7 +351,7 @@ merged_time(const char *dir, struct json_object *hosts)
 void
 merge_fleet(const char *dir, struct merge_count *count)
 {
-	struct hosts h = { NULL, 0, 0 };
+	struct fleet_hosts h = { NULL, 0, 0 };
 	struct outfile res_out, fail_out, meta_out;
 	struct sink res, fail;
 	struct json_object *fleet, *meta, *list;

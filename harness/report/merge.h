@@ -11,7 +11,6 @@
 
 #define FLEET_HOSTS	"hosts"		/* DIR/hosts/NAME/ */
 #define FLEET_JSON	"fleet.json"	/* vc-fleet's, when it ran */
-#define FLEET_NAME_MAX	64		/* bytes of a host's NAME */
 
 /* What one merge wrote. */
 struct merge_count {
@@ -20,7 +19,6 @@ struct merge_count {
 	size_t	failures;	/* of failures.csv */
 };
 
-const char	*merge_name_ok(const char *);
 void		 merge_fleet(const char *, struct merge_count *);
 
 #endif

@@ -23,6 +23,7 @@
 
 #include <ctype.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -35,6 +36,7 @@
 #include <json.h>
 
 #include "catalog.h"
+#include "merge.h"
 #include "msg.h"
 #include "parse.h"
 #include "results.h"
@@ -504,17 +506,21 @@ add_work(struct results *r, const struct csv_row *row)
 	work_params(&wc->w, row->params);
 }
 
-/* Each platform's work against native's: the notes (work.h). */
+/*
+ * Each platform's work against its reference's (native's, results_ref):
+ * the notes (work.h).
+ */
 static void
 judge_work(struct results *r)
 {
-	char note[WORK_NOTE_MAX], *key;
+	char note[WORK_NOTE_MAX], ref[COLKEY_MAX], *key;
 	struct workcell *wc;
 	size_t i, j;
 
 	for (i = 0; i < r->nwork; i++) {
 		wc = &r->work[i];
-		key = names_key(wc->benchmark, "native", NULL);
+		key = names_key(wc->benchmark, results_ref(r, wc->platform,
+		    ref, sizeof(ref)), NULL);
 		j = strmap_get(r->works, key);
 		free(key);
 		wc->kind = work_check(&wc->w, j != (size_t)-1 ?
@@ -776,22 +782,6 @@ results_scan(const char *path, void (*fn)(const struct csv_row *, void *),
 	if (rc == -1)
 		die(EXIT_FAIL, "%s: line %zu: %s", path, c.start, why);
 	csv_close(&c);
-	return ncols;
-}
-
-/* results.csv; returns its number of columns (results_scan). */
-static size_t
-read_csv(struct results *r, const char *dir)
-{
-	struct stat st;
-	size_t ncols;
-
-	if (stat(dir, &st) == -1)
-		diesys(EXIT_FAIL, "%s", dir);
-	if (!S_ISDIR(st.st_mode))
-		die(EXIT_FAIL, "%s: not a directory", dir);
-	ncols = results_scan(r->csv, add_row, r);
-	check_duplicates(r);
 	return ncols;
 }
 
@@ -1126,17 +1116,27 @@ superseded(const struct results *r, char *gone)
 	strmap_free(seen);
 }
 
+static void	drop_superseded(struct results *);
+
 /* failures.csv: missing is normal (nothing failed, or an older run). */
 static void
 read_failures(struct results *r, const char *dir)
 {
-	char *path, *gone;
-	size_t i, k;
+	char *path;
 
 	path = xasprintf("%s/%s", dir, FAILURES_CSV);
 	failures_scan(path, add_failure, r);
 	free(path);
-	/* Keep the failures that still stand, once per rep, in order. */
+	drop_superseded(r);
+}
+
+/* Keeps the failures that still stand, once per rep, in order. */
+static void
+drop_superseded(struct results *r)
+{
+	char *gone;
+	size_t i, k;
+
 	gone = xcalloc(r->nfail ? r->nfail : 1, 1);
 	if (r->nfail > 0)
 		superseded(r, gone);
@@ -1220,17 +1220,23 @@ add_bench(struct results *r, struct strmap *seen, char *name)
 }
 
 static int
-cmp_plat(const char *x, const char *y, const struct strmap *order)
+cmp_plat(const struct results *r, const char *xcol, const char *ycol)
 {
+	const struct strmap *order = r->order;
+	const char *x, *y;
+	size_t hx = results_host(r, xcol, &x), hy = results_host(r, ycol, &y);
 	int rx = plat_rank(x), ry = plat_rank(y);
 	size_t nx = strcspn(x, ":"), ny = strcspn(y, ":"), ix, iy;
 
+	/* Hosts in their order, each host's columns together. */
+	if (hx != hy)
+		return hx < hy ? -1 : 1;
 	if (rx != ry)
 		return rx - ry;
 	if (nx != ny || strncmp(x, y, nx) != 0)
 		return strcmp(x, y);
-	ix = order != NULL ? strmap_get(order, x) : (size_t)-1;
-	iy = order != NULL ? strmap_get(order, y) : (size_t)-1;
+	ix = order != NULL ? strmap_get(order, xcol) : (size_t)-1;
+	iy = order != NULL ? strmap_get(order, ycol) : (size_t)-1;
 	if (ix != (size_t)-1 && iy != (size_t)-1)
 		return ix < iy ? -1 : ix > iy;
 	return 0;
@@ -1249,7 +1255,7 @@ sort_plats(struct results *r)
 
 	for (i = 1; i < r->nplat; i++) {
 		t = r->plat[i];
-		for (j = i; j > 0 && cmp_plat(r->plat[j - 1], t, r->order) > 0;
+		for (j = i; j > 0 && cmp_plat(r, r->plat[j - 1], t) > 0;
 		    j--)
 			r->plat[j] = r->plat[j - 1];
 		r->plat[j] = t;
@@ -1258,23 +1264,29 @@ sort_plats(struct results *r)
 
 /* The order of the columns vc-suite ran, from meta.json's columns. */
 static void
-read_order(struct results *r, struct json_object *meta)
+read_order(struct results *r, struct json_object *meta, const char *host)
 {
 	struct json_object *cols, *c, *name;
+	char key[COLKEY_MAX];
 	size_t i, n;
 
 	if (!json_object_object_get_ex(meta, "columns", &cols) ||
 	    !json_object_is_type(cols, json_type_array))
 		return;
-	r->order = strmap_new();
+	if (r->order == NULL)
+		r->order = strmap_new();
 	n = json_object_array_length(cols);
 	for (i = 0; i < n; i++) {
 		c = json_object_array_get_idx(cols, i);
 		if (json_object_is_type(c, json_type_object) &&
 		    json_object_object_get_ex(c, "name", &name) &&
 		    json_object_is_type(name, json_type_string) &&
-		    column_ok(json_object_get_string(name)) == NULL)
-			strmap_add(r->order, json_object_get_string(name), i);
+		    column_ok(json_object_get_string(name)) == NULL) {
+			snprintf(key, sizeof(key), "%s%s%s", host != NULL ?
+			    host : "", host != NULL ? "/" : "",
+			    json_object_get_string(name));
+			strmap_add(r->order, key, i);
+		}
 	}
 }
 
@@ -1632,15 +1644,17 @@ results_json_file(const char *path, const char **why)
 /*
  * meta.json says which platforms were skipped (and, for an older
  * results.csv, the benchmarks' parameters): a missing file is normal.
- * NULL when there is none to use; lost names what goes without it.
+ * NULL when there is none to use, *bad then the message to give (what
+ * goes without it is known only once results.csv is read: meta_warn).
  */
 static struct json_object *
-load_meta(const char *dir, const char *lost)
+load_meta(const char *dir, char **bad)
 {
 	struct json_object *meta;
 	const char *why;
 	char *path;
 
+	*bad = NULL;
 	path = xasprintf("%s/meta.json", dir);
 	if ((meta = results_json_file(path, &why)) == NULL &&
 	    errno == ENOENT) {
@@ -1650,12 +1664,21 @@ load_meta(const char *dir, const char *lost)
 	if (meta != NULL && !json_object_is_type(meta, json_type_object))
 		why = "not a JSON object";
 	if (why != NULL) {
-		warnmsg("%s: %s; %s", path, why, lost);
+		*bad = xasprintf("%s: %s", path, why);
 		json_object_put(meta);
 		meta = NULL;
 	}
 	free(path);
 	return meta;
+}
+
+static void
+meta_warn(char *bad, size_t ncols)
+{
+	if (bad != NULL)
+		warnmsg("%s; %s", bad, ncols > R_PARAMS ? "no skipped "
+		    "platforms shown" : "titles without parameters");
+	free(bad);
 }
 
 /* An older results.csv, without params: meta.json's arguments, then. */
@@ -1676,35 +1699,497 @@ read_params(struct results *r, struct json_object *meta)
 }
 
 /*
+ * A host's name as the fleet format has it: [A-Za-z0-9][A-Za-z0-9._-]*,
+ * at most HOST_MAX bytes. NULL if it is one, else why not.
+ */
+const char *
+results_host_ok(const char *s)
+{
+	if (strlen(s) > HOST_MAX)
+		return "longer than 64 bytes";
+	if (!isalnum((unsigned char)*s))
+		return "does not start with a letter or digit";
+	for (; *s != '\0'; s++)
+		if (!isalnum((unsigned char)*s) && strchr("._-", *s) == NULL)
+			return "holds a character outside A-Z a-z 0-9 and ._-";
+	return NULL;
+}
+
+/*
+ * The host of a column (HOST/COLUMN, with two hosts or more): its index
+ * in r->hosts, the column without it in *rest; with one host (size_t)-1
+ * and the whole column.
+ */
+size_t
+results_host(const struct results *r, const char *col, const char **rest)
+{
+	const char *slash;
+	size_t i, n;
+
+	*rest = col;
+	if (r->nhosts < 2 || (slash = strchr(col, '/')) == NULL)
+		return (size_t)-1;
+	n = (size_t)(slash - col);
+	for (i = 0; i < r->nhosts; i++)
+		if (strlen(r->hosts[i].name) == n &&
+		    strncmp(r->hosts[i].name, col, n) == 0) {
+			*rest = slash + 1;
+			return i;
+		}
+	return (size_t)-1;
+}
+
+/*
+ * The column a column's ratio is to, in buf: native; with hosts, its
+ * host's native (HOST/native), or with -R the reference host's same
+ * column (REF/qemu for HOST/qemu).
+ */
+const char *
+results_ref(const struct results *r, const char *col, char *buf, size_t size)
+{
+	const char *rest;
+	size_t h = results_host(r, col, &rest);
+
+	if (h == (size_t)-1)
+		return "native";
+	if (r->ref != NULL)
+		snprintf(buf, size, "%s/%s", r->ref, rest);
+	else
+		snprintf(buf, size, "%s/native", r->hosts[h].name);
+	return buf;
+}
+
+/*
+ * A host as the reports list it: "NAME: STATUS: REASON; MACHINE", the
+ * parts it has.
+ */
+char *
+results_host_line(const struct host *h)
+{
+	return xasprintf("%s%s%s%s%s%s%s", h->name,
+	    h->status != NULL ? ": " : "", h->status != NULL ? h->status : "",
+	    h->reason != NULL ? ": " : "", h->reason != NULL ? h->reason : "",
+	    h->machine != NULL ? "; " : "", h->machine != NULL ? h->machine :
+	    "");
+}
+
+/*
+ * One directory given to the tools: a vc-suite results directory (one
+ * host) or a fleet directory (hosts/NAME/, meta.json's kind "fleet").
+ */
+struct rdir {
+	const char		*path;
+	struct json_object	*meta;
+	char			*bad;		/* meta.json's trouble */
+	int			 fleet;
+	size_t			 first, n;	/* its hosts in r->hosts */
+	size_t			 ncols;
+};
+
+/* What a host's rows, failures and meta.json are read from. */
+struct hsrc {
+	size_t			 dir;
+	char			*given;		/* the name its rows hold */
+	struct json_object	*meta;		/* its vc-suite meta.json */
+	char			*fdir;		/* its failures.csv's, or NULL */
+};
+
+struct reader {
+	struct results	*r;
+	struct rdir	*d;
+	struct hsrc	*src;
+	size_t		 ndirs, cap;
+};
+
+static void
+add_host(struct reader *rd, size_t dir, const char *given)
+{
+	struct results *r = rd->r;
+	struct hsrc *h;
+
+	if (r->nhosts == rd->cap) {
+		rd->cap = rd->cap ? 2 * rd->cap : 8;
+		r->hosts = xrealloc(r->hosts, rd->cap, sizeof(*r->hosts));
+		rd->src = xrealloc(rd->src, rd->cap, sizeof(*rd->src));
+	}
+	memset(&r->hosts[r->nhosts], 0, sizeof(r->hosts[0]));
+	h = &rd->src[r->nhosts++];
+	memset(h, 0, sizeof(*h));
+	h->dir = dir;
+	h->given = xstrdup(given);
+	rd->d[dir].n++;
+}
+
+/* The host of a row of directory dir: its index in r->hosts. */
+static size_t
+row_host(const struct reader *rd, size_t dir, const char *given)
+{
+	const struct rdir *d = &rd->d[dir];
+	size_t i;
+
+	if (!d->fleet)
+		return d->first;
+	for (i = d->first; i < d->first + d->n; i++)
+		if (strcmp(rd->src[i].given, given) == 0)
+			return i;
+	return (size_t)-1;
+}
+
+struct prescan {
+	struct reader	*rd;
+	size_t		 dir;
+	const char	*csv;
+};
+
+/* The hosts of a directory's rows: a fleet's that meta.json lacks. */
+static void
+scan_host(const struct csv_row *row, void *arg)
+{
+	struct prescan *ps = arg;
+	const struct rdir *d = &ps->rd->d[ps->dir];
+	const char *why;
+
+	if (d->fleet ? row_host(ps->rd, ps->dir, row->host) != (size_t)-1 :
+	    d->n > 0)
+		return;
+	if ((why = results_host_ok(row->host)) != NULL)
+		die(EXIT_FAIL, "%s: line %zu: host '%s' %s", ps->csv,
+		    row->line, printable(row->host), why);
+	add_host(ps->rd, ps->dir, row->host);
+}
+
+/* A string of a JSON object, or NULL. */
+static const char *
+json_str(struct json_object *o, const char *key)
+{
+	struct json_object *v;
+
+	if (o == NULL || !json_object_object_get_ex(o, key, &v) ||
+	    !json_object_is_type(v, json_type_string))
+		return NULL;
+	return json_object_get_string(v);
+}
+
+/* A fleet's hosts from its meta.json, in its order. */
+static void
+fleet_hosts(struct reader *rd, size_t dir)
+{
+	struct rdir *d = &rd->d[dir];
+	struct json_object *a, *h, *m;
+	struct hsrc *src;
+	struct stat st;
+	char clean[REASON_MAX + 4];
+	const char *name, *why, *s;
+	size_t i, n, k;
+
+	if (!json_object_object_get_ex(d->meta, "hosts", &a) ||
+	    !json_object_is_type(a, json_type_array))
+		die(EXIT_FAIL, "%s/meta.json: a fleet's without a hosts array",
+		    d->path);
+	n = json_object_array_length(a);
+	for (i = 0; i < n; i++) {
+		h = json_object_array_get_idx(a, i);
+		if ((name = json_str(h, "name")) == NULL)
+			die(EXIT_FAIL, "%s/meta.json: hosts[%zu] has no name",
+			    d->path, i);
+		if ((why = results_host_ok(name)) != NULL)
+			die(EXIT_FAIL, "%s/meta.json: host '%s' %s", d->path,
+			    printable(name), why);
+		if (row_host(rd, dir, name) != (size_t)-1)
+			die(EXIT_FAIL, "%s/meta.json: host '%s' twice",
+			    d->path, name);
+		add_host(rd, dir, name);
+		k = rd->r->nhosts - 1;
+		src = &rd->src[k];
+		if ((s = json_str(h, "status")) != NULL) {
+			reason_clean(clean, sizeof(clean), s);
+			rd->r->hosts[k].status = xstrdup(clean);
+		}
+		if ((s = json_str(h, "reason")) != NULL) {
+			reason_clean(clean, sizeof(clean), s);
+			rd->r->hosts[k].reason = xstrdup(clean);
+		}
+		if (json_object_object_get_ex(h, "meta", &m) &&
+		    json_object_is_type(m, json_type_object))
+			src->meta = m;
+		src->fdir = xasprintf("%s/%s/%s", d->path, FLEET_HOSTS, name);
+		if (stat(src->fdir, &st) == -1 || !S_ISDIR(st.st_mode)) {
+			free(src->fdir);
+			src->fdir = NULL;
+		}
+	}
+}
+
+/* The last part of a directory's path, into buf ("" if none). */
+static const char *
+dir_base(const char *path, char *buf, size_t size)
+{
+	size_t n = strlen(path), k;
+
+	while (n > 1 && path[n - 1] == '/')
+		n--;
+	for (k = n; k > 0 && path[k - 1] != '/'; k--)
+		;
+	snprintf(buf, size, "%.*s", (int)(n - k), path + k);
+	return buf;
+}
+
+/*
+ * The names the report shows: a host's own, but where two directories
+ * give the same name, NAME@BASE (BASE: the last part of its directory's
+ * path), or NAME@N (N: the directory's place among the operands, from
+ * 1) when BASE is not a host name or two of them share it.
+ */
+static void
+name_hosts(struct reader *rd)
+{
+	struct results *r = rd->r;
+	char base[PATH_MAX], other[PATH_MAX];
+	size_t i, j;
+	int clash, basepair;
+
+	for (i = 0; i < r->nhosts; i++) {
+		clash = 0;
+		basepair = 0;
+		dir_base(rd->d[rd->src[i].dir].path, base, sizeof(base));
+		for (j = 0; j < r->nhosts; j++) {
+			if (j == i || rd->src[j].dir == rd->src[i].dir ||
+			    strcmp(rd->src[j].given, rd->src[i].given) != 0)
+				continue;
+			clash = 1;
+			if (strcmp(dir_base(rd->d[rd->src[j].dir].path, other,
+			    sizeof(other)), base) == 0)
+				basepair = 1;
+		}
+		if (!clash)
+			r->hosts[i].name = xstrdup(rd->src[i].given);
+		else if (!basepair && results_host_ok(base) == NULL)
+			r->hosts[i].name = xasprintf("%s@%s", rd->src[i].given,
+			    base);
+		else
+			r->hosts[i].name = xasprintf("%s@%zu", rd->src[i].given,
+			    rd->src[i].dir + 1);
+	}
+}
+
+/* A host's machine, one line from its meta.json, or NULL. */
+static char *
+machine_line(struct json_object *meta)
+{
+	struct json_object *v;
+	char a[128], b[128];
+	const char *host = json_str(meta, "host"), *cpu;
+
+	cpu = json_str(meta, "cpu_model");
+	if (host == NULL && cpu == NULL)
+		return NULL;
+	if (json_object_object_get_ex(meta, "cpus", &v) &&
+	    json_object_is_type(v, json_type_int))
+		return xasprintf("%s, %s, %d CPUs", host != NULL ?
+		    clean_text(host, a, sizeof(a)) : "unknown host",
+		    cpu != NULL ? clean_text(cpu, b, sizeof(b)) : "unknown CPU",
+		    json_object_get_int(v));
+	return xasprintf("%s, %s", host != NULL ? clean_text(host, a,
+	    sizeof(a)) : "unknown host", cpu != NULL ? clean_text(cpu, b,
+	    sizeof(b)) : "unknown CPU");
+}
+
+/* A row of a directory, its column given its host's name. */
+static void
+add_host_row(const struct csv_row *row, void *arg)
+{
+	struct prescan *ps = arg;
+	struct results *r = ps->rd->r;
+	struct csv_row copy = *row;
+	char col[COLKEY_MAX];
+	size_t h;
+
+	if (r->nhosts >= 2) {
+		h = row_host(ps->rd, ps->dir, row->host);
+		snprintf(col, sizeof(col), "%s/%s", r->hosts[h].name,
+		    row->column);
+		copy.column = col;
+	}
+	add_row(&copy, r);
+}
+
+/* Names from index from on, in a list of n: HOST/ in front. */
+#define PREFIX(list, field, from, n, host) do {				\
+	size_t k_;							\
+	char *p_;							\
+	for (k_ = (from); k_ < (n); k_++) {				\
+		p_ = xasprintf("%s/%s", (host), (list)[k_].field);	\
+		free((list)[k_].field);					\
+		(list)[k_].field = p_;					\
+	}								\
+} while (0)
+
+/* A host's failures, skipped platforms, envelopes, order, sessions. */
+static void
+read_host(struct results *r, const struct hsrc *src, size_t h)
+{
+	const char *name = r->nhosts >= 2 ? r->hosts[h].name : NULL;
+	size_t nfail = r->nfail, nskip = r->nskip, nenv = r->nenv;
+	size_t ncond = r->ncond, k;
+	char *line;
+
+	if (src->fdir != NULL) {
+		read_failures(r, src->fdir);
+		if (name != NULL) {
+			PREFIX(r->fail, platform, nfail, r->nfail, name);
+			drop_superseded(r);
+		}
+	}
+	if (src->meta == NULL)
+		return;
+	r->hosts[h].machine = machine_line(src->meta);
+	r->hosts[h].meta = json_object_get(src->meta);
+	read_skips(r, src->meta);
+	read_envelopes(r, src->meta);
+	read_order(r, src->meta, name);
+	read_conditions(r, src->meta);
+	if (name == NULL)
+		return;
+	PREFIX(r->skip, platform, nskip, r->nskip, name);
+	PREFIX(r->env, platform, nenv, r->nenv, name);
+	for (k = ncond; k < r->ncond; k++) {
+		line = xasprintf("%s: %s", name, r->cond[k].line);
+		free(r->cond[k].line);
+		r->cond[k].line = line;
+	}
+}
+
+/*
+ * Reads each directory's results.csv, failures.csv and meta.json; dies
+ * (exit 1) on bad data, exit 2 on a reference host that is not there.
+ */
+static void
+read_dirs(struct results *r, const char *const *dirs, size_t ndirs,
+    const char *ref)
+{
+	struct reader rd;
+	struct prescan ps;
+	struct rdir *d;
+	struct stat st;
+	const char *kind;
+	size_t i, h, ncols = R_NCOLS;
+
+	memset(r, 0, sizeof(*r));
+	memset(&rd, 0, sizeof(rd));
+	rd.r = r;
+	rd.ndirs = ndirs;
+	rd.d = xcalloc(ndirs, sizeof(*rd.d));
+	for (i = 0; i < ndirs; i++) {
+		d = &rd.d[i];
+		d->path = dirs[i];
+		if (stat(d->path, &st) == -1)
+			diesys(EXIT_FAIL, "%s", d->path);
+		if (!S_ISDIR(st.st_mode))
+			die(EXIT_FAIL, "%s: not a directory", d->path);
+		d->meta = load_meta(d->path, &d->bad);
+		d->fleet = (kind = json_str(d->meta, "kind")) != NULL &&
+		    strcmp(kind, "fleet") == 0;
+		d->first = r->nhosts;
+		if (d->fleet)
+			fleet_hosts(&rd, i);
+		/* One directory of one host: its name is not needed. */
+		if (ndirs > 1 || d->fleet) {
+			ps.rd = &rd;
+			ps.dir = i;
+			ps.csv = r->csv = xasprintf("%s/%s", d->path,
+			    RESULTS_CSV);
+			results_scan(r->csv, scan_host, &ps);
+			free(r->csv);
+			r->csv = NULL;
+		}
+		if (d->n == 0 && !d->fleet) {
+			add_host(&rd, i, json_str(d->meta, "host") != NULL &&
+			    results_host_ok(json_str(d->meta, "host")) ==
+			    NULL ? json_str(d->meta, "host") : "localhost");
+			rd.src[r->nhosts - 1].meta = d->meta;
+		}
+		if (!d->fleet) {
+			rd.src[d->first].meta = d->meta;
+			rd.src[d->first].fdir = xstrdup(d->path);
+		}
+	}
+	name_hosts(&rd);
+	if (ref != NULL && r->nhosts < 2)
+		die(EXIT_USAGE, "-R %s: the results are of one host; -R "
+		    "compares hosts", ref);
+	for (h = 0; ref != NULL && h < r->nhosts; h++)
+		if (strcmp(r->hosts[h].name, ref) == 0)
+			break;
+	if (ref != NULL && h == r->nhosts)
+		die(EXIT_USAGE, "-R %s: no such host in the results", ref);
+	r->ref = ref;
+	for (i = 0; i < ndirs; i++) {
+		d = &rd.d[i];
+		ps.rd = &rd;
+		ps.dir = i;
+		free(r->csv);
+		r->csv = xasprintf("%s/%s", d->path, RESULTS_CSV);
+		d->ncols = results_scan(r->csv, add_host_row, &ps);
+		if (d->ncols < ncols)
+			ncols = d->ncols;
+		/* Here, to name this file: hosts' columns never meet. */
+		check_duplicates(r);
+	}
+	for (h = 0; h < r->nhosts; h++)
+		read_host(r, &rd.src[h], h);
+	if (r->nrows == 0 && r->nfail == 0)
+		die(EXIT_FAIL, "%s: no results (only the header)", r->csv);
+	for (i = 0; i < ndirs; i++)
+		meta_warn(rd.d[i].bad, rd.d[i].ncols);
+	index_series(r);
+	/* A reference without a single column gives no ratio at all. */
+	for (i = 0; ref != NULL && i < r->nplat; i++)
+		if ((h = results_host(r, r->plat[i], &kind)) != (size_t)-1 &&
+		    strcmp(r->hosts[h].name, ref) == 0)
+			break;
+	if (ref != NULL && i == r->nplat)
+		die(EXIT_USAGE, "-R %s: that host has no results", ref);
+	judge_work(r);
+	if (ncols > R_PARAMS)
+		bench_params(r);
+	else if (rd.src[0].meta != NULL)
+		read_params(r, rd.src[0].meta);
+	for (i = 0; i < ndirs; i++)
+		json_object_put(rd.d[i].meta);
+	for (h = 0; h < r->nhosts; h++) {
+		free(rd.src[h].given);
+		free(rd.src[h].fdir);
+	}
+	free(rd.src);
+	free(rd.d);
+}
+
+/*
  * Reads dir/results.csv, dir/failures.csv and dir/meta.json; dies
- * (exit 1) on bad data.
+ * (exit 1) on bad data. A fleet directory's hosts are hosts of their
+ * own (results_read_hosts).
  */
 void
 results_read(struct results *r, const char *dir)
 {
-	struct json_object *meta;
-	size_t ncols;
+	read_dirs(r, &dir, 1, NULL);
+}
 
-	memset(r, 0, sizeof(*r));
-	r->csv = xasprintf("%s/%s", dir, RESULTS_CSV);
-	ncols = read_csv(r, dir);
-	read_failures(r, dir);
-	if (r->nrows == 0 && r->nfail == 0)
-		die(EXIT_FAIL, "%s: no results (only the header)", r->csv);
-	if ((meta = load_meta(dir, ncols > R_PARAMS ? "no skipped platforms "
-	    "shown" : "titles without parameters")) != NULL) {
-		read_skips(r, meta);
-		read_envelopes(r, meta);
-		read_order(r, meta);
-		read_conditions(r, meta);
-	}
-	index_series(r);
-	judge_work(r);
-	if (ncols > R_PARAMS)
-		bench_params(r);
-	else if (meta != NULL)
-		read_params(r, meta);
-	json_object_put(meta);
+/*
+ * Reads several directories as one report, each of one host (a fleet
+ * directory: of its hosts); ref is -R's reference host, or NULL.
+ */
+void
+results_read_hosts(struct results *r, char *const *dirs, size_t ndirs,
+    const char *ref)
+{
+	const char **d = xcalloc(ndirs, sizeof(*d));
+	size_t i;
+
+	for (i = 0; i < ndirs; i++)
+		d[i] = dirs[i];
+	read_dirs(r, d, ndirs, ref);
+	free(d);
 }
 
 /* Frees what results_read allocated; the names belong to the series. */
@@ -1750,6 +2235,14 @@ results_free(struct results *r)
 		free(r->work[i].note);
 	}
 	free(r->work);
+	for (i = 0; i < r->nhosts; i++) {
+		free(r->hosts[i].name);
+		free(r->hosts[i].status);
+		free(r->hosts[i].reason);
+		free(r->hosts[i].machine);
+		json_object_put(r->hosts[i].meta);
+	}
+	free(r->hosts);
 	strmap_free(r->find);
 	strmap_free(r->units);
 	strmap_free(r->works);

@@ -90,6 +90,24 @@ struct condition {
 	char	*line;
 };
 
+/*
+ * A host of a report over several (a fleet directory, or several
+ * results directories given together): its name as the report shows
+ * it, and what its meta.json or the fleet's says of it. With two hosts
+ * or more, every column is HOST/PLATFORM[:VARIANT] (results_host).
+ */
+struct host {
+	char	*name;		/* NAME, or NAME@DIR (results_read_hosts) */
+	char	*status;	/* complete, partial, failed; NULL: unknown */
+	char	*reason;	/* why it failed, or NULL */
+	char	*machine;	/* "hostname, cpu model, N CPUs", or NULL */
+	struct json_object *meta;	/* its vc-suite meta.json, or NULL */
+};
+
+#define HOST_MAX	64	/* bytes of a host's name (fleet format) */
+/* A column's name with its host: HOST@DIR/PLATFORM:VARIANT, NUL. */
+#define COLKEY_MAX	(2 * HOST_MAX + 2 * COLUMN_MAX + 8)
+
 #define META_MAX	(1 << 20)	/* bytes of meta.json read at most */
 #define META_MAX_TEXT	"1 MiB"
 #define REASON_MAX	200	/* bytes of a reason kept; longer is cut */
@@ -132,6 +150,9 @@ struct results {
 	size_t		  ncond;
 	struct workcell	 *work;		/* per benchmark and platform */
 	size_t		  nwork;
+	struct host	 *hosts;	/* in report order */
+	size_t		  nhosts;	/* two or more: HOST/ columns */
+	const char	 *ref;		/* -R: the reference host, or NULL */
 	/* Private to results.c: the index of the series. */
 	struct strmap	 *find;		/* benchmark, metric, platform */
 	struct strmap	 *units;	/* benchmark, metric: the first */
@@ -174,6 +195,14 @@ struct cell {
 #define TUKEY_K		1.5
 
 void			 results_read(struct results *, const char *);
+void			 results_read_hosts(struct results *,
+			    char *const *, size_t, const char *);
+const char		*results_ref(const struct results *, const char *,
+			    char *, size_t);
+size_t			 results_host(const struct results *, const char *,
+			    const char **);
+const char		*results_host_ok(const char *);
+char			*results_host_line(const struct host *);
 void			 results_free(struct results *);
 struct json_object	*results_json_file(const char *, const char **);
 size_t			 results_scan(const char *,

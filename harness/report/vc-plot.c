@@ -62,6 +62,7 @@ struct opts {
 	const char	*gnuplot;	/* -G */
 	const char	*drawdir;	/* where gnuplot draws them first */
 	const char	*base;		/* -b: the change from this run */
+	const char	*ref;		/* -R: the reference host */
 };
 
 /* What one benchmark's chart shows. */
@@ -88,7 +89,8 @@ struct factor {
 
 struct ochart {
 	size_t		*bench;		/* indices into results.bench */
-	size_t		 nbench;
+	size_t		*host;		/* with hosts: each slot's host */
+	size_t		 nbench;	/* slots: benchmarks (x hosts) */
 	const char	**plat;		/* the platforms other than native */
 	size_t		 nplat;
 	struct factor	*f;		/* [plat][bench] */
@@ -107,9 +109,9 @@ static void
 usage(FILE *fp)
 {
 	fprintf(fp, "usage: %s [-hV] [-f png|svg|both] [-o outdir] "
-	    "[-G gnuplot] results_dir\n       %s -b base_dir [-hV] "
-	    "[-f png|svg|both] [-o outdir] [-G gnuplot] new_dir\n", progname,
-	    progname);
+	    "[-G gnuplot] [-R host] results_dir ...\n       %s -b base_dir "
+	    "[-hV] [-f png|svg|both] [-o outdir] [-G gnuplot] new_dir\n",
+	    progname, progname);
 }
 
 /*
@@ -163,6 +165,22 @@ rgb(const char *hex)
 	return strtol(hex + 1, NULL, 16);
 }
 
+/* Whether r->plat[i] is the first column of its name on any host. */
+static int
+first_seen(const struct results *r, size_t i)
+{
+	const char *a, *b;
+	size_t j;
+
+	results_host(r, r->plat[i], &a);
+	for (j = 0; j < i; j++) {
+		results_host(r, r->plat[j], &b);
+		if (strcmp(a, b) == 0)
+			return 0;
+	}
+	return 1;
+}
+
 /*
  * The same colour for a platform in every chart: the catalogue's, else
  * one of others by its place among the platforms not in the catalogue.
@@ -173,14 +191,20 @@ plat_colour(const struct results *r, const char *plat)
 	static const char *const others[] = { "#76b7b2", "#b07aa1",
 	    "#edc948", "#9c755f", "#ff9da7", "#bab0ac" };
 	const struct plat_def *known = catalog_platform(plat);
+	const char *rest;
 	size_t i, k = 0;
 
 	if (known != NULL)
 		return known->colour;
-	for (i = 0; i < r->nplat && strcmp(r->plat[i], plat) != 0; i++)
-		if (catalog_platform(r->plat[i]) == NULL &&
-		    strchr(r->plat[i], ':') == NULL)
+	/* Each unknown platform once, whichever hosts have it. */
+	for (i = 0; i < r->nplat; i++) {
+		results_host(r, r->plat[i], &rest);
+		if (strcmp(rest, plat) == 0)
+			break;
+		if (catalog_platform(rest) == NULL &&
+		    strchr(rest, ':') == NULL && first_seen(r, i))
 			k++;
+	}
 	return others[k % (sizeof(others) / sizeof(others[0]))];
 }
 
@@ -190,26 +214,32 @@ plat_colour(const struct results *r, const char *plat)
  * by k / (n + 1) of the way to three quarters white.
  */
 static const char *
-colour(const struct results *r, const char *column)
+colour(const struct results *r, const char *hcolumn)
 {
 	static char ring[4][8];
 	static int next;
-	size_t len = strcspn(column, ":"), i, k = 0, n = 0;
+	const char *column, *rest;
+	size_t len, i, k = 0, n = 0;
 	char *plat;
 	long c, ch, out = 0;
 	double t;
 	int sh;
 
+	/* A platform has its colour on every host. */
+	results_host(r, hcolumn, &column);
+	len = strcspn(column, ":");
 	if (column[len] != ':')
 		return plat_colour(r, column);
 	plat = xasprintf("%.*s", (int)len, column);
 	c = rgb(plat_colour(r, plat));
-	for (i = 0; i < r->nplat; i++)
-		if (strncmp(r->plat[i], column, len + 1) == 0) {
+	for (i = 0; i < r->nplat; i++) {
+		results_host(r, r->plat[i], &rest);
+		if (strncmp(rest, column, len + 1) == 0 && first_seen(r, i)) {
 			n++;
-			if (strcmp(r->plat[i], column) == 0)
+			if (strcmp(rest, column) == 0)
 				k = n;
 		}
+	}
 	free(plat);
 	t = 0.75 * (double)(k ? k : 1) / (double)(n + 1);
 	for (sh = 16; sh >= 0; sh -= 8) {
@@ -467,10 +497,44 @@ title_params(const char *params)
 	return s;
 }
 
+/*
+ * Of hosts: each host's columns side by side under its name, a dashed
+ * line between hosts.
+ */
 static void
-chart_bench(FILE *fp, const struct bchart *c, size_t idx)
+host_groups(FILE *fp, const struct results *r, const struct cell *cells,
+    size_t n)
 {
-	const char *dir = better_name(c->b->better);
+	const char *rest;
+	size_t i, start, h;
+	char *name;
+
+	for (start = 0; r->nhosts >= 2 && start < n; start = i) {
+		h = results_host(r, cells[start].s->platform, &rest);
+		for (i = start + 1; i < n &&
+		    results_host(r, cells[i].s->platform, &rest) == h; i++)
+			;
+		if (h == (size_t)-1)
+			continue;
+		name = xasprintf("host %s", r->hosts[h].name);
+		fputs("set label ", fp);
+		gp_str(fp, name);
+		fprintf(fp, " at first %.1f, graph 0.97 center font \",11\"\n",
+		    (double)(start + i - 1) / 2.0);
+		free(name);
+		if (start > 0)
+			fprintf(fp, "set arrow from first %.1f, graph 0 to "
+			    "first %.1f, graph 1 nohead dt 2 lc rgb "
+			    "\"#888888\"\n", (double)start - 0.5,
+			    (double)start - 0.5);
+	}
+}
+
+static void
+chart_bench(FILE *fp, const struct results *r, const struct bchart *c,
+    size_t idx)
+{
+	const char *dir = better_name(c->b->better), *col;
 	const struct cell *cell;
 	char *title, *mean, *params, *name;
 	size_t i;
@@ -496,10 +560,12 @@ chart_bench(FILE *fp, const struct bchart *c, size_t idx)
 	    c->ncells - 1);
 	for (i = 0; i < c->ncells; i++) {
 		cell = &c->cells[i];
-		name = tic_name(cell->s->platform);
+		/* Of hosts, the host is the group's (host_groups). */
+		results_host(r, cell->s->platform, &col);
+		name = tic_name(col);
 		mean = fmt_short(cell->sum.mean);
 		if (crowded)
-			title = xstrdup(cell->s->platform);
+			title = xstrdup(col);
 		else if (c->label[i] != NULL)
 			title = xasprintf("%s\n%s", name, c->label[i]);
 		else if (cell->sum.n == 0)
@@ -522,6 +588,7 @@ chart_bench(FILE *fp, const struct bchart *c, size_t idx)
 		free(title);
 		free(mean);
 	}
+	host_groups(fp, r, c->cells, c->ncells);
 	/* The empty slot of a failed or skipped cell says so. */
 	for (i = 0; i < c->ncells; i++)
 		if (c->label[i] != NULL) {
@@ -562,7 +629,45 @@ slot_x(const struct ochart *o, size_t p, size_t i)
 	return (double)i + ((double)p - (double)(o->nplat - 1) / 2.0) * w;
 }
 
-/* Slowdown: platform/native for times, native/platform for rates. */
+/* The cell of column in a benchmark's chart, or NULL. */
+static const struct cell *
+find_cell(const struct bchart *c, const char *column)
+{
+	size_t j;
+
+	for (j = 0; j < c->ncells; j++)
+		if (strcmp(c->cells[j].s->platform, column) == 0)
+			return &c->cells[j];
+	return NULL;
+}
+
+/* Whether a slot has a reference to compare with: its native's mean. */
+static int
+slot_has_ref(const struct results *r, const struct bchart *c, size_t h)
+{
+	const struct cell *ref;
+	const char *rest;
+	char buf[COLKEY_MAX];
+	size_t j;
+
+	for (j = 0; j < c->ncells; j++) {
+		if (results_host(r, c->cells[j].s->platform, &rest) != h)
+			continue;
+		ref = find_cell(c, results_ref(r, c->cells[j].s->platform, buf,
+		    sizeof(buf)));
+		if (ref != NULL && ref->s != c->cells[j].s &&
+		    ref->sum.mean > 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Slowdown: platform/native for times, native/platform for rates; with
+ * hosts, a slot per benchmark and host, each host's platform against
+ * its native (with -R: against the reference host's same platform, the
+ * reference host's slots left out, all 1).
+ */
 static int
 prepare_overhead(const struct results *r, struct bchart *bc, size_t nb,
     struct ochart *o)
@@ -570,28 +675,43 @@ prepare_overhead(const struct results *r, struct bchart *bc, size_t nb,
 	const struct cell *native, *cell;
 	struct factor *f;
 	double lo = 0.5, hi = 2, v;
-	size_t i, j, k, p;
+	size_t i, j, k, p, h, nh = r->nhosts >= 2 ? r->nhosts : 1;
+	const char *rest;
+	char *col, buf[COLKEY_MAX];
 
-	o->bench = xcalloc(nb, sizeof(*o->bench));
+	o->bench = xcalloc(nb * nh, sizeof(*o->bench));
+	o->host = xcalloc(nb * nh, sizeof(*o->host));
 	o->plat = xcalloc(r->nplat, sizeof(*o->plat));
-	for (i = 0; i < nb; i++) {
-		native = NULL;
-		for (j = 0; j < bc[i].ncells; j++)
-			if (strcmp(bc[i].cells[j].s->platform, "native") == 0)
-				native = &bc[i].cells[j];
-		if (native == NULL || !(native->sum.mean > 0))
-			continue;
-		if (bc[i].b->better == BETTER_UNKNOWN) {
-			warnmsg("%s %s: not known whether more is better; "
-			    "left out of the overhead chart", bc[i].b->name,
-			    bc[i].metric);
-			continue;
+	for (i = 0; i < nb; i++)
+		for (k = 0; k < nh; k++) {
+			h = nh > 1 ? k : (size_t)-1;
+			if (h != (size_t)-1 && r->ref != NULL &&
+			    strcmp(r->hosts[h].name, r->ref) == 0)
+				continue;
+			if (!slot_has_ref(r, &bc[i], h))
+				continue;
+			if (bc[i].b->better == BETTER_UNKNOWN) {
+				if (k == 0)
+					warnmsg("%s %s: not known whether "
+					    "more is better; left out of the "
+					    "overhead chart", bc[i].b->name,
+					    bc[i].metric);
+				continue;
+			}
+			o->host[o->nbench] = h;
+			o->bench[o->nbench++] = i;
 		}
-		o->bench[o->nbench++] = i;
+	/* The platforms, each once (of hosts: without the host). */
+	for (p = 0; p < r->nplat; p++) {
+		results_host(r, r->plat[p], &rest);
+		if ((r->nhosts < 2 || r->ref == NULL) &&
+		    strcmp(rest, "native") == 0)
+			continue;
+		for (k = 0; k < o->nplat && strcmp(o->plat[k], rest) != 0; k++)
+			;
+		if (k == o->nplat)
+			o->plat[o->nplat++] = rest;
 	}
-	for (p = 0; p < r->nplat; p++)
-		if (strcmp(r->plat[p], "native") != 0)
-			o->plat[o->nplat++] = r->plat[p];
 	if (o->nbench == 0 || o->nplat == 0)
 		return 0;
 	o->f = xcalloc(o->nplat * o->nbench, sizeof(*o->f));
@@ -601,23 +721,23 @@ prepare_overhead(const struct results *r, struct bchart *bc, size_t nb,
 			const struct bchart *c = &bc[o->bench[i]];
 			struct ratio rt = { NAN, NAN, NAN };
 
+			h = o->host[i];
+			col = h != (size_t)-1 ? xasprintf("%s/%s",
+			    r->hosts[h].name, o->plat[p]) :
+			    xstrdup(o->plat[p]);
 			f = &o->f[p * o->nbench + i];
 			o->label[p * o->nbench + i] = slot_label(r,
-			    c->b->name, o->plat[p]);
-			native = cell = NULL;
-			for (j = 0; j < c->ncells; j++) {
-				if (strcmp(c->cells[j].s->platform,
-				    "native") == 0)
-					native = &c->cells[j];
-				if (strcmp(c->cells[j].s->platform,
-				    o->plat[p]) == 0)
-					cell = &c->cells[j];
-			}
+			    c->b->name, col);
+			cell = find_cell(c, col);
+			native = find_cell(c, results_ref(r, col, buf,
+			    sizeof(buf)));
 			if (cell != NULL && cell->sum.n > 0)
 				o->label[p * o->nbench + i] = work_label(r,
-				    c->b->name, o->plat[p]);
+				    c->b->name, col);
+			free(col);
 			/* Other work than native's: no factor, the words. */
-			if (cell != NULL && cell->sum.mean > 0 &&
+			if (cell != NULL && native != NULL &&
+			    native->sum.mean > 0 && cell->sum.mean > 0 &&
 			    o->label[p * o->nbench + i] == NULL) {
 				if (c->b->better == BETTER_LOWER)
 					stats_ratio_ci(&cell->sum, &native->sum,
@@ -703,21 +823,38 @@ chart_overhead(FILE *fp, const struct results *r, const struct bchart *bc,
     const struct ochart *o)
 {
 	const struct bchart *c;
-	char *tic;
+	char *tic, *text;
 	size_t p, i;
 
-	fputs("reset\nset title \"Overhead relative to native: how many "
-	    "times slower\\nwhiskers: 95% CI (Fieller); times: platform / "
-	    "native, rates: native / platform\"\n"
-	    "set ylabel \"times slower than native (log scale)\"\n"
-	    "set logscale y\nset format y \"%g\"\n", fp);
+	if (r->ref != NULL) {
+		/* Against a reference host: its name, as data. */
+		text = xasprintf("Overhead relative to host %s, the same "
+		    "platform: how many times slower\nwhiskers: 95%% CI "
+		    "(Fieller); times: host / %s, rates: %s / host", r->ref,
+		    r->ref, r->ref);
+		fputs("reset\nset title ", fp);
+		gp_str(fp, text);
+		free(text);
+		text = xasprintf("times slower than on %s (log scale)", r->ref);
+		fputs("\nset ylabel ", fp);
+		gp_str(fp, text);
+		free(text);
+		fputs("\nset logscale y\nset format y \"%g\"\n", fp);
+	} else
+		fputs("reset\nset title \"Overhead relative to native: how "
+		    "many times slower\\nwhiskers: 95% CI (Fieller); times: "
+		    "platform / native, rates: native / platform\"\n"
+		    "set ylabel \"times slower than native (log scale)\"\n"
+		    "set logscale y\nset format y \"%g\"\n", fp);
 	fprintf(fp, "set yrange [%.10g:%.10g]\n", o->ylo, o->yhi);
 	log_tics(fp, o->ylo, o->yhi);
 	fprintf(fp, "set xrange [-0.5:%zu.5]\nset xtics scale 0 (",
 	    o->nbench - 1);
 	for (i = 0; i < o->nbench; i++) {
 		c = &bc[o->bench[i]];
-		tic = xasprintf("%s\n%s", c->b->name, c->metric);
+		tic = o->host[i] != (size_t)-1 ? xasprintf("%s\n%s\nhost %s",
+		    c->b->name, c->metric, r->hosts[o->host[i]].name) :
+		    xasprintf("%s\n%s", c->b->name, c->metric);
 		gp_str(fp, tic);
 		fprintf(fp, " %zu%s", i, i + 1 < o->nbench ? ", " : ")\n");
 		free(tic);
@@ -736,9 +873,10 @@ chart_overhead(FILE *fp, const struct results *r, const struct bchart *bc,
 	/* Many columns: a smaller key, four to a row, and room for it. */
 	if (o->nplat > 4)
 		fprintf(fp, "set bmargin %d\nset key font \",9\" maxcols 4\n",
-		    4 + (int)ceil((double)(o->nplat + 1) / 4.0 * 0.8));
+		    4 + (r->nhosts >= 2) + (int)ceil((double)(o->nplat + 1) / 4.0 * 0.8));
 	else
-		fputs("set bmargin 6\n", fp);
+		fputs(r->nhosts >= 2 ? "set bmargin 7\n" : "set bmargin 6\n",
+		    fp);
 	fputs("set grid ytics\nset key bmargin center horizontal\n"
 	    "set style fill solid 0.8 border rgb \"#333333\"\nplot ", fp);
 	for (p = 0; p < o->nplat; p++) {
@@ -751,8 +889,15 @@ chart_overhead(FILE *fp, const struct results *r, const struct bchart *bc,
 		    p, WHISKERS, p, o->nplat > 3 ? "rotate by 90 left "
 		    "offset 0,0.5" : "offset 0,0.8");
 	}
-	fputs("1 with lines lc rgb \"black\" lw 2 title \"native = 1\"\n",
-	    fp);
+	if (r->ref != NULL) {
+		text = xasprintf("%s = 1", r->ref);
+		fputs("1 with lines lc rgb \"black\" lw 2 title ", fp);
+		gp_str(fp, text);
+		fputc('\n', fp);
+		free(text);
+	} else
+		fputs("1 with lines lc rgb \"black\" lw 2 title \"native = "
+		    "1\"\n", fp);
 }
 
 /* The whole gnuplot script: data blocks once, then each chart. */
@@ -798,7 +943,7 @@ script(const struct results *r, const struct opts *o, size_t *len)
 			if (bc[i].nvalues == 0)
 				continue;
 			set_output(fp, o->drawdir, r->bench[i].name, ext[t]);
-			chart_bench(fp, &bc[i], i);
+			chart_bench(fp, r, &bc[i], i);
 		}
 		if (over) {
 			set_output(fp, o->drawdir, "overhead", ext[t]);
@@ -817,6 +962,7 @@ script(const struct results *r, const struct opts *o, size_t *len)
 	}
 	free(bc);
 	free(oc.bench);
+	free(oc.host);
 	free(oc.plat);
 	free(oc.f);
 	free(oc.label);
@@ -1054,7 +1200,7 @@ run_gnuplot(const char *gnuplot, const char *text, size_t len, char *err,
 int
 main(int argc, char *argv[])
 {
-	struct opts o = { 1, 1, NULL, "gnuplot", NULL, NULL };
+	struct opts o = { 1, 1, NULL, "gnuplot", NULL, NULL, NULL };
 	struct results r, base;
 	struct stat st;
 	char *text, *err, *outdir = NULL, *drawdir, *drawn, *path;
@@ -1062,7 +1208,7 @@ main(int argc, char *argv[])
 	int ch, status;
 
 	msg_init(argv[0]);
-	while ((ch = getopt(argc, argv, "b:f:G:ho:V")) != -1) {
+	while ((ch = getopt(argc, argv, "b:f:G:ho:R:V")) != -1) {
 		switch (ch) {
 		case 'b':
 			if (*optarg == '\0')
@@ -1093,6 +1239,13 @@ main(int argc, char *argv[])
 				usage_error("-o: empty directory name");
 			o.outdir = optarg;
 			break;
+		case 'R':
+			/* NAME or NAME@DIR: which, the results say. */
+			if (*optarg == '\0' || strchr(optarg, '/') != NULL)
+				usage_error("-R '%s': not a host's name",
+				    optarg);
+			o.ref = optarg;
+			break;
 		case 'V':
 			puts(PACKAGE_STRING);
 			return close_stdout();
@@ -1102,13 +1255,25 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc != 1)
-		usage_error(argc == 0 ? "missing results directory" :
-		    "extra operand '%s'", argc > 1 ? argv[1] : "");
+	if (argc == 0)
+		usage_error("missing results directory");
+	if (argc > 1 && o.base != NULL)
+		usage_error("-b compares one new directory with the base: "
+		    "extra operand '%s'", argv[1]);
+	if (o.ref != NULL && o.base != NULL)
+		usage_error("-R and -b exclude each other");
+	if (argc > 1 && o.outdir == NULL)
+		usage_error("charts of several directories need -o: where to "
+		    "write them");
 
 	if (o.base != NULL)
 		results_read(&base, o.base);
-	results_read(&r, argv[0]);
+	results_read_hosts(&r, argv, (size_t)argc, o.ref);
+	/* Which host of one to compare with which of the other: not yet. */
+	if (o.base != NULL && (base.nhosts >= 2 || r.nhosts >= 2))
+		die(EXIT_USAGE, "-b compares two runs of one host; %s holds "
+		    "%zu hosts", base.nhosts >= 2 ? o.base : argv[0],
+		    base.nhosts >= 2 ? base.nhosts : r.nhosts);
 	if (o.outdir == NULL)
 		o.outdir = outdir = xasprintf("%s/charts", argv[0]);
 	if (mkdir(o.outdir, 0777) == -1 && errno != EEXIST)

@@ -42,6 +42,7 @@ struct opts {
 	const char	*outdir;	/* -o: where -x writes */
 	const char	*base;		/* -b: compare with this run */
 	double		 gate;		/* -g: percent, or NaN */
+	const char	*ref;		/* -R: the reference host */
 };
 
 /* The columns of the text and Markdown tables. */
@@ -70,6 +71,7 @@ struct entry {
 	const struct failure	*failure;
 	const char		*skipped;	/* the reason, or NULL */
 	const char		*work;		/* why no ratio, or NULL */
+	const struct cell	*ref;		/* its ratio's, or NULL */
 };
 
 /* One benchmark's metric: a table of one row per platform. */
@@ -92,9 +94,10 @@ static void
 usage(FILE *fp)
 {
 	fprintf(fp, "usage: %s [-hV] [-f text|markdown|csv|json|html] "
-	    "[-m metric | -a] results_dir\n"
+	    "[-m metric | -a] [-R host] results_dir ...\n"
 	    "       %s -b base_dir [-g percent] [-f format] "
-	    "[-m metric | -a] new_dir\n       %s -x [-o outdir] results_dir\n",
+	    "[-m metric | -a] new_dir\n"
+	    "       %s -x [-o outdir] [-R host] results_dir ...\n",
 	    progname, progname, progname);
 }
 
@@ -254,13 +257,16 @@ better_word(enum better b)
 enum { S_BENCHMARK, S_METRIC, S_UNIT, S_PLATFORM, S_N, S_MEAN, S_MEDIAN,
     S_SD, S_MIN, S_MAX, S_CV, S_CI_LOW, S_CI_HIGH, S_RATIO, S_RATIO_LOW,
     S_RATIO_HIGH, S_OUTLIERS, S_OUTLIER_REPS, S_MISSING, S_BETTER,
-    S_FAILED, S_STATUS, S_REASON, S_NOTE, S_VARIANT, NSUM };
+    S_FAILED, S_STATUS, S_REASON, S_NOTE, S_VARIANT, S_HOST, NSUM };
 
 static const char *const sum_name[NSUM] = { "benchmark", "metric", "unit",
     "platform", "n", "mean", "median", "sd", "min", "max", "cv", "ci_low",
     "ci_high", "ratio", "ratio_low", "ratio_high", "outliers",
     "outlier_reps", "missing", "better", "failed", "status", "reason",
-    "note", "variant" };
+    "note", "variant", "host" };
+
+/* The fields shown: host, the last, only with two hosts or more. */
+static size_t	nsum = NSUM - 1;
 
 /* -f json: the document the rows go into (rowout_doc). */
 static struct json_object *json_doc;
@@ -271,11 +277,12 @@ static struct json_object *json_doc;
  * without a value has its names, empty numbers and its status.
  */
 static void
-summary_row(const struct block *bl, const struct entry *e,
-    const struct cell *native, enum format f)
+summary_row(const struct results *res, const struct block *bl,
+    const struct entry *e, const struct cell *native, enum format f)
 {
 	const struct cell *c = e->cell;
-	const char *colon = strchr(e->platform, ':');
+	const char *column, *colon;
+	size_t host = results_host(res, e->platform, &column);
 	struct fval v[NSUM];
 	struct ratio r = { NAN, NAN, NAN };
 	struct summary none;
@@ -287,7 +294,8 @@ summary_row(const struct block *bl, const struct entry *e,
 	memset(&none, 0, sizeof(none));
 	none.mean = none.median = none.sd = none.min = none.max = none.cv =
 	    none.ci_low = none.ci_high = NAN;
-	plat = xasprintf("%.*s", (int)strcspn(e->platform, ":"), e->platform);
+	colon = strchr(column, ':');
+	plat = xasprintf("%.*s", (int)strcspn(column, ":"), column);
 	reps = xcalloc(c != NULL && c->sum.n > 0 ? c->sum.n : 1, sizeof(*reps));
 	if (c != NULL) {
 		s = &c->sum;
@@ -323,11 +331,12 @@ summary_row(const struct block *bl, const struct entry *e,
 	    c == NULL ? e->skipped : NULL);
 	v[S_NOTE] = FSTR(e->work);
 	v[S_VARIANT] = FSTR(colon != NULL ? colon + 1 : "");
+	v[S_HOST] = FSTR(host != (size_t)-1 ? res->hosts[host].name : "");
 	if (f == FMT_CSV)
-		rowout_csv(v, NSUM);
+		rowout_csv(v, nsum);
 	else
 		json_object_array_add(json_object_object_get(json_doc, "rows"),
-		    rowout_json(sum_name, v, NSUM));
+		    rowout_json(sum_name, v, nsum));
 	free(reps);
 	free(plat);
 }
@@ -459,7 +468,7 @@ print_html(const struct block *bl)
 }
 
 static void
-print_legend(enum format f)
+print_legend(const struct results *r, enum format f)
 {
 	static const char *const legend[] = {
 		"n: runs with a value; CI: 95% confidence interval of the "
@@ -475,13 +484,54 @@ print_legend(enum format f)
 		    "in part.",
 	};
 	size_t i, n = sizeof(legend) / sizeof(legend[0]);
+	char *hosts = NULL;
+	const char *line;
 
-	for (i = 0; i < n - !any_work_note; i++)
+	/* Of hosts: HOST/PLATFORM, each to its own native or to -R's. */
+	if (r->nhosts >= 2)
+		hosts = r->ref != NULL ? xasprintf("ratio: HOST/PLATFORM mean "
+		    "/ %s/PLATFORM mean, the reference host's same platform; "
+		    "its CI by Fieller's theorem (Welch-Satterthwaite df).",
+		    r->ref) : xasprintf("ratio: HOST/PLATFORM mean / "
+		    "HOST/native mean, each host's own native; its CI by "
+		    "Fieller's theorem (Welch-Satterthwaite df).");
+	for (i = 0; i < n - !any_work_note; i++) {
+		line = i == 1 && hosts != NULL ? hosts : legend[i];
 		if (f == FMT_HTML)
-			html_legend(legend[i]);
+			html_legend(line);
 		else
-			printf("%s%s\n", f == FMT_MARKDOWN ? "- " : "",
-			    legend[i]);
+			printf("%s%s\n", f == FMT_MARKDOWN ? "- " : "", line);
+	}
+	free(hosts);
+}
+
+/*
+ * With two hosts or more, each host: how its run ended and its
+ * machine; a host that failed has no other line to say so.
+ */
+static void
+print_hosts(const struct results *r, enum format f)
+{
+	const struct host *h;
+	char *line;
+	size_t i;
+
+	if (r->nhosts < 2)
+		return;
+	puts(f == FMT_MARKDOWN ? "\n### Hosts\n" :
+	    "\nhosts (how each host's run ended, its machine):");
+	for (i = 0; i < r->nhosts; i++) {
+		h = &r->hosts[i];
+		if (f == FMT_MARKDOWN)
+			fputs("- ", stdout);
+		line = results_host_line(h);
+		if (f == FMT_MARKDOWN)
+			put_md_text(line);
+		else
+			fputs(line, stdout);
+		putchar('\n');
+		free(line);
+	}
 }
 
 /*
@@ -552,8 +602,10 @@ report_block(const struct results *r, const struct bench *b,
     const char *metric, enum format f)
 {
 	struct block bl;
-	struct cell *cells, *native = NULL;
+	struct cell *cells;
 	struct entry *ent;
+	char refcol[COLKEY_MAX];
+	const char *ref;
 	struct row *row;
 	const struct series *s;
 	size_t i, j, n = 0, ne = 0;
@@ -580,12 +632,17 @@ report_block(const struct results *r, const struct bench *b,
 		e->work = results_work(r, b->name, r->plat[i], NULL);
 		if ((s = results_find(r, b->name, metric, r->plat[i])) != NULL) {
 			cell_compute(&cells[n], s);
-			if (strcmp(s->platform, "native") == 0)
-				native = &cells[n];
 			e->cell = &cells[n++];
 		} else if (e->nfailed == 0 && e->skipped == NULL)
 			continue;
 		ne++;
+	}
+	/* Native's, or its host's native, or the reference host's. */
+	for (i = 0; i < ne; i++) {
+		ref = results_ref(r, ent[i].platform, refcol, sizeof(refcol));
+		for (j = 0; j < n && ent[i].cell != NULL; j++)
+			if (strcmp(cells[j].s->platform, ref) == 0)
+				ent[i].ref = &cells[j];
 	}
 	dec = block_decimals(cells, n);
 	for (i = 0; i < ne; i++) {
@@ -594,7 +651,7 @@ report_block(const struct results *r, const struct bench *b,
 		if (e->cell != NULL && e->work != NULL)
 			any_work_note = 1;
 		if (f == FMT_CSV || f == FMT_JSON) {
-			summary_row(&bl, e, native, f);
+			summary_row(r, &bl, e, e->ref, f);
 			continue;
 		}
 		row = &bl.rows[bl.nrows++];
@@ -605,7 +662,7 @@ report_block(const struct results *r, const struct bench *b,
 			    e->skipped);
 			continue;
 		}
-		fill_row(row, e->cell, native, dec, e->work);
+		fill_row(row, e->cell, e->ref, dec, e->work);
 		note_missing(&bl, e->cell);
 		note_failed(&bl, r, e);
 	}
@@ -703,6 +760,20 @@ print_conditions(const struct results *r, enum format f, int all)
 	}
 }
 
+/* Of hosts, a JSON row's host: its name (resultsfile's host column). */
+static void
+json_host(struct json_object *o, const struct results *r, size_t h)
+{
+	struct json_object *s;
+
+	if (r->nhosts < 2)
+		return;
+	if ((s = json_object_new_string(h != (size_t)-1 ?
+	    r->hosts[h].name : "")) == NULL)
+		die(EXIT_FAIL, "out of memory");
+	json_object_object_add(o, "host", s);
+}
+
 /*
  * -f json: besides the rows, the platforms vc-suite skipped and every
  * failed run, with failures.csv's names.
@@ -711,25 +782,30 @@ static void
 json_lists(const struct results *r)
 {
 	static const char *const skip_name[] = { "platform", "reason" };
-	struct json_object *skipped, *failures;
-	struct fval v[X_NCOLS];
-	const char *colon;
+	static const char *const host_name[] = { "name", "status", "reason",
+	    "machine" };
+	struct json_object *skipped, *failures, *hosts, *o;
+	struct fval v[X_NCOLS > 4 ? X_NCOLS : 4];
+	const char *colon, *col;
 	char *plat;
-	size_t i;
+	size_t i, h;
 
 	skipped = json_object_new_array();
 	failures = json_object_new_array();
 	if (skipped == NULL || failures == NULL)
 		die(EXIT_FAIL, "out of memory");
 	for (i = 0; i < r->nskip; i++) {
-		v[0] = FSTR(r->skip[i].platform);
+		h = results_host(r, r->skip[i].platform, &col);
+		v[0] = FSTR(col);
 		v[1] = FSTR(r->skip[i].reason);
-		json_object_array_add(skipped, rowout_json(skip_name, v, 2));
+		o = rowout_json(skip_name, v, 2);
+		json_host(o, r, h);
+		json_object_array_add(skipped, o);
 	}
 	for (i = 0; i < r->nfail; i++) {
-		colon = strchr(r->fail[i].platform, ':');
-		plat = xasprintf("%.*s", (int)strcspn(r->fail[i].platform,
-		    ":"), r->fail[i].platform);
+		h = results_host(r, r->fail[i].platform, &col);
+		colon = strchr(col, ':');
+		plat = xasprintf("%.*s", (int)strcspn(col, ":"), col);
 		v[X_TIME] = FSTR(r->fail[i].time);
 		v[X_PLATFORM] = FSTR(plat);
 		v[X_BENCHMARK] = FSTR(r->fail[i].benchmark);
@@ -737,13 +813,25 @@ json_lists(const struct results *r)
 		v[X_STATUS] = FINT(r->fail[i].status);
 		v[X_REASON] = FSTR(r->fail[i].reason);
 		v[X_VARIANT] = FSTR(colon != NULL ? colon + 1 : "");
-		v[X_HOST] = FSTR(r->fail[i].host);
+		v[X_HOST] = FSTR(h != (size_t)-1 && r->nhosts >= 2 ?
+		    r->hosts[h].name : r->fail[i].host);
 		json_object_array_add(failures, rowout_json(failures_cols, v,
 		    X_NCOLS));
 		free(plat);
 	}
 	json_object_object_add(json_doc, "skipped", skipped);
 	json_object_object_add(json_doc, "failures", failures);
+	if (r->nhosts < 2)
+		return;
+	hosts = json_object_new_array();
+	for (i = 0; i < r->nhosts; i++) {
+		v[0] = FSTR(r->hosts[i].name);
+		v[1] = FSTR(r->hosts[i].status);
+		v[2] = FSTR(r->hosts[i].reason);
+		v[3] = FSTR(r->hosts[i].machine);
+		json_object_array_add(hosts, rowout_json(host_name, v, 4));
+	}
+	json_object_object_add(json_doc, "hosts", hosts);
 }
 
 static void
@@ -759,7 +847,7 @@ report(const struct results *r, const struct opts *o)
 			die(EXIT_FAIL, "%s: no metric '%s'", r->csv, o->metric);
 	}
 	if (o->format == FMT_CSV)
-		rowout_csv_header(sum_name, NSUM);
+		rowout_csv_header(sum_name, nsum);
 	else if (o->format == FMT_JSON)
 		json_doc = rowout_doc("summary");
 	for (i = 0; i < r->nbench; i++) {
@@ -778,8 +866,10 @@ report(const struct results *r, const struct opts *o)
 		return;
 	}
 	if (o->format != FMT_CSV) {
-		print_legend(o->format);
+		print_legend(r, o->format);
 		print_variants(r, o->format);
+		if (o->format != FMT_HTML)
+			print_hosts(r, o->format);
 	}
 	/* A Markdown report is a document: it always says where it ran. */
 	if ((o->all && o->format == FMT_TEXT) || o->format == FMT_MARKDOWN)
@@ -809,7 +899,9 @@ put_exact(FILE *fp, double v)
 }
 
 /*
- * -x: <platform>-<benchmark>.csv with time,value of the primary metric.
+ * -x: <platform>-<benchmark>.csv with time,value of the primary metric;
+ * with two hosts or more, each host's in its own HOST/ (the column's
+ * name, HOST/PLATFORM, makes the path), so that each file stays classic.
  * Each is written under a fresh name and renamed into place: a link
  * planted in a results directory is replaced, never written through.
  */
@@ -821,8 +913,9 @@ export(const struct results *r, const char *outdir)
 	static const char *const cols[] = { "time", "value" };
 	struct outfile out;
 	struct csv_out w = { NULL, NULL, 0, 0, 0, 0 };
-	size_t i, j, k;
-	char *path;
+	size_t i, j, k, h;
+	const char *rest;
+	char *path, *sub;
 
 	if (outfile_mkdirs(outdir, 0777) == -1)
 		diesys(EXIT_FAIL, "%s", outdir);
@@ -834,6 +927,14 @@ export(const struct results *r, const char *outdir)
 				continue;
 			path = xasprintf("%s/%s-%s.csv", outdir, s->platform,
 			    b->name);
+			if ((h = results_host(r, s->platform, &rest)) !=
+			    (size_t)-1) {
+				sub = xasprintf("%s/%s", outdir,
+				    r->hosts[h].name);
+				if (outfile_mkdirs(sub, 0777) == -1)
+					diesys(EXIT_FAIL, "%s", sub);
+				free(sub);
+			}
 			if (outfile_open(&out, path) == -1)
 				diesys(EXIT_FAIL, "%s", path);
 			w.fp = out.fp;
@@ -868,6 +969,11 @@ compare(const struct opts *o, const char *newdir)
 	msg_fail_status(EXIT_USAGE);
 	results_read(&base, o->base);
 	results_read(&new, newdir);
+	/* Which host of one to compare with which of the other: not yet. */
+	if (base.nhosts >= 2 || new.nhosts >= 2)
+		die(EXIT_USAGE, "-b compares two runs of one host; %s holds "
+		    "%zu hosts", base.nhosts >= 2 ? o->base : newdir,
+		    base.nhosts >= 2 ? base.nhosts : new.nhosts);
 	compare_runs(&base, &new, o->metric, o->all, &cmp);
 	if (cmp.n == 0)
 		die(EXIT_USAGE, "no metric '%s' in either run", o->metric);
@@ -882,13 +988,13 @@ compare(const struct opts *o, const char *newdir)
 int
 main(int argc, char *argv[])
 {
-	struct opts o = { FMT_TEXT, 0, NULL, 0, 0, NULL, NULL, NAN };
+	struct opts o = { FMT_TEXT, 0, NULL, 0, 0, NULL, NULL, NAN, NULL };
 	struct results r;
 	const char *why;
 	int ch;
 
 	msg_init(argv[0]);
-	while ((ch = getopt(argc, argv, "ab:f:g:hm:o:Vx")) != -1) {
+	while ((ch = getopt(argc, argv, "ab:f:g:hm:o:R:Vx")) != -1) {
 		switch (ch) {
 		case 'a':
 			o.all = 1;
@@ -933,6 +1039,13 @@ main(int argc, char *argv[])
 				usage_error("-o: empty directory name");
 			o.outdir = optarg;
 			break;
+		case 'R':
+			/* NAME or NAME@DIR: which, the results say. */
+			if (*optarg == '\0' || strchr(optarg, '/') != NULL)
+				usage_error("-R '%s': not a host's name",
+				    optarg);
+			o.ref = optarg;
+			break;
 		case 'V':
 			puts(PACKAGE_STRING);
 			return close_stdout();
@@ -945,9 +1058,16 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc != 1)
-		usage_error(argc == 0 ? "missing results directory" :
-		    "extra operand '%s'", argc > 1 ? argv[1] : "");
+	if (argc == 0)
+		usage_error("missing results directory");
+	if (argc > 1 && o.base != NULL)
+		usage_error("-b compares one new directory with the base: "
+		    "extra operand '%s'", argv[1]);
+	if (o.ref != NULL && o.base != NULL)
+		usage_error("-R and -b exclude each other");
+	if (argc > 1 && o.export && o.outdir == NULL)
+		usage_error("-x of several directories needs -o: where to "
+		    "export");
 	if (o.all && o.metric != NULL)
 		usage_error("-a and -m exclude each other");
 	if (o.outdir != NULL && !o.export)
@@ -965,11 +1085,13 @@ main(int argc, char *argv[])
 	if (o.base != NULL)
 		return compare(&o, argv[0]);
 
-	results_read(&r, argv[0]);
+	results_read_hosts(&r, argv, (size_t)argc, o.ref);
+	if (r.nhosts >= 2)
+		nsum = NSUM;
 	if (o.export)
 		export(&r, o.outdir != NULL ? o.outdir : argv[0]);
 	else if (o.format == FMT_HTML) {
-		html_begin(&r, argv[0]);
+		html_begin(&r, argv, (size_t)argc);
 		report(&r, &o);
 		html_end(&r);
 	} else
