@@ -65,7 +65,6 @@
 #endif
 
 #define FLEET_JSON	"fleet.json"
-#define NAME_MAX_LEN	64
 #define MAXHOSTS	256
 #define OUTKEEP		65536	/* of a remote command's stdout */
 #define LINEMAX		4096	/* of one relayed stderr line */
@@ -75,7 +74,7 @@ enum status { ST_RUNNING, ST_COMPLETE, ST_FAILED };
 static const char *const status_names[] = { "running", "complete",
 	"failed" };
 
-struct host {
+struct fleet_host {
 	char	*name;
 	enum status status;
 	char	*reason;	/* one line, or NULL */
@@ -95,7 +94,7 @@ static struct {
 	struct json_object *argv;	/* vc-fleet's, as fleet.json keeps it */
 } o;
 
-static struct host hosts[MAXHOSTS];
+static struct fleet_host hosts[MAXHOSTS];
 static size_t nhosts;
 static const char *stage;	/* the local staging directory */
 
@@ -109,33 +108,18 @@ usage(void)
 	exit(close_stdout());
 }
 
-/* A host's name as fleet-format.md allows it: it becomes a path. */
-static const char *
-name_problem(const char *s)
-{
-	size_t n = strlen(s);
-
-	if (n == 0)
-		return "empty host name";
-	if (n > NAME_MAX_LEN)
-		return "host name longer than 64 bytes";
-	if (strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-	    "0123456789._-") != n || s[0] == '.' || s[0] == '_' ||
-	    s[0] == '-')
-		return "host name not of [A-Za-z0-9][A-Za-z0-9._-]*";
-	return NULL;
-}
-
 static void
 add_host(const char *name, int check)
 {
 	const char *why;
 	size_t i;
 
-	if ((why = name_problem(name)) != NULL) {
+	/* It becomes a path: the fleet format's one rule. */
+	if ((why = results_host_ok(name)) != NULL) {
 		if (check)
-			usage_error("-H %s: %s", name, why);
-		die(EXIT_FAIL, "%s/%s: %s: %s", o.dir, FLEET_JSON, name, why);
+			usage_error("-H '%s': host name %s", name, why);
+		die(EXIT_FAIL, "%s/%s: host name '%s' %s", o.dir, FLEET_JSON,
+		    name, why);
 	}
 	for (i = 0; i < nhosts; i++)
 		if (strcmp(hosts[i].name, name) == 0) {
@@ -545,7 +529,7 @@ make_stage(void)
 
 /* --- one host's worker ------------------------------------------- */
 
-static struct host *me;		/* in a worker: its host */
+static struct fleet_host *me;		/* in a worker: its host */
 static char rdir[PATH_MAX];	/* in a worker: the remote directory */
 
 /* ssh [-F config] -o BatchMode=yes -- HOST CMD */
@@ -1039,7 +1023,7 @@ worker(int fd)
 /* --- the parent -------------------------------------------------- */
 
 static void
-start(struct host *h)
+start(struct fleet_host *h)
 {
 	int p[2];
 	size_t i;
@@ -1068,7 +1052,7 @@ start(struct host *h)
 }
 
 static void
-finished(struct host *h, int code)
+finished(struct fleet_host *h, int code)
 {
 	char buf[2048];
 	ssize_t n;
