@@ -6,7 +6,7 @@
 . "${top_srcdir:-.}/tests/tap.sh"
 . "$top_srcdir/tests/sshd.sh"
 
-plan 9
+plan 10
 sshd_start
 own_tmpdir
 d=$tap_tmp/fleet
@@ -53,4 +53,8 @@ print([(h["name"], h["status"]) for h in f["hosts"]])
 ' "$d/fleet.json") $(ls -A "$remote_tmp")" \
     "[('alpha', 'complete'), ('beta', 'complete')] " \
     "fleet.json: both complete; no remote directory left"
+cp "$d/results.csv" "$tap_tmp/merged.csv"
+run vc-fleet -F "$ssh_config" -r "$d"
+is "$rc:$out:$(cmp "$d/results.csv" "$tap_tmp/merged.csv" && echo same)" \
+    "0:$d:same" "-r of a complete fleet run measures nothing: exit 0"
 done_testing

@@ -1140,7 +1140,7 @@ main(int argc, char *argv[])
 {
 	struct stat st;
 	char *path;
-	size_t i;
+	size_t i, ntodo = 0;
 	int rc = EXIT_OK;
 
 	msg_init(argv[0]);
@@ -1160,10 +1160,16 @@ main(int argc, char *argv[])
 		resultsdir_link_latest(o.dir);
 	}
 	cleanup_signals();
-	make_stage();
 	for (i = 0; i < nhosts; i++)
-		if (hosts[i].todo)
+		if (hosts[i].todo) {
 			hosts[i].status = ST_RUNNING;
+			free(hosts[i].reason);
+			hosts[i].reason = NULL;
+			ntodo++;
+		}
+	/* -r of a fleet run that is complete: only the merge again. */
+	if (ntodo > 0)
+		make_stage();
 	write_fleet();
 	run_hosts();
 	write_fleet();
