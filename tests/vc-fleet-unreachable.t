@@ -4,10 +4,13 @@
 . "${top_srcdir:-.}/tests/tap.sh"
 . "$top_srcdir/tests/sshd.sh"
 
-plan 8
+plan 9
 sshd_start
 own_tmpdir
 d=$tap_tmp/fleet
+# A staging directory of a vc-fleet killed with SIGKILL (a dead owner).
+mkdir "$TMPDIR/vc-fleet.dead01"
+echo "999999999 1" >"$TMPDIR/vc-fleet.dead01/.vc-owner"
 run vc-fleet -F "$ssh_config" -H closed,alpha -d "$d" -- -P quick \
     -p native -b forksum -n 1
 is "$rc:$out" "1:$d" "a host failed: exit 1, the directory on stdout"
@@ -24,6 +27,8 @@ print([(h["name"], h["status"], (h["reason"] or "")[:12]) for h in f["hosts"]])
 is "$(sed 1d "$d/results.csv" | cut -d, -f2,3,4,8 | sort -u)" \
     "alpha,native,forksum,1" "the other host's results are merged"
 is "$(ls -A "$d/hosts")" "alpha" "nothing was fetched from the closed host"
+is "$(ls -A "$TMPDIR")" "" \
+    "a dead vc-fleet's staging directory is swept, its own removed"
 # Without -d: results/STAMP, as vc-suite's, with results/latest.
 mkdir "$tap_tmp/w"
 out=$(cd "$tap_tmp/w" && vc-fleet -F "$ssh_config" -H closed 2>/dev/null)

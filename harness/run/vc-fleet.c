@@ -511,6 +511,8 @@ make_stage(void)
 {
 	size_t i;
 
+	/* What a vc-fleet killed with SIGKILL left here (cleanup.c). */
+	cleanup_sweep("vc-fleet");
 	if ((stage = cleanup_tempdir("vc-fleet")) == NULL)
 		diesys(EXIT_FAIL, "temporary directory");
 	stage_program("vc-suite", tree_folders[0]);
