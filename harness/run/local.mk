@@ -123,3 +123,22 @@ SH_TESTS += \
 	tests/vc-container-net.t
 EXTRA_DIST += tests/fake-runner.sh tests/fake-engine.sh tests/fake-qemu.py \
 	tests/qemu.sh tests/container.sh tests/engines.sh
+
+# vc-fleet: vc-suite on several hosts through ssh and rsync, merged.
+bin_PROGRAMS += harness/run/vc-fleet
+harness_run_vc_fleet_SOURCES = harness/run/vc-fleet.c
+harness_run_vc_fleet_CPPFLAGS = $(AM_CPPFLAGS) $(JSONC_CFLAGS) \
+	-DPKGLIBEXECDIR='"$(pkglibexecdir)"' -DPKGDATADIR='"$(pkgdatadir)"'
+harness_run_vc_fleet_LDADD = harness/report/libresults.a $(RUNNER_LIBS) \
+	$(JSONC_LIBS)
+dist_man_MANS += man/vc-fleet.1
+# Its tests run a real sshd of their own (tests/sshd.sh).
+SH_TESTS += \
+	tests/vc-fleet-usage.t \
+	tests/vc-fleet-run.t \
+	tests/vc-fleet-unreachable.t \
+	tests/vc-fleet-resume.t \
+	tests/vc-fleet-signal.t \
+	tests/vc-fleet-qemu.t \
+	tests/vc-fleet-quoting.t
+EXTRA_DIST += tests/sshd.sh

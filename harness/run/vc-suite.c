@@ -45,6 +45,7 @@
 #include "msg.h"
 #include "parse.h"
 #include "report/results.h"
+#include "resultsdir.h"
 #include "run.h"
 #include "runner.h"
 #include "stats.h"
@@ -939,18 +940,8 @@ make_dir(void)
 {
 	char *d, *s;
 
-	if (o.dir == NULL) {
-		time_t now = time(NULL);
-		char stamp[32];
-
-		strftime(stamp, sizeof(stamp), "%Y%m%d-%H%M%S",
-		    localtime(&now));
-		if (mkdir("results", 0755) == -1 && errno != EEXIST)
-			diesys(EXIT_FAIL, "mkdir results");
-		if (asprintf(&d, "results/%s", stamp) == -1)
-			diesys(EXIT_FAIL, "asprintf");
-		o.dir = d;
-	}
+	if (o.dir == NULL && (o.dir = resultsdir_default()) == NULL)
+		diesys(EXIT_FAIL, "mkdir results");
 	/* mkdir -p */
 	if ((d = strdup(o.dir)) == NULL)
 		diesys(EXIT_FAIL, "strdup");
@@ -964,27 +955,6 @@ make_dir(void)
 	if (mkdir(d, 0755) == -1 && errno != EEXIST)
 		diesys(EXIT_FAIL, "mkdir %s", d);
 	free(d);
-}
-
-/* results/latest -> the newest run, for `make plots`. */
-static void
-link_latest(void)
-{
-	const char *slash = strrchr(o.dir, '/');
-	char *parent, *link, *tmp;
-
-	if (slash == NULL || strncmp(o.dir, "results/", 8) != 0)
-		return;
-	if ((parent = strndup(o.dir, (size_t)(slash - o.dir))) == NULL ||
-	    asprintf(&link, "%s/latest", parent) == -1 ||
-	    asprintf(&tmp, "%s/.latest.tmp", parent) == -1)
-		return;
-	unlink(tmp);
-	if (symlink(slash + 1, tmp) == 0 && rename(tmp, link) == -1)
-		unlink(tmp);
-	free(parent);
-	free(link);
-	free(tmp);
 }
 
 /*
@@ -1089,7 +1059,7 @@ set_up_dir(void)
 		results_append(csv_fd, csv_path, head, strlen(head));
 		free(head);
 	}
-	link_latest();
+	resultsdir_link_latest(o.dir);
 }
 
 /* Each chosen platform checked: one that cannot run here is skipped. */
