@@ -18,6 +18,12 @@ struct json_object;
 #include "report/work.h"
 
 /*
+ * vc-suite's options, for getopt(3); vc-fleet reads it too, to tell an
+ * option's value from an option in the vc-suite options it passes on.
+ */
+#define SUITE_OPTSTRING	"a:b:c:d:EhN:n:O:P:p:qr:s:Vw:"
+
+/*
  * quick: small sizes, a few minutes; classic: the course's settings;
  * questions: quick's sizes, on the columns that answer the course's
  * questions (vc-suite(1)). Each benchmark's arguments in a profile are

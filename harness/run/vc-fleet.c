@@ -55,6 +55,7 @@
 #include "run.h"
 #include "runner.h"
 #include "shquote.h"
+#include "suite.h"
 #include "xalloc.h"
 
 #ifndef PKGLIBEXECDIR
@@ -436,7 +437,7 @@ stage_helper(const char *env, const char *buildsub, const char *installed,
 static void
 parts_needed(int want[3])
 {
-	const char *cols = NULL, *p;
+	const char *cols = NULL, *p, *opt;
 	size_t i, len, n;
 
 	for (i = 0; i < o.nsuite; i++) {
@@ -445,8 +446,9 @@ parts_needed(int want[3])
 		else if (strncmp(o.suite[i], "-p", 2) == 0)
 			cols = o.suite[i] + 2;
 		else if (o.suite[i][0] == '-' && o.suite[i][1] != '\0' &&
-		    strchr("abcdNnOPsw", o.suite[i][1]) != NULL &&
-		    o.suite[i][2] == '\0')
+		    o.suite[i][1] != ':' && o.suite[i][2] == '\0' &&
+		    (opt = strchr(SUITE_OPTSTRING, o.suite[i][1])) != NULL &&
+		    opt[1] == ':')
 			i++;	/* an option's value, whatever it looks like */
 	}
 	want[0] = want[1] = want[2] = cols == NULL;

@@ -397,7 +397,7 @@ parse_args(int argc, char *argv[], const char *meta)
 
 	set_defaults();
 	optind = 1;
-	while ((ch = getopt(argc, argv, "a:b:c:d:EhN:n:O:P:p:qr:s:Vw:")) !=
+	while ((ch = getopt(argc, argv, SUITE_OPTSTRING)) !=
 	    -1) {
 		if (meta != NULL && strchr("hrV", ch) != NULL)
 			die(EXIT_FAIL, "%s: argv holds -%c, which is no option "
