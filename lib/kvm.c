@@ -1,7 +1,8 @@
 /*
  * kvm.c - the KVM platform's check, in one place for vc-qemu -A kvm and
  * vc-suite: what QEMU would need, asked of the kernel directly. A guest
- * is made with one page holding a HLT and run until it halts: the
+ * is made with one page holding a loop of a million steps and a HLT,
+ * and run until it halts: the
  * device opens, the VM and its CPU are created, and the CPU really
  * enters guest mode. A host that has /dev/kvm but refuses nested
  * virtualization fails one of these steps at once, where a VM booted to
@@ -26,9 +27,26 @@
 #include "kvm.h"
 
 #define GUEST_PAGE	0x1000		/* guest-physical, and the size */
-#define HLT		0xf4
-/* A HLT takes microseconds; a CPU that never comes back is an answer. */
-#define RUN_LIMIT_US	500000
+/*
+ * The guest's code, in real mode: mov ecx, 1000000; dec ecx; jnz back
+ * to the dec; hlt. A CPU that enters guest mode runs it in about a
+ * millisecond. Entering is not enough: some hosts offer a /dev/kvm
+ * whose guest code runs hundreds of times slower than the host's (a
+ * CPU without VMX/SVM, its KVM emulated in software; seen on this
+ * project's build machines: 7.7 s for ten million steps, where a
+ * guest kernel never got to print a line in 40 s). Such a KVM cannot
+ * boot a guest, and the loop says so within RUN_LIMIT_US, instead of
+ * a boot watchdog after seconds.
+ */
+static const unsigned char guest_code[] = {
+	0x66, 0xb9, 0x40, 0x42, 0x0f, 0x00,	/* mov ecx, 1000000 */
+	0x66, 0x49,				/* dec ecx */
+	0x75, 0xfc,				/* jnz -4 */
+	0xf4					/* hlt */
+};
+#define LOOP_STEPS	"a million"
+/* A loop that takes a millisecond; one that takes 200 is no KVM to use. */
+#define RUN_LIMIT_US	200000
 
 static void
 why_f(char *why, size_t size, const char *fmt, ...)
@@ -69,9 +87,9 @@ run_limited(int vcpu)
 	return r;
 }
 
-/* Runs a HLT in real mode on vcpu, whose run area is run. */
+/* Runs guest_code in real mode on vcpu, whose run area is run. */
 static int
-run_hlt(int vcpu, struct kvm_run *run, char *why, size_t size)
+run_guest(int vcpu, struct kvm_run *run, char *why, size_t size)
 {
 	struct kvm_sregs sregs;
 	struct kvm_regs regs;
@@ -96,7 +114,9 @@ run_hlt(int vcpu, struct kvm_run *run, char *why, size_t size)
 	if (run_limited(vcpu) == -1) {
 		if (errno == EINTR)
 			why_f(why, size, "KVM_RUN: the guest CPU did not "
-			    "halt within %d ms", RUN_LIMIT_US / 1000);
+			    "run %s loop steps within %d ms (hardware "
+			    "virtualization takes about 1 ms)", LOOP_STEPS,
+			    RUN_LIMIT_US / 1000);
 		else
 			why_f(why, size, "KVM_RUN: %s", strerror(errno));
 		return -1;
@@ -114,7 +134,7 @@ run_hlt(int vcpu, struct kvm_run *run, char *why, size_t size)
 		    run->internal.suberror);
 		return -1;
 	default:
-		why_f(why, size, "KVM_RUN: a HLT exited with reason %u",
+		why_f(why, size, "KVM_RUN: the guest exited with reason %u",
 		    run->exit_reason);
 		return -1;
 	}
@@ -155,7 +175,7 @@ kvm_check(char *why, size_t size)
 		why_f(why, size, "mmap: %s", strerror(errno));
 		goto out;
 	}
-	mem[0] = HLT;
+	memcpy(mem, guest_code, sizeof(guest_code));
 	memset(&region, 0, sizeof(region));
 	region.guest_phys_addr = GUEST_PAGE;
 	region.memory_size = GUEST_PAGE;
@@ -185,7 +205,7 @@ kvm_check(char *why, size_t size)
 		why_f(why, size, "mmap of the vCPU: %s", strerror(errno));
 		goto out;
 	}
-	r = run_hlt(vcpu, run, why, size);
+	r = run_guest(vcpu, run, why, size);
 out:
 	if (run != MAP_FAILED)
 		munmap(run, (size_t)runsize);
