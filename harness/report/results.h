@@ -53,7 +53,6 @@ struct failure {
 	char	*host;		/* "": an older file, without */
 };
 
-
 /*
  * What one benchmark's runs on one platform did (work.h), and the note
  * that says why its ratio to native is refused, if it is.

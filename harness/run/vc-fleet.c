@@ -320,6 +320,8 @@ read_fleet(void)
 	if ((m = results_json_file(path, &why)) == NULL)
 		die(EXIT_FAIL, "%s: %s: no fleet run to resume there", path,
 		    why);
+	/* fleet.json keeps the argv of the run, not of this -r. */
+	json_object_put(o.argv);
 	o.argv = json_object_get(get_array(m, "argv", path));
 	a = get_array(m, "suite_args", path);
 	n = json_object_array_length(a);
