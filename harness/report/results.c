@@ -1699,6 +1699,18 @@ read_params(struct results *r, struct json_object *meta)
 }
 
 /*
+ * -R's argument, for vc-report and vc-plot: NAME or NAME@DIR, which of
+ * the hosts results_read_hosts finds; anything else is bad usage.
+ */
+const char *
+results_ref_arg(const char *arg)
+{
+	if (*arg == '\0' || strchr(arg, '/') != NULL)
+		die(EXIT_USAGE, "-R '%s': not a host's name", arg);
+	return arg;
+}
+
+/*
  * A host's name as the fleet format has it: [A-Za-z0-9][A-Za-z0-9._-]*,
  * at most HOST_MAX bytes. NULL if it is one, else why not.
  */

@@ -196,6 +196,7 @@ struct cell {
 void			 results_read(struct results *, const char *);
 void			 results_read_hosts(struct results *,
 			    char *const *, size_t, const char *);
+const char		*results_ref_arg(const char *);
 const char		*results_ref(const struct results *, const char *,
 			    char *, size_t);
 size_t			 results_host(const struct results *, const char *,

@@ -1040,11 +1040,7 @@ main(int argc, char *argv[])
 			o.outdir = optarg;
 			break;
 		case 'R':
-			/* NAME or NAME@DIR: which, the results say. */
-			if (*optarg == '\0' || strchr(optarg, '/') != NULL)
-				usage_error("-R '%s': not a host's name",
-				    optarg);
-			o.ref = optarg;
+			o.ref = results_ref_arg(optarg);
 			break;
 		case 'V':
 			puts(PACKAGE_STRING);
