@@ -3,11 +3,13 @@
 # stopped, what they wrote fetched, every remote directory removed, no
 # ssh or remote process left, no local temporary file; exit 130. The
 # same with SIGTERM (143) as soon as the remote directories are made,
-# whatever step each host is at then.
+# whatever step each host is at then, and at several moments of the
+# start (the directory being made, the copy): a remote directory made
+# by an ssh that was killed before it printed the name is removed too.
 . "${top_srcdir:-.}/tests/tap.sh"
 . "$top_srcdir/tests/sshd.sh"
 
-plan 10
+plan 16
 sshd_start
 own_tmpdir
 d=$tap_tmp/fleet
@@ -53,4 +55,18 @@ is "$(ls -A "$remote_tmp") $(ls -A "$TMPDIR")" " " \
     "no remote directory and no local temporary file is left"
 no_leftovers "no remote vc-suite or benchmark is left" "$remote_tmp"
 no_leftovers "no ssh is left" "ssh -o BatchMode=yes -F $ssh_config"
+
+for t in 0.05 0.1 0.15 0.2 0.3 0.5; do
+	vc-fleet -F "$ssh_config" -H alpha,beta -d "$tap_tmp/early" -- \
+	    -P quick -p native -b memsweep -n 50 >/dev/null 2>&1 &
+	fleet=$!
+	sleep "$t"
+	kill -TERM "$fleet"
+	wait "$fleet"
+	rc=$?
+	sleep 0.2
+	is "$rc:$(ls -A "$remote_tmp") $(ls -A "$TMPDIR")" "143: " \
+	    "SIGTERM ${t} s after the start: 143, nothing left there or here"
+	rm -rf "$tap_tmp/early"
+done
 done_testing

@@ -7,7 +7,9 @@
  * no password is ever handled here). Per host, in a worker process of
  * its own (forked, no exec), one after another:
  *
- *	mktemp -d there			RDIR, private to this run
+ *	mkdir -m 700 there		RDIR, private to this run: its
+ *					name (vc-fleet.RANDOM, in the
+ *					remote TMPDIR) chosen here
  *	rsync the staging directory	RDIR/tree: a build tree of our
  *					programs (VIRTCOST_BUILDDIR's
  *					layout), RDIR/cache: image parts
@@ -21,12 +23,16 @@
  * end (status and a one-line reason) on a pipe; the parent writes
  * DIR/fleet.json and runs vc-merge. On SIGINT or SIGTERM each worker
  * stops its remote vc-suite by its pid, fetches what it wrote, removes
- * RDIR; then the parent writes what it has and dies of the signal.
+ * RDIR; then the parent writes what it has and dies of the signal. RDIR's
+ * name is chosen here, not by a remote mktemp, so that a signal while
+ * it is being made (the ssh killed before it printed the name, as a
+ * terminal's ^C kills it) can still remove it.
  * Workers end with _exit(): the staging directory is the parent's to
  * remove (cleanup.c's exit handler).
  */
 #include "config.h"
 
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 
@@ -537,17 +543,25 @@ make_stage(void)
 
 static struct fleet_host *me;		/* in a worker: its host */
 static char rdir[PATH_MAX];	/* in a worker: the remote directory */
+static char rname[32];		/* in a worker: its name, vc-fleet.RANDOM */
+/* In a remote shell: RDIR before the remote has said what it is. */
+#define RDIR_SH	"\"${TMPDIR:-/tmp}\"/"
 
-/* ssh [-F config] -o BatchMode=yes -- HOST CMD */
+/* ssh -o BatchMode=yes [-o ConnectTimeout=10] [-F config] -- HOST CMD */
 static char **
-ssh_argv(const char *cmd)
+ssh_argv(const char *cmd, int bounded)
 {
-	char **v = xcalloc(10, sizeof(*v));
+	char **v = xcalloc(12, sizeof(*v));
 	int n = 0;
 
 	v[n++] = "ssh";
 	v[n++] = "-o";
 	v[n++] = "BatchMode=yes";
+	if (bounded) {
+		/* Cleaning up after a signal must not wait out a dead host. */
+		v[n++] = "-o";
+		v[n++] = "ConnectTimeout=10";
+	}
 	if (o.config != NULL) {
 		v[n++] = "-F";
 		v[n++] = o.config;
@@ -717,7 +731,7 @@ run_got(char *const argv[], struct got *g)
 static int
 remote(const char *cmd, struct got *g)
 {
-	char **v = ssh_argv(cmd);
+	char **v = ssh_argv(cmd, cleanup_caught() != 0);
 	int rc = run_got(v, g);
 
 	free(v);
@@ -762,7 +776,7 @@ report(int fd, enum status st, const char *fmt, ...)
 	_exit(st == ST_COMPLETE ? 0 : 1);
 }
 
-/* Whether a path that mktemp printed is one we may give a shell. */
+/* Whether the path the remote printed is one we may give a shell. */
 static int
 plain_path(const char *s)
 {
@@ -877,19 +891,43 @@ stop_run(pid_t ssh)
 		kill(ssh, SIGTERM);
 }
 
+/*
+ * Before the remote said what RDIR is (a signal while it was being
+ * made), it is named by the remote shell; no complaint then if that
+ * fails, as the host may never have been reached.
+ */
 static void
 remove_rdir(void)
 {
 	struct got g = { 0 };
-	char *q = sh_quote(rdir), *cmd = xasprintf("rm -rf -- %s", q);
+	char *q = sh_quote(rdir), *cmd = rdir[0] != '\0' ?
+	    xasprintf("rm -rf -- %s", q) :
+	    xasprintf("rm -rf -- " RDIR_SH "%s", rname);
 
 	g.stopping = 1;
-	if (remote(cmd, &g) != 0)
+	if (remote(cmd, &g) != 0 && rdir[0] != '\0')
 		fprintf(stderr, "%s: %s: could not remove %s: %s\n", progname,
 		    me->name, rdir, g.last);
 	free(g.out);
 	free(cmd);
 	free(q);
+}
+
+/* RDIR's name: vc-fleet. and 12 random letters or digits. */
+static void
+choose_rname(void)
+{
+	static const char set[] = "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+	unsigned char r[12];
+	size_t i, n = strlen("vc-fleet.");
+
+	if (getrandom(r, sizeof(r), 0) != (ssize_t)sizeof(r))
+		die(EXIT_FAIL, "getrandom: %s", strerror(errno));
+	memcpy(rname, "vc-fleet.", n);
+	for (i = 0; i < sizeof(r); i++)
+		rname[n + i] = set[r[i] % (sizeof(set) - 1)];
+	rname[n + i] = '\0';
 }
 
 /* The remote command: our programs first, our cache, then vc-suite. */
@@ -939,17 +977,25 @@ worker(int fd)
 	int rc;
 	size_t len;
 
-	/* Step 1: the private directory there. */
-	rc = remote("d=$(mktemp -d \"${TMPDIR:-/tmp}/vc-fleet.XXXXXX\") && "
-	    "echo vc-fleet-dir \"$d\"", &g);
-	if (cleanup_caught())
+	/*
+	 * Step 1: the private directory there. mkdir makes it as mktemp -d
+	 * would: mode 700, never through an existing name or symlink.
+	 */
+	choose_rname();
+	cmd = xasprintf("d=" RDIR_SH "%s && mkdir -m 700 -- \"$d\" && "
+	    "echo vc-fleet-dir \"$d\"", rname);
+	rc = remote(cmd, &g);
+	free(cmd);
+	if (cleanup_caught()) {
+		remove_rdir();
 		report(fd, ST_FAILED, "interrupted");
+	}
 	if (rc == SSH_UNREACHABLE || rc == -1)
 		report(fd, ST_FAILED, "unreachable: %s", g.last[0] ? g.last :
 		    "ssh failed");
 	if (rc != 0 || (dir = marked(g.out, "vc-fleet-dir")) == NULL ||
 	    (len = strlen(dir)) >= sizeof(rdir) || !plain_path(dir))
-		report(fd, ST_FAILED, "mktemp -d failed there (exit %d)%s%s",
+		report(fd, ST_FAILED, "mkdir failed there (exit %d)%s%s",
 		    rc, g.last[0] ? ": " : "", g.last);
 	memcpy(rdir, dir, len + 1);
 	free(g.out);
