@@ -1706,7 +1706,7 @@ const char *
 results_ref_arg(const char *arg)
 {
 	if (*arg == '\0' || strchr(arg, '/') != NULL)
-		die(EXIT_USAGE, "-R '%s': not a host's name", arg);
+		usage_error("-R '%s': not a host's name", arg);
 	return arg;
 }
 
